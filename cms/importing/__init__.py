@@ -1,0 +1,277 @@
+"""``import_content``: the one way content enters Wegwijs in bulk.
+
+Used by the ``import_content`` command, the demo data and the tests. The whole
+file is applied in one transaction, records are upserted by slug, and when any
+record is invalid every problem is reported (section, slug, field) and nothing
+is changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+
+from ..models import ActivityPage, GuidePage, Partner, PolicyAction, ProgressUpdate
+from ..site_structure import ensure_site_structure
+from . import records
+from .errors import FieldProblem, ImportFailed, InvalidField
+
+__all__ = ["ImportFailed", "ImportReport", "import_content", "import_file"]
+
+SECTIONS = ("partners", "activities", "guides", "policy_actions")
+
+# Model field → where it sits in an import record, for error messages.
+FIELD_PATHS = {
+    "location_name": "location.name",
+    "location_address": "location.address",
+    "address": "location.address",
+    "lat": "location.lat",
+    "lon": "location.lon",
+    "is_free": "cost.free",
+    "cost_amount": "cost.amount",
+    "registration_url": "registration.url",
+    "capacity": "registration.capacity",
+    "team_sport": "mixed_team.sport",
+    "team_level": "mixed_team.level",
+    "open_spots": "mixed_team.open_spots",
+    "organiser": "partner",
+    "author": "partner",
+}
+TRANSLATED = ("title", "summary", "body", "description", "training_times", "name", "text")
+
+
+def record_path(model_field: str) -> str:
+    if model_field in FIELD_PATHS:
+        return FIELD_PATHS[model_field]
+    base, _, code = model_field.rpartition("_")
+    if base in TRANSLATED and len(code) == 2:
+        prefix = "mixed_team.training_times" if base == "training_times" else base
+        return f"{prefix}.{code}"
+    return model_field
+
+
+@dataclass
+class ImportReport:
+    created: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SECTIONS, 0))
+    updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SECTIONS, 0))
+    unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SECTIONS, 0))
+
+    def count(self, section: str, outcome: str) -> None:
+        getattr(self, outcome)[section] += 1
+
+    def summary(self) -> str:
+        return "; ".join(
+            f"{section}: {self.created[section]} created, {self.updated[section]} updated, "
+            f"{self.unchanged[section]} unchanged"
+            for section in SECTIONS
+        )
+
+
+def _comparable(obj: Any, names: list[str]) -> dict[str, Any]:
+    """Field values in a form that compares equal when the content is the same.
+
+    StreamField blocks get fresh ids on every assignment, so compare types and values only.
+    """
+    state = {}
+    for name in names:
+        value = getattr(obj, name)
+        if hasattr(value, "raw_data") and hasattr(value, "stream_block"):
+            value = [(block.block_type, block.block.get_prep_value(block.value)) for block in value]
+        elif hasattr(value, "pk"):
+            value = value.pk
+        state[name] = value
+    return state
+
+
+def _relation_ids(obj: Any, relations: Mapping[str, list]) -> dict[str, list[int]]:
+    return {name: sorted(item.pk for item in getattr(obj, name).all()) for name in relations}
+
+
+def _snapshot(obj: Any, fields: Mapping[str, Any], relations: Mapping[str, list]) -> tuple:
+    return _comparable(obj, list(fields)), _relation_ids(obj, relations)
+
+
+def _assign(obj: Any, fields: Mapping[str, Any], relations: Mapping[str, list]) -> None:
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    for name, items in relations.items():
+        getattr(obj, name).set(items)
+
+
+def _upsert_page(model, parent, slug: str, fields: dict, relations: dict) -> str:
+    """Create or update a page and publish it (a revision records the import)."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug)
+        _assign(page, fields, relations)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return "created"
+    before = _snapshot(page, fields, relations)
+    _assign(page, fields, relations)
+    if (
+        _snapshot(page, fields, relations) == before
+        and page.live
+        and not page.has_unpublished_changes
+    ):
+        return "unchanged"
+    page.save_revision().publish()
+    return "updated"
+
+
+def _import_partner(record: Mapping, lookups: records.Lookups, structure) -> str:
+    fields = records.read_partner(record)
+    slug = record["slug"]
+    partner = lookups.partners.get(slug)
+    outcome = "created"
+    if partner is not None:
+        if _comparable(partner, list(fields)) == fields:
+            return "unchanged"
+        outcome = "updated"
+    else:
+        partner = Partner(slug=slug)
+    for name, value in fields.items():
+        setattr(partner, name, value)
+    partner.full_clean()
+    partner.save()
+    lookups.partners[slug] = partner
+    return outcome
+
+
+def _import_activity(record: Mapping, lookups: records.Lookups, structure) -> str:
+    fields, relations = records.read_activity(record, lookups)
+    return _upsert_page(ActivityPage, structure.activities, record["slug"], fields, relations)
+
+
+def _import_guide(record: Mapping, lookups: records.Lookups, structure) -> str:
+    fields, relations = records.read_guide(record, lookups)
+    return _upsert_page(GuidePage, structure.guides, record["slug"], fields, relations)
+
+
+def _import_policy_action(record: Mapping, lookups: records.Lookups, structure) -> str:
+    fields, relations, updates = records.read_policy_action(record, lookups)
+    slug = record["slug"]
+    action = PolicyAction.objects.filter(slug=slug).first()
+    outcome = "created"
+    if action is None:
+        action = PolicyAction(slug=slug, plan=structure.policy_plan)
+    else:
+        before = (
+            _snapshot(action, fields, relations),
+            sorted(
+                (repr(_comparable(update, list(updates[0]))) for update in action.updates.all()),
+            )
+            if updates
+            else [],
+            action.updates.count(),
+        )
+        _assign(action, fields, relations)
+        wanted = (
+            _snapshot(action, fields, relations),
+            sorted(repr(_comparable(ProgressUpdate(**update), list(update))) for update in updates),
+            len(updates),
+        )
+        if before == wanted:
+            return "unchanged"
+        outcome = "updated"
+    _assign(action, fields, relations)
+    action.updates = [ProgressUpdate(**update) for update in updates]
+    action.full_clean()
+    action.save()
+    return outcome
+
+
+IMPORTERS: dict[str, Callable] = {
+    "partners": _import_partner,
+    "activities": _import_activity,
+    "guides": _import_guide,
+    "policy_actions": _import_policy_action,
+}
+
+
+def _record_slug(section: str, index: int, record: Any) -> str:
+    if isinstance(record, Mapping) and isinstance(record.get("slug"), str) and record["slug"]:
+        return record["slug"]
+    return f"#{index}"
+
+
+def _check_slug(record: Any) -> None:
+    if not isinstance(record, Mapping):
+        raise InvalidField("(record)", "must be an object")
+    slug = record.get("slug")
+    if not isinstance(slug, str) or not slug:
+        raise InvalidField("slug", "is required")
+    from django.core.validators import validate_slug
+
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        raise InvalidField("slug", f"'{slug}' may only hold letters, digits, '-' and '_'") from None
+
+
+def import_content(data: Mapping) -> ImportReport:
+    """Upsert every record of ``data``; raise ``ImportFailed`` and change nothing on any problem."""
+    if not isinstance(data, Mapping):
+        raise ImportFailed([FieldProblem("(file)", "-", "(root)", "must be a JSON object")])
+    unknown = set(data) - set(SECTIONS)
+    if unknown:
+        raise ImportFailed(
+            [
+                FieldProblem("(file)", "-", key, f"unknown section; use {', '.join(SECTIONS)}")
+                for key in sorted(unknown)
+            ]
+        )
+    report = ImportReport()
+    problems: list[FieldProblem] = []
+    with translation.override("nl"), transaction.atomic():
+        structure = ensure_site_structure()
+        lookups = records.Lookups.load()
+        for section in SECTIONS:
+            items = data.get(section) or []
+            if not isinstance(items, list):
+                problems.append(
+                    FieldProblem(section, "-", "(section)", "must be a list of records")
+                )
+                continue
+            seen: set[str] = set()
+            for index, record in enumerate(items):
+                slug = _record_slug(section, index, record)
+                try:
+                    _check_slug(record)
+                    if slug in seen:
+                        raise InvalidField("slug", "appears twice in this file")
+                    seen.add(slug)
+                    # A savepoint per record, so that one failed record does not
+                    # stop us from reporting the problems of the others.
+                    with transaction.atomic():
+                        outcome = IMPORTERS[section](record, lookups, structure)
+                    report.count(section, outcome)
+                except InvalidField as error:
+                    problems.append(FieldProblem(section, slug, error.field, error.message))
+                except ValidationError as error:
+                    for model_field, messages in error.message_dict.items():
+                        problems.append(
+                            FieldProblem(
+                                section, slug, record_path(model_field), " ".join(messages)
+                            )
+                        )
+        if problems:
+            raise ImportFailed(problems)
+    return report
+
+
+def import_file(path: str | Path) -> ImportReport:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise ImportFailed(
+            [FieldProblem("(file)", "-", f"line {error.lineno}", f"not valid JSON: {error.msg}")]
+        ) from None
+    return import_content(data)

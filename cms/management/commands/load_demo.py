@@ -1,0 +1,42 @@
+import os
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.importing import ImportFailed, import_file
+
+DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "demo_content.json"
+
+
+class Command(BaseCommand):
+    help = "Load the demo municipality (through import_content) and a demo coordinator login."
+
+    def handle(self, *args, **options):
+        try:
+            report = import_file(DEMO_FILE)
+        except ImportFailed as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"Demo content: {report.summary()}")
+
+        username = os.environ.get("DEMO_ADMIN_USER", "coordinator")
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "wegwijs-demo-2026")
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": "coordinator@example.org"}
+        )
+        if created:
+            # The demo login is printed on the console: it only exists on a
+            # developer's machine, never in production data.
+            user.is_staff = user.is_superuser = True
+            user.set_password(password)
+            user.save()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo admin: http://127.0.0.1:8000/admin/  user '{username}'"
+                + (
+                    f"  password '{password}'"
+                    if created
+                    else "  (existing account, password unchanged)"
+                )
+            )
+        )

@@ -1,0 +1,228 @@
+"""Activities: what partners organise, from Dutch lessons to mixed football teams.
+
+An activity is a page under the activities index. Its occurrences (one, or many
+for a recurring activity) are kept in ``ActivityOccurrence`` so that date
+filters run in SQL; ``cms.recurrence`` is the one place that expands rules.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from ..blocks import BodyBlock
+from ..fields import LanguageCodesField
+from ..recurrence import Occurrence, next_occurrences, occurrences, validate_rule
+from .mixins import TranslationTrackedMixin
+
+# Occurrences are materialised this far ahead; `manage.py refresh_occurrences`
+# (daily) moves the window along for rules that never end.
+OCCURRENCE_HORIZON = timedelta(days=550)
+OCCURRENCE_HISTORY = timedelta(days=60)
+
+
+class ActivityIndexPage(Page):
+    """The list of all activities (`/activities/`)."""
+
+    intro = models.TextField(blank=True)  # translated
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["cms.ActivityPage"]
+    parent_page_types = ["cms.HomePage"]
+    max_count = 1
+
+
+class ActivityPage(TranslationTrackedMixin, Page):
+    """One activity: when, where, for whom, in which languages, how to join."""
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", "Everyone"
+        ADULTS = "adults", "Adults"
+        FAMILIES = "families", "Families"
+        CHILDREN = "children", "Children"
+        WOMEN = "women", "Women"
+        YOUTH = "youth", "Youth"
+
+    class Registration(models.TextChoices):
+        NONE = "none", "No registration needed"
+        LINK = "link", "Register through a link"
+        ON_REQUEST = "on_request", "Register on request"
+
+    class TeamLevel(models.TextChoices):
+        BEGINNER = "beginner", "Beginner"
+        RECREATIONAL = "recreational", "Recreational"
+        COMPETITIVE = "competitive", "Competitive"
+
+    summary = models.TextField(max_length=500)  # translated
+    body = StreamField(BodyBlock(), blank=True)  # translated
+    category = models.ForeignKey(
+        "cms.Category", on_delete=models.PROTECT, related_name="activities"
+    )
+    organiser = models.ForeignKey(
+        "cms.Partner", on_delete=models.PROTECT, related_name="organised_activities"
+    )
+    co_organisers = ParentalManyToManyField(
+        "cms.Partner", blank=True, related_name="co_organised_activities"
+    )
+
+    starts_at = models.DateTimeField(db_index=True)
+    ends_at = models.DateTimeField(null=True, blank=True)
+    recurrence = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="RFC 5545 RRULE, for example FREQ=WEEKLY;BYDAY=TU. Empty for a one-off.",
+    )
+
+    location_name = models.CharField(max_length=200, blank=True)
+    location_address = models.CharField(max_length=255, blank=True)
+    lat = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    lon = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+
+    languages_offered = LanguageCodesField(help_text="Languages spoken at the activity.")
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    is_free = models.BooleanField(default=True)
+    cost_amount = models.DecimalField(
+        max_digits=7, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+
+    registration = models.CharField(
+        max_length=20, choices=Registration.choices, default=Registration.NONE
+    )
+    registration_url = models.URLField(blank=True)
+    capacity = models.PositiveIntegerField(null=True, blank=True)
+
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    # A mixed team brings migrants and locals together; empty sport = no team.
+    team_sport = models.CharField(max_length=100, blank=True)
+    team_level = models.CharField(max_length=20, choices=TeamLevel.choices, blank=True)
+    training_times = models.TextField(blank=True)  # translated
+    open_spots = models.PositiveIntegerField(null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("category"), FieldPanel("organiser"), FieldPanel("co_organisers")],
+            heading="Who and what",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("recurrence"),
+            ],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("location_name"),
+                FieldPanel("location_address"),
+                FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
+            ],
+            heading="Where",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("languages_offered"),
+                FieldPanel("audience"),
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost_amount")]),
+                FieldPanel("registration"),
+                FieldRowPanel([FieldPanel("registration_url"), FieldPanel("capacity")]),
+            ],
+            heading="For whom and how to join",
+        ),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("team_sport"), FieldPanel("team_level")]),
+                FieldPanel("training_times"),
+                FieldPanel("open_spots"),
+            ],
+            heading="Mixed team (optional)",
+        ),
+    ]
+    parent_page_types = ["cms.ActivityIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        indexes = [models.Index(fields=["lat", "lon"])]
+
+    @property
+    def is_mixed_team(self) -> bool:
+        return bool(self.team_sport)
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "The end must be after the start."
+        if self.recurrence and self.starts_at:
+            try:
+                validate_rule(self.recurrence, self.starts_at)
+            except ValueError as error:
+                errors["recurrence"] = str(error)
+        if (self.lat is None) != (self.lon is None):
+            errors["lon" if self.lon is None else "lat"] = "Give both latitude and longitude."
+        if not self.is_free and self.cost_amount is None:
+            errors["cost_amount"] = "Give the cost, or mark the activity as free."
+        if self.registration == self.Registration.LINK and not self.registration_url:
+            errors["registration_url"] = "Give the registration link."
+        if self.team_sport and not self.team_level:
+            errors["team_level"] = "Give the level of the mixed team."
+        if errors:
+            raise ValidationError(errors)
+
+    def next_occurrences(self, count: int = 10, now=None) -> list[Occurrence]:
+        return next_occurrences(
+            self.starts_at, self.ends_at, self.recurrence, now or timezone.now(), count
+        )
+
+    def rebuild_occurrences(self, now=None) -> None:
+        """Store the occurrences within the window that the date filters search."""
+        now = now or timezone.now()
+        rows = [
+            ActivityOccurrence(activity=self, starts_at=o.starts_at, ends_at=o.ends_at)
+            for o in occurrences(
+                self.starts_at,
+                self.ends_at,
+                self.recurrence,
+                after=now - OCCURRENCE_HISTORY,
+                before=now + OCCURRENCE_HORIZON,
+            )
+        ]
+        if not self.recurrence and not rows:
+            # A past one-off still needs its row for "starts_before" queries.
+            rows = [
+                ActivityOccurrence(
+                    activity=self, starts_at=self.starts_at, ends_at=self.ends_at or self.starts_at
+                )
+            ]
+        ActivityOccurrence.objects.filter(activity=self).delete()
+        ActivityOccurrence.objects.bulk_create(rows)
+
+
+class ActivityOccurrence(models.Model):
+    """One date of an activity, materialised from its rule for fast date filters."""
+
+    activity = models.ForeignKey(ActivityPage, on_delete=models.CASCADE, related_name="occurrences")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["starts_at", "activity"])]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} @ {self.starts_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,53 @@
+"""Guides: plain-language explanations of how things work in the Netherlands."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from ..blocks import BodyBlock
+from .mixins import TranslationTrackedMixin
+
+
+class GuideIndexPage(Page):
+    """The list of all guides (`/guides/`)."""
+
+    intro = models.TextField(blank=True)  # translated
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["cms.GuidePage"]
+    parent_page_types = ["cms.HomePage"]
+    max_count = 1
+
+
+class GuidePage(TranslationTrackedMixin, Page):
+    """A guide such as "How the huisarts works", written by one partner.
+
+    Each language's translation status (complete, missing, outdated) comes from
+    ``TranslationTrackedMixin``.
+    """
+
+    class Topic(models.TextChoices):
+        HEALTHCARE = "healthcare", "Healthcare"
+        REGISTRATION = "registration", "Registration"
+        LANGUAGE = "language", "Learning Dutch"
+        SCHOOLS = "schools", "Schools"
+        WORK = "work", "Work"
+        HOUSING = "housing", "Housing"
+        EMERGENCY = "emergency", "Emergency"
+
+    summary = models.TextField(max_length=500)  # translated
+    body = StreamField(BodyBlock(), blank=True)  # translated
+    topic = models.CharField(max_length=20, choices=Topic.choices, db_index=True)
+    author = models.ForeignKey("cms.Partner", on_delete=models.PROTECT, related_name="guides")
+    last_reviewed = models.DateField(null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("topic"),
+        FieldPanel("author"),
+        FieldPanel("last_reviewed"),
+    ]
+    parent_page_types = ["cms.GuideIndexPage"]
+    subpage_types: list[str] = []

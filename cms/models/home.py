@@ -1,0 +1,16 @@
+"""The site's root page."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The platform's home: what's on this week, categories, the language choice."""
+
+    intro = models.TextField(blank=True)  # translated
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["cms.ActivityIndexPage", "cms.GuideIndexPage", "cms.PolicyPlanPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1

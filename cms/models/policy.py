@@ -1,0 +1,93 @@
+"""The council's policy plan: five building blocks, each with actions and their progress.
+
+Actions are snippets rather than inline panels of the plan page so that a
+partner can be given rights on the actions it is responsible for without
+rights on the whole plan.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+
+
+class PolicyPlanPage(Page):
+    """The plan itself (`/policy-plan/`): introduction; actions hang off it."""
+
+    intro = models.TextField(blank=True)  # translated
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+
+class PolicyAction(ClusterableModel):
+    """One action of the plan, within a building block, with its progress."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        IN_PROGRESS = "in_progress", "In progress"
+        DONE = "done", "Done"
+        ON_HOLD = "on_hold", "On hold"
+
+    plan = models.ForeignKey(PolicyPlanPage, on_delete=models.CASCADE, related_name="actions")
+    slug = models.SlugField(max_length=100, unique=True)
+    building_block = models.ForeignKey(
+        "cms.BuildingBlock", on_delete=models.PROTECT, related_name="actions"
+    )
+    title = models.CharField(max_length=255)  # translated
+    description = models.TextField(blank=True)  # translated
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    progress = models.PositiveSmallIntegerField(
+        default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    responsible = ParentalManyToManyField("cms.Partner", blank=True, related_name="policy_actions")
+    starts_on = models.DateField(null=True, blank=True)
+    due_on = models.DateField(null=True, blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    panels = [
+        FieldPanel("plan"),
+        FieldPanel("building_block"),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("due_on")]),
+            ],
+            heading="Progress",
+        ),
+        FieldPanel("responsible"),
+        InlinePanel("updates", heading="Progress updates", label="Update"),
+    ]
+
+    class Meta:
+        ordering = ["building_block__sort_order", "sort_order", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.starts_on and self.due_on and self.due_on < self.starts_on:
+            raise ValidationError({"due_on": "The due date must not be before the start date."})
+
+
+class ProgressUpdate(Orderable):
+    """A dated note on what happened with an action."""
+
+    action = ParentalKey(PolicyAction, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    text = models.TextField()  # translated
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["-date", "sort_order"]

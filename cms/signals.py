@@ -1,0 +1,16 @@
+"""Keeping derived data in step with the content that owns it."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from .models import ActivityPage
+
+
+@receiver(post_save, sender=ActivityPage)
+def refresh_occurrences(sender, instance: ActivityPage, update_fields=None, **kwargs) -> None:
+    """Re-expand an activity's dates whenever its dates may have changed."""
+    if update_fields is not None and not {"starts_at", "ends_at", "recurrence"} & set(
+        update_fields
+    ):
+        return
+    instance.rebuild_occurrences()

@@ -1,0 +1,81 @@
+"""Which fields exist once per language (django-modeltranslation).
+
+Every field listed here gets ``<field>_<code>`` columns for all configured
+languages; the Wagtail admin shows one input per language.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import (
+    ActivityIndexPage,
+    ActivityPage,
+    BuildingBlock,
+    Category,
+    GuideIndexPage,
+    GuidePage,
+    HomePage,
+    Partner,
+    PolicyAction,
+    PolicyPlanPage,
+    ProgressUpdate,
+)
+
+
+@register(Category)
+class CategoryTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(BuildingBlock)
+class BuildingBlockTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Partner)
+class PartnerTranslation(TranslationOptions):
+    fields = ("description",)
+
+
+@register(HomePage)
+class HomePageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(ActivityIndexPage)
+class ActivityIndexPageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(GuideIndexPage)
+class GuideIndexPageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(PolicyPlanPage)
+class PolicyPlanPageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(ActivityPage)
+class ActivityPageTranslation(TranslationOptions):
+    fields = ("summary", "body", "training_times")
+    # Dutch is the source: it must always be there.
+    required_languages = {"nl": ("summary",)}
+
+
+@register(GuidePage)
+class GuidePageTranslation(TranslationOptions):
+    fields = ("summary", "body")
+    required_languages = {"nl": ("summary",)}
+
+
+@register(PolicyAction)
+class PolicyActionTranslation(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = {"nl": ("title",)}
+
+
+@register(ProgressUpdate)
+class ProgressUpdateTranslation(TranslationOptions):
+    fields = ("text",)
+    required_languages = {"nl": ("text",)}

@@ -1,0 +1,13 @@
+"""Test settings: the base settings, with what only makes tests faster."""
+
+import os
+
+from .base import *  # noqa: F403
+
+# Hashing passwords slowly protects accounts, not test users.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Test runs share an engine with development: keep their indexes apart.
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get(
+    "ELASTICSEARCH_INDEX_PREFIX", f"wegwijs-test-{os.getpid()}"
+)
+MEDIA_ROOT = BASE_DIR / ".services" / "test-media"  # noqa: F405
