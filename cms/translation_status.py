@@ -21,14 +21,21 @@ class TranslationStatus(StrEnum):
     OUTDATED = "outdated"
 
 
+def _without_ids(data: Any) -> Any:
+    # StreamField blocks get fresh random ids on every assignment; the text is what counts.
+    if isinstance(data, dict):
+        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    return data
+
+
 def _plain(value: Any) -> Any:
     """A JSON-able form of a field value (StreamField values included)."""
     if value is None:
         return ""
     if hasattr(value, "get_prep_value"):
-        return value.get_prep_value()
-    if hasattr(value, "raw_data"):
-        return list(value.raw_data)
+        return _without_ids(value.get_prep_value())
     return value
 
 

@@ -191,23 +191,19 @@ def section(record: Mapping, key: str) -> Mapping:
 
 
 def body_blocks(value: str) -> list[tuple[str, RichText]]:
-    """Plain text to StreamField blocks: blank lines split paragraphs, "- " lines are bullets."""
-    blocks = []
+    """Plain text to one rich-text block: blank lines split paragraphs, "- " lines are bullets."""
+    html: list[str] = []
     for paragraph in value.replace("\r\n", "\n").split("\n\n"):
-        lines = [line.strip() for line in paragraph.strip().split("\n") if line.strip()]
-        if not lines:
-            continue
-        html = []
         bullets: list[str] = []
-        for line in lines:
+        for line in (line.strip() for line in paragraph.split("\n")):
             if line.startswith("- "):
                 bullets.append(f"<li>{escape(line[2:].strip())}</li>")
                 continue
             if bullets:
                 html.append(f"<ul>{''.join(bullets)}</ul>")
                 bullets = []
-            html.append(f"<p>{escape(line)}</p>")
+            if line:
+                html.append(f"<p>{escape(line)}</p>")
         if bullets:
             html.append(f"<ul>{''.join(bullets)}</ul>")
-        blocks.append(("text", RichText("".join(html))))
-    return blocks
+    return [("text", RichText("".join(html)))] if html else []

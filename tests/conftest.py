@@ -1,0 +1,28 @@
+"""Suite-wide rules: real PostgreSQL, and a real search engine where a test needs one.
+
+The README's test command (scripts/test) starts both. Run pytest by hand and a
+missing service makes the tests that need it fail with a message saying so;
+nothing is skipped quietly.
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+
+
+def pytest_configure(config):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" not in engine and not os.environ.get("WEGWIJS_ALLOW_SQLITE"):
+        raise pytest.UsageError(
+            "The tests run against PostgreSQL: set DATABASE_URL, or use ./scripts/test, "
+            "which starts PostgreSQL and the search engine itself. "
+            f"(DATABASE_URL points at {engine}.)"
+        )
+
+
+@pytest.fixture
+def site_structure(db):
+    from cms.site_structure import ensure_site_structure
+
+    return ensure_site_structure()
