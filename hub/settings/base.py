@@ -182,6 +182,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Activities, guides and the policy plan of the labour-migrant platform.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
 }
 
 # --- Security -----------------------------------------------------------------

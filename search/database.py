@@ -1,0 +1,198 @@
+"""Search answered from the database: the embedded default, and the fallback when
+the search engine is unreachable.
+
+Same request and response as the Elasticsearch backend, but simpler matching:
+every word of the query must occur (case-insensitively) in a title, summary or
+description in any language; matches in the requested language score higher.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q
+
+from cms.fields import offers_language
+from cms.geo import within_radius
+from cms.languages import language_codes, translated_value
+from cms.models import ActivityOccurrence, ActivityPage, GuidePage, Partner, PolicyAction
+from cms.public_urls import public_path
+
+from .contract import FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
+
+BACKEND = "database"
+# The database backend ranks in Python; cap the candidates it looks at.
+MAX_CANDIDATES = 500
+
+
+@dataclass(frozen=True)
+class _Kind:
+    name: str
+    title: str
+    texts: tuple[str, ...]
+
+
+KINDS = {
+    "activity": _Kind("activity", "title", ("title", "summary")),
+    "guide": _Kind("guide", "title", ("title", "summary")),
+    "partner": _Kind("partner", "name", ("description",)),
+    "policy_action": _Kind("policy_action", "title", ("title", "description")),
+}
+
+
+def _queryset(kind: str, request: SearchRequest):
+    if kind == "activity":
+        qs = ActivityPage.objects.live().select_related("category", "organiser")
+        if request.category:
+            qs = qs.filter(category__slug=request.category)
+        if request.offered_language:
+            qs = qs.filter(offers_language("languages_offered", request.offered_language))
+        if request.starts_after:
+            qs = qs.filter(
+                Exists(
+                    ActivityOccurrence.objects.filter(
+                        activity=OuterRef("pk"), starts_at__gte=request.starts_after
+                    )
+                )
+            )
+        return qs
+    if request.category or request.starts_after:
+        return None  # these filters only make sense for activities
+    if kind == "guide":
+        return GuidePage.objects.live().select_related("author")
+    if kind == "partner":
+        qs = Partner.objects.all()
+        if request.offered_language:
+            qs = qs.filter(offers_language("languages_spoken", request.offered_language))
+        return qs
+    if request.offered_language:
+        return None
+    return PolicyAction.objects.select_related("building_block")
+
+
+def _text_fields(kind: _Kind) -> list[str]:
+    fields = [f"{name}_{code}" for name in kind.texts for code in language_codes()]
+    if kind.title not in kind.texts:
+        fields.append(kind.title)
+    return fields
+
+
+def _matches(fields: Iterable[str], words: list[str]) -> Q:
+    query = Q()
+    for word in words:
+        query &= reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
+    return query
+
+
+def _score(obj: Any, kind: _Kind, words: list[str], language: str) -> float:
+    score = 0.0
+    for name in dict.fromkeys((kind.title, *kind.texts)):
+        weight = 3.0 if name == kind.title else 1.0
+        if hasattr(obj, f"{name}_{language}"):
+            values = {code: getattr(obj, f"{name}_{code}") for code in language_codes()}
+        else:  # an untranslated field, such as a partner's name
+            values = {language: getattr(obj, name)}
+        for code, value in values.items():
+            hits = sum(1 for word in words if word in (value or "").lower())
+            score += weight * hits * (2.0 if code == language else 1.0)
+    return score
+
+
+def _hit(obj: Any, kind: _Kind, score: float, language: str) -> SearchHit:
+    if kind.name == "partner":
+        title, summary = obj.name, translated_value(obj, "description", language)
+        shown = summary.language
+    elif kind.name == "policy_action":
+        title_text = translated_value(obj, "title", language)
+        title, shown = title_text.text, title_text.language
+        summary = translated_value(obj, "description", language)
+    else:
+        title_text = translated_value(obj, "title", language)
+        title, shown = title_text.text, title_text.language
+        summary = translated_value(obj, "summary", language)
+    return SearchHit(
+        type=kind.name,
+        slug=obj.slug,
+        title=title,
+        summary=summary.text or "",
+        url=public_path(kind.name, obj.slug, language),
+        score=score,
+        language=shown,
+    )
+
+
+def _facet_keys(obj: Any, kind: str) -> dict[str, list[str]]:
+    keys: dict[str, list[str]] = {"type": [kind]}
+    if kind == "activity":
+        keys["category"] = [obj.category.slug]
+        keys["partner"] = [obj.organiser.slug]
+        keys["offered_language"] = list(obj.languages_offered or [])
+    elif kind == "guide":
+        keys["partner"] = [obj.author.slug]
+    elif kind == "partner":
+        keys["partner"] = [obj.slug]
+        keys["offered_language"] = list(obj.languages_spoken or [])
+    return keys
+
+
+def search(request: SearchRequest) -> SearchResponse:
+    words = [word.lower() for word in request.q.split() if word.strip()]
+    scored: list[tuple[float, Any, _Kind]] = []
+    for name in request.types:
+        kind = KINDS[name]
+        qs = _queryset(name, request)
+        if qs is None:
+            continue
+        if request.near and name in ("activity", "partner"):
+            qs = within_radius(qs, request.near, request.radius_km or 10)
+        elif request.near:
+            continue
+        if words:
+            qs = qs.filter(_matches(_text_fields(kind), words))
+        for obj in qs[:MAX_CANDIDATES]:
+            scored.append((_score(obj, kind, words, request.language), obj, kind))
+
+    scored.sort(key=lambda item: (-item[0], item[1].slug))
+    counters: dict[str, Counter] = {
+        "type": Counter(),
+        "category": Counter(),
+        "partner": Counter(),
+        "offered_language": Counter(),
+    }
+    for _, obj, kind in scored:
+        for facet, keys in _facet_keys(obj, kind.name).items():
+            counters[facet].update(keys)
+    facets = {
+        facet: [
+            FacetBucket(key, count)
+            for key, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
+        for facet, counter in counters.items()
+    }
+    results = [
+        _hit(obj, kind, score, request.language) for score, obj, kind in scored[: request.page_size]
+    ]
+    return SearchResponse(backend=BACKEND, total=len(scored), results=results, facets=facets)
+
+
+def suggest(prefix: str, language: str, limit: int = 10) -> list[Suggestion]:
+    """Titles (in any language) starting with the prefix; the requested language's first."""
+    prefix = prefix.strip()
+    if not prefix:
+        return []
+    found: list[Suggestion] = []
+    for kind, model in (("activity", ActivityPage), ("guide", GuidePage)):
+        fields = [f"title_{code}" for code in (language, *language_codes())]
+        qs = model.objects.live().filter(
+            reduce(or_, (Q(**{f"{f}__istartswith": prefix}) for f in fields))
+        )
+        for page in qs[:limit]:
+            title = translated_value(page, "title", language).text
+            found.append(Suggestion(kind, page.slug, title, public_path(kind, page.slug, language)))
+    found.sort(key=lambda s: (not s.title.lower().startswith(prefix.lower()), s.title.lower()))
+    return found[:limit]
