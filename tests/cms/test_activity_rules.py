@@ -39,3 +39,15 @@ def test_changing_the_rule_rebuilds_the_stored_dates(activity):
     activity.save_revision().publish()
     monthly = ActivityPage.objects.get(pk=activity.pk).occurrences.count()
     assert 0 < monthly < weekly / 3
+
+
+def test_refresh_occurrences_moves_the_window_along(activity):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    activity.occurrences.all().delete()
+    call_command("refresh_occurrences")
+    latest = activity.occurrences.order_by("-starts_at").first().starts_at
+    assert latest > timezone.now() + timedelta(days=500)
