@@ -9,6 +9,7 @@ works (plus the other working ones as alternatives) with a sample. --write
 merges the result into scripts/engines/analyzers.json under the engine's key;
 without it the JSON is printed. Standard library only.
 """
+
 import json
 import sys
 import urllib.error
@@ -45,7 +46,7 @@ PLUGIN_ANALYZERS = {
 FALLBACK = {
     "type": "fallback",
     "how": "no stemming: a custom analyzer with the standard tokenizer and the "
-           "lowercase + asciifolding filters (works on every engine)",
+    "lowercase + asciifolding filters (works on every engine)",
 }
 
 
@@ -88,18 +89,22 @@ def probe(url):
                 options.append({"type": kind, "analyzer": name, "how": how, "sample": tokens})
         if locale:
             definition = hunspell_definition(lang, locale)
-            (_, filter_def), = definition["filter"].items()
-            tokens = analyze(url, {"tokenizer": "standard", "filter": ["lowercase", filter_def], "text": text})
+            ((_, filter_def),) = definition["filter"].items()
+            tokens = analyze(
+                url, {"tokenizer": "standard", "filter": ["lowercase", filter_def], "text": text}
+            )
             if tokens is not None:
-                options.append({
-                    "type": "hunspell",
-                    "analyzer": f"{lang}_hunspell_analyzer",
-                    "analysis": definition,
-                    "how": f"hunspell filter, locale {locale}: Debian's hunspell-{lang} dictionary "
-                           f"copied into each node's config/hunspell/{locale}/ by start-search-engine; "
-                           "define it in the index's analysis settings",
-                    "sample": tokens,
-                })
+                options.append(
+                    {
+                        "type": "hunspell",
+                        "analyzer": f"{lang}_hunspell_analyzer",
+                        "analysis": definition,
+                        "how": f"hunspell filter, locale {locale}: Debian's hunspell-{lang} dictionary "
+                        f"copied into each node's config/hunspell/{locale}/ by start-search-engine; "
+                        "define it in the index's analysis settings",
+                        "sample": tokens,
+                    }
+                )
         if options:
             entry = dict(options[0], sample_text=text, alternatives=options[1:])
         else:
@@ -114,7 +119,7 @@ def main():
     engine, url = sys.argv[1], sys.argv[2].rstrip("/")
     with urllib.request.urlopen(url + "/", timeout=30) as response:
         version = json.load(response)["version"]
-    about = f'{version.get("distribution", "elasticsearch")} {version["number"]} (Lucene {version["lucene_version"]})'
+    about = f"{version.get('distribution', 'elasticsearch')} {version['number']} (Lucene {version['lucene_version']})"
     found = {"_engine": about, "_fallback": FALLBACK, **probe(url)}
     if "--write" in sys.argv:
         path = Path(__file__).with_name("analyzers.json")

@@ -2,7 +2,6 @@
 
 import pytest
 from django.urls import reverse
-
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms.languages import language_codes

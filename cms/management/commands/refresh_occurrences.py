@@ -14,4 +14,5 @@ class Command(BaseCommand):
         for activity in ActivityPage.objects.exclude(recurrence="").iterator():
             activity.rebuild_occurrences()
             count += 1
-        self.stdout.write(self.style.SUCCESS(f"Refreshed the dates of {count} recurring activities."))
+        message = f"Refreshed the dates of {count} recurring activities."
+        self.stdout.write(self.style.SUCCESS(message))
