@@ -1,9 +1,13 @@
 """Keeping derived data in step with the content that owns it."""
 
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .models import ActivityPage
+
+# Sent with ``activity_ids`` when stored dates change without the page being
+# saved (the daily refresh): the search index keeps occurrence dates too.
+occurrences_refreshed = Signal()
 
 
 @receiver(post_save, sender=ActivityPage)

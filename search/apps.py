@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "wegwijs_search"
     verbose_name = "Search"
+
+    def ready(self) -> None:
+        from .signals import connect
+
+        connect()

@@ -47,7 +47,11 @@ KINDS = {
 
 def _queryset(kind: str, request: SearchRequest):
     if kind == "activity":
-        qs = ActivityPage.objects.live().select_related("category", "organiser")
+        qs = (
+            ActivityPage.objects.live()
+            .select_related("category", "organiser")
+            .prefetch_related("co_organisers")
+        )
         if request.category:
             qs = qs.filter(category__slug=request.category)
         if request.offered_language:
@@ -64,6 +68,8 @@ def _queryset(kind: str, request: SearchRequest):
     if request.category or request.starts_after:
         return None  # these filters only make sense for activities
     if kind == "guide":
+        if request.offered_language:
+            return None  # guides are written, not held in a language
         return GuidePage.objects.live().select_related("author")
     if kind == "partner":
         qs = Partner.objects.all()
@@ -72,7 +78,7 @@ def _queryset(kind: str, request: SearchRequest):
         return qs
     if request.offered_language:
         return None
-    return PolicyAction.objects.select_related("building_block")
+    return PolicyAction.objects.prefetch_related("responsible")
 
 
 def _text_fields(kind: _Kind) -> list[str]:
@@ -130,13 +136,15 @@ def _facet_keys(obj: Any, kind: str) -> dict[str, list[str]]:
     keys: dict[str, list[str]] = {"type": [kind]}
     if kind == "activity":
         keys["category"] = [obj.category.slug]
-        keys["partner"] = [obj.organiser.slug]
+        keys["partner"] = [obj.organiser.slug, *(p.slug for p in obj.co_organisers.all())]
         keys["offered_language"] = list(obj.languages_offered or [])
     elif kind == "guide":
         keys["partner"] = [obj.author.slug]
     elif kind == "partner":
         keys["partner"] = [obj.slug]
         keys["offered_language"] = list(obj.languages_spoken or [])
+    else:
+        keys["partner"] = [partner.slug for partner in obj.responsible.all()]
     return keys
 
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from cms.models import ActivityPage
+from cms.signals import occurrences_refreshed
 
 
 class Command(BaseCommand):
@@ -10,9 +11,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        count = 0
+        refreshed = []
         for activity in ActivityPage.objects.exclude(recurrence="").iterator():
             activity.rebuild_occurrences()
-            count += 1
-        message = f"Refreshed the dates of {count} recurring activities."
+            refreshed.append(activity.pk)
+        occurrences_refreshed.send(sender=ActivityPage, activity_ids=refreshed)
+        message = f"Refreshed the dates of {len(refreshed)} recurring activities."
         self.stdout.write(self.style.SUCCESS(message))

@@ -1,0 +1,130 @@
+"""Search answered by the search engine (Elasticsearch 7.10 / OpenSearch 2).
+
+Runs what ``search.query`` builds and turns the engine's answer into the
+contract's ``SearchResponse``; any engine failure becomes ``EngineUnavailable``
+so that ``search.service`` can answer from the database instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elasticsearch.exceptions import TransportError
+from elasticsearch_dsl import Search
+
+from cms.languages import fallback_chain
+from cms.public_urls import public_path
+
+from . import elastic
+from .contract import FACETS, FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
+from .query import build_search, build_suggest
+
+BACKEND = "elasticsearch"
+# Fewer hits than this and a spelling suggestion is worth showing.
+FEW_RESULTS = 3
+
+
+def _execute(search: Search) -> dict[str, Any]:
+    if elastic.recently_failed():
+        raise elastic.EngineUnavailable("the search engine failed moments ago")
+    try:
+        response = search.using(elastic.client()).execute()
+    except TransportError as error:
+        raise elastic.unavailable(error) from error
+    elastic.mark_succeeded()
+    return response.to_dict()
+
+
+def _in_language(texts: dict[str, str] | None, language: str) -> tuple[str, str]:
+    """The text along the fallback chain, and the language it is in."""
+    for code in fallback_chain(language):
+        if (texts or {}).get(code):
+            return texts[code], code
+    return "", language
+
+
+def _best_fragments(highlight: dict[str, list[str]], field: str) -> list[str]:
+    # The stemmed field and its accent-free twin each mark what they matched; keep the richer.
+    candidates = [highlight.get(field, []), highlight.get(f"{field}.folded", [])]
+    return max(candidates, key=lambda fragments: sum(f.count("<mark>") for f in fragments))
+
+
+def _hit(raw: dict[str, Any], language: str) -> SearchHit:
+    source = raw["_source"]
+    highlight = raw.get("highlight", {})
+    summary, summary_language = _in_language(source.get("summary"), language)
+    if source["type"] == "partner":
+        title, shown = source["name"], summary_language
+        title_fragments = highlight.get("name", [])
+    else:
+        title, shown = _in_language(source.get("title"), language)
+        title_fragments = _best_fragments(highlight, f"title.{shown}")
+    fragments = {
+        "title": title_fragments,
+        "summary": _best_fragments(highlight, f"summary.{summary_language}"),
+        "body": _best_fragments(highlight, f"body.{shown}"),
+    }
+    return SearchHit(
+        type=source["type"],
+        slug=source["slug"],
+        title=title,
+        summary=summary,
+        url=public_path(source["type"], source["slug"], language),
+        score=raw["_score"] or 0.0,
+        highlight={field: found for field, found in fragments.items() if found},
+        language=shown,
+    )
+
+
+def _spelling(answer: dict[str, Any], text: str, total: int) -> str | None:
+    """The phrase the index suggests, when few results came and it differs from the query."""
+    if total >= FEW_RESULTS:
+        return None
+    for entry in answer.get("suggest", {}).get("spelling", []):
+        for option in entry["options"]:
+            return None if option["text"] == text.lower() else option["text"]
+    return None
+
+
+def search(request: SearchRequest) -> SearchResponse:
+    answer = _execute(build_search(request))
+    total = answer["hits"]["total"]["value"]
+    return SearchResponse(
+        backend=BACKEND,
+        total=total,
+        results=[_hit(raw, request.language) for raw in answer["hits"]["hits"]],
+        facets={
+            facet: [
+                FacetBucket(bucket["key"], bucket["doc_count"])
+                for bucket in answer["aggregations"][facet]["buckets"]
+            ]
+            for facet in FACETS
+        },
+        suggestion=_spelling(answer, request.q.strip(), total),
+    )
+
+
+def suggest(prefix: str, language: str, limit: int = 10) -> list[Suggestion]:
+    prefix = prefix.strip()
+    if not prefix:
+        return []
+    answer = _execute(build_suggest(prefix, language, limit))
+    found: dict[tuple[str, str], Suggestion] = {}
+    for option in answer["suggest"]["titles"][0]["options"]:
+        source = option["_source"]
+        key = (source["type"], source["slug"])
+        if key in found:
+            continue
+        # Show the title in the language the visitor was typing in (theirs if it matched).
+        matched = option.get("contexts", {}).get("language") or [language]
+        title = source["title"].get(language if language in matched else matched[0])
+        title = title or _in_language(source["title"], language)[0]
+        found[key] = Suggestion(
+            source["type"],
+            source["slug"],
+            title,
+            public_path(source["type"], source["slug"], language),
+        )
+        if len(found) == limit:
+            break
+    return list(found.values())

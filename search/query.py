@@ -1,0 +1,197 @@
+"""The one query builder: a ``SearchRequest`` (or a prefix) becomes an engine query.
+
+Ranking, from the fields described in ``search.documents``:
+
+- a document is found when every word (up to three; 75% of longer queries)
+  occurs in one language's text, with typos tolerated (fuzziness AUTO) and
+  accents optional (the ``.folded`` subfields), in whichever language;
+- matches in the requested language, matches in titles and whole-phrase
+  matches earn extra score, so they come first;
+- filters never change the score.
+"""
+
+from __future__ import annotations
+
+from elasticsearch_dsl import Q, Search
+
+from cms.languages import fallback_chain, language_codes
+
+from .contract import FACETS, SearchRequest
+from .documents import alias
+
+WORDS_REQUIRED = "3<75%"
+DEFAULT_RADIUS_KM = 10.0
+FACET_SIZE = 50
+HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
+# Typos anywhere but in the first letter: that keeps "jezyka" from matching
+# "muzyka" and the engine from expanding every word of every language.
+FUZZY = {"fuzziness": "AUTO", "prefix_length": 1}
+
+# "Did you mean": a phrase suggester over titles and summaries in every
+# language; the collate query keeps only corrections that find something.
+SPELLING = {
+    "field": "spell.shingles",
+    "size": 1,
+    "gram_size": 3,
+    "max_errors": 2,
+    "direct_generator": [{"field": "spell", "suggest_mode": "always", "min_word_length": 3}],
+    "collate": {
+        "query": {"source": {"match": {"spell": {"query": "{{suggestion}}", "operator": "and"}}}}
+    },
+}
+
+# How much each kind of match adds; tuned on tests/search/test_relevance.py.
+REQUESTED_LANGUAGE_BOOST = 2.0
+TITLE_BOOST = 1.5
+PHRASE_BOOST = 3.0
+
+
+def _match(fields: list[str], text: str, *, fuzzy: bool, boost: float = 1.0) -> Q:
+    return Q(
+        "multi_match",
+        query=text,
+        fields=fields,
+        type="best_fields",
+        minimum_should_match=WORDS_REQUIRED,
+        tie_breaker=0.3,
+        boost=boost,
+        **(FUZZY if fuzzy else {}),
+    )
+
+
+def _stemmed_and_folded(fields: list[str], text: str, boost: float = 1.0) -> Q:
+    """The language fields (stems) and their ``.folded`` twins (no accents), typos allowed.
+
+    Typos are forgiven on both: on the stems, so that "voetbl" meets the stem
+    of "voetballen"; on the folded words, so that "jezyk" meets "języka".
+    """
+    folded = []
+    for field in fields:
+        name, _, weight = field.partition("^")
+        folded.append(f"{name}.folded^{float(weight or 1) * 0.8:g}")
+    return _match(fields + folded, text, fuzzy=True, boost=boost)
+
+
+def text_query(text: str, language: str) -> Q:
+    languages = language_codes()
+    found_in_any_language = Q(
+        "dis_max",
+        tie_breaker=0.2,
+        queries=[_stemmed_and_folded([f"all_text.{code}"], text) for code in languages]
+        + [_match(["name"], text, fuzzy=True)],
+    )
+    in_requested_language = _stemmed_and_folded(
+        [f"title.{language}^3", f"summary.{language}^1.5", f"all_text.{language}"],
+        text,
+        REQUESTED_LANGUAGE_BOOST,
+    )
+    in_a_title = _match(
+        [f"title.{code}{variant}" for code in languages for variant in ("", ".folded")] + ["name"],
+        text,
+        fuzzy=False,
+        boost=TITLE_BOOST,
+    )
+    as_a_phrase = Q(
+        "multi_match",
+        query=text,
+        type="phrase",
+        fields=[f"all_text.{language}^2", *(f"all_text.{code}" for code in languages), "name"],
+        boost=PHRASE_BOOST,
+    )
+    return Q(
+        "bool",
+        must=[found_in_any_language],
+        should=[in_requested_language, in_a_title, as_a_phrase],
+    )
+
+
+def filters(request: SearchRequest) -> list[Q]:
+    """One clause per request filter; a type without the filtered field drops out."""
+    clauses = [Q("term", live=True), Q("terms", type=list(request.types))]
+    if request.category:
+        clauses.append(Q("term", category=request.category))
+    if request.offered_language:
+        clauses.append(Q("term", offered_language=request.offered_language))
+    if request.near:
+        lat, lon = request.near
+        clauses.append(
+            Q(
+                "geo_distance",
+                distance=f"{request.radius_km or DEFAULT_RADIUS_KM}km",
+                location={"lat": lat, "lon": lon},
+            )
+        )
+    if request.starts_after:
+        clauses.append(Q("range", occurrences={"gte": request.starts_after.isoformat()}))
+    return clauses
+
+
+def _highlight(search: Search, text: str, language: str) -> Search:
+    search = search.highlight_options(encoder="html", fragment_size=150, **HIGHLIGHT)
+    # The languages a hit may be shown in; engine.py picks the one actually shown.
+    fields = [
+        (f"{name}.{code}{variant}", 2 if name == "body" else 0)
+        for code in fallback_chain(language)
+        for name in ("title", "summary", "body")
+        for variant in ("", ".folded")
+    ] + [("name", 0)]
+    for field, fragments in fields:
+        # Each field marks only its own matches: far cheaper than letting every
+        # field re-run the whole multi-language query.
+        search = search.highlight(
+            field,
+            number_of_fragments=fragments,
+            highlight_query=Q("match", **{field: {"query": text, **FUZZY}}).to_dict(),
+        )
+    return search
+
+
+def build_search(request: SearchRequest) -> Search:
+    search = Search(index=alias())
+    text = request.q.strip()
+    if text:
+        search = search.query(text_query(text, request.language))
+        search = _highlight(search, text, request.language)
+        search = search.suggest("spelling", text, phrase=SPELLING)
+    for clause in filters(request):
+        search = search.filter(clause)
+    for facet in FACETS:
+        search.aggs.bucket(
+            facet,
+            "terms",
+            field=facet,
+            size=FACET_SIZE,
+            order=[{"_count": "desc"}, {"_key": "asc"}],
+        )
+    return (
+        search.source(["type", "slug", "title", "summary", "name"])
+        .sort("_score", "slug")
+        .extra(size=request.page_size, track_total_hits=True)
+    )
+
+
+def build_suggest(prefix: str, language: str, limit: int) -> Search:
+    """Page titles completing ``prefix``: the requested language first, then the others.
+
+    Only activities and guides carry completion inputs (``search.indexing``).
+    """
+    contexts = [{"context": language, "boost": 2}] + [
+        code for code in language_codes() if code != language
+    ]
+    return (
+        Search(index=alias())
+        .source(["type", "slug", "title"])
+        .suggest(
+            "titles",
+            prefix,
+            completion={
+                "field": "suggest",
+                # Room for the same page matched through several of its titles.
+                "size": limit * 3,
+                "skip_duplicates": True,
+                "fuzzy": FUZZY,
+                "contexts": {"language": contexts},
+            },
+        )
+        .extra(size=0)
+    )
