@@ -9,6 +9,9 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects occurrence upkeep)
+        from .permissions import register_permission_policies
+        from .permissions import signals as permission_signals  # noqa: F401  (partner groups)
         from .taxonomy import seed_after_migrate
 
         post_migrate.connect(seed_after_migrate, sender=self)
+        register_permission_policies()

@@ -3,7 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+from django.db.models.lookups import Contains
 
 from .languages import language_codes
 
@@ -41,5 +43,7 @@ def offers_language(field: str, code: str) -> Q:
 
     The JSON text always holds codes in double quotes, and codes are validated
     against a fixed list, so matching the quoted code is exact on every database.
+    The column is cast to text first: a JSONField's own ``contains`` is JSON
+    containment on PostgreSQL, which would look for the string '"pl"' itself.
     """
-    return Q(**{f"{field}__contains": f'"{code}"'})
+    return Q(Contains(Cast(field, output_field=TextField()), f'"{code}"'))

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from .models import ActivityIndexPage, GuideIndexPage, HomePage, PolicyPlanPage
 
@@ -38,12 +40,26 @@ def _titled(page_class, slug: str, titles: dict[str, str]):
     return page
 
 
+def _recreate_root() -> Page:
+    """The tree's root and default locale, as Wagtail's migrations make them.
+
+    Only needed after a database flush (browser tests empty every table between
+    tests), which removes rows that migrations created.
+    """
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("nl"))
+    return Page.add_root(
+        instance=Page(
+            title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)
+        )
+    )
+
+
 @transaction.atomic
 def ensure_site_structure() -> SiteStructure:
     with translation.override("nl"):
         home = HomePage.objects.first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = Page.get_first_root_node() or _recreate_root()
             home = root.add_child(
                 instance=_titled(HomePage, "wegwijs", {"nl": "Wegwijs", "en": "Wegwijs"})
             )

@@ -1,9 +1,23 @@
-"""Admin menus for the snippet types."""
+"""The admin: snippet menus, our admin views, and where the permission rules plug in.
 
+The rules themselves live in ``cms.permissions`` (registered as Wagtail
+permission policies in ``CmsConfig.ready``); this module only wires views,
+menus and audit-log labels.
+"""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
 from .models import BuildingBlock, Category, Partner, PolicyAction
+from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
+from .permissions.roles import is_coordinator
+from .translation_report import TranslationReportView, may_see_report
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -15,12 +29,47 @@ class PartnerViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class PolicyActionIndexView(snippet_views.IndexView):
+    def get_base_queryset(self):
+        return actions_reported_on_by(self.request.user, super().get_base_queryset())
+
+
+class PolicyActionEditView(ResponsiblePartnerObjectMixin, snippet_views.EditView):
+    pass
+
+
+class PolicyActionDeleteView(ResponsiblePartnerObjectMixin, snippet_views.DeleteView):
+    object_permission = "delete"
+
+
+class PolicyActionHistoryView(ResponsiblePartnerObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class PolicyActionUsageView(ResponsiblePartnerObjectMixin, snippet_views.UsageView):
+    pass
+
+
+class PolicyActionRevisionsCompareView(
+    ResponsiblePartnerObjectMixin, snippet_views.RevisionsCompareView
+):
+    pass
+
+
 class PolicyActionViewSet(SnippetViewSet):
+    """Coordinators manage the actions; a responsible partner's editors post progress."""
+
     model = PolicyAction
     icon = "tasks"
     menu_label = "Policy actions"
     list_display = ["title", "building_block", "status", "progress", "due_on"]
     list_filter = ["building_block", "status"]
+    index_view_class = PolicyActionIndexView
+    edit_view_class = PolicyActionEditView
+    delete_view_class = PolicyActionDeleteView
+    history_view_class = PolicyActionHistoryView
+    usage_view_class = PolicyActionUsageView
+    revisions_compare_view_class = PolicyActionRevisionsCompareView
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -41,3 +90,59 @@ class PlatformViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlatformViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("two-factor/", TwoFactorSetupView.as_view(), name="cms_two_factor_setup"),
+        path("two-factor/verify/", TwoFactorVerifyView.as_view(), name="cms_two_factor_verify"),
+        path(
+            "partners/<int:partner_id>/members/",
+            PartnerMembersView.as_view(),
+            name="cms_partner_members",
+        ),
+        path(
+            "reports/translations/",
+            TranslationReportView.as_view(),
+            name="cms_translation_report",
+        ),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def partner_members_button(snippet, user, next_url=None):
+    if isinstance(snippet, Partner) and is_coordinator(user):
+        yield ListingButton(
+            "Members",
+            reverse("cms_partner_members", args=[snippet.pk]),
+            icon_name="user",
+            priority=20,
+        )
+
+
+class TranslationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return TranslationReportMenuItem(
+        "Translations to do", reverse("cms_translation_report"), icon_name="globe", order=50
+    )
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_menu_item(request):
+    return {
+        "url": reverse("cms_two_factor_setup"),
+        "label": "Two-factor authentication",
+        "help_text": "Ask for a code from your phone when you log in.",
+    }
+
+
+@hooks.register("register_log_actions")
+def register_membership_log_actions(actions):
+    actions.register_action("wegwijs.member_added", "Member added", "Member added")
+    actions.register_action("wegwijs.member_removed", "Member removed", "Member removed")

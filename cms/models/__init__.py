@@ -3,6 +3,7 @@
 from .activities import ActivityIndexPage, ActivityOccurrence, ActivityPage  # noqa: F401
 from .guides import GuideIndexPage, GuidePage  # noqa: F401
 from .home import HomePage  # noqa: F401
+from .membership import PartnerGroup, PartnerRole  # noqa: F401
 from .partners import Partner  # noqa: F401
 from .policy import PolicyAction, PolicyPlanPage, ProgressUpdate  # noqa: F401
 from .taxonomy import BuildingBlock, Category  # noqa: F401

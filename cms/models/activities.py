@@ -18,6 +18,8 @@ from wagtail.models import Page
 
 from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
+from ..panels import TranslationStatusPanel
+from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..recurrence import Occurrence, next_occurrences, occurrences, validate_rule
 from .mixins import TranslationTrackedMixin
 
@@ -27,7 +29,7 @@ OCCURRENCE_HORIZON = timedelta(days=550)
 OCCURRENCE_HISTORY = timedelta(days=60)
 
 
-class ActivityIndexPage(Page):
+class ActivityIndexPage(PlatformPageMixin, Page):
     """The list of all activities (`/activities/`)."""
 
     intro = models.TextField(blank=True)  # translated
@@ -38,8 +40,14 @@ class ActivityIndexPage(Page):
     max_count = 1
 
 
-class ActivityPage(TranslationTrackedMixin, Page):
-    """One activity: when, where, for whom, in which languages, how to join."""
+class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
+    """One activity: when, where, for whom, in which languages, how to join.
+
+    It belongs to its ``organiser``: only that partner's editors may change it
+    (``cms.permissions.pages``); co-organisers are named, not given rights.
+    """
+
+    partner_field = "organiser"
 
     class Audience(models.TextChoices):
         EVERYONE = "everyone", "Everyone"
@@ -112,6 +120,7 @@ class ActivityPage(TranslationTrackedMixin, Page):
     open_spots = models.PositiveIntegerField(null=True, blank=True)
 
     content_panels = Page.content_panels + [
+        TranslationStatusPanel(),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(

@@ -6,10 +6,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import BodyBlock
+from ..panels import TranslationStatusPanel
+from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from .mixins import TranslationTrackedMixin
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(PlatformPageMixin, Page):
     """The list of all guides (`/guides/`)."""
 
     intro = models.TextField(blank=True)  # translated
@@ -20,12 +22,14 @@ class GuideIndexPage(Page):
     max_count = 1
 
 
-class GuidePage(TranslationTrackedMixin, Page):
+class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
     """A guide such as "How the huisarts works", written by one partner.
 
     Each language's translation status (complete, missing, outdated) comes from
-    ``TranslationTrackedMixin``.
+    ``TranslationTrackedMixin``. Only the author partner's editors may change it.
     """
+
+    partner_field = "author"
 
     class Topic(models.TextChoices):
         HEALTHCARE = "healthcare", "Healthcare"
@@ -43,6 +47,7 @@ class GuidePage(TranslationTrackedMixin, Page):
     last_reviewed = models.DateField(null=True, blank=True)
 
     content_panels = Page.content_panels + [
+        TranslationStatusPanel(),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("topic"),

@@ -4,8 +4,10 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..permissions.pages import PlatformPageMixin
 
-class HomePage(Page):
+
+class HomePage(PlatformPageMixin, Page):
     """The platform's home: what's on this week, categories, the language choice."""
 
     intro = models.TextField(blank=True)  # translated

@@ -3,15 +3,18 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import RevisionMixin
 
 from ..fields import LanguageCodesField
 
 
-class Partner(models.Model):
+class Partner(RevisionMixin, models.Model):
     """An organisation of the platform: club, school, GGD, library, ...
 
     Partners organise activities and write guides; a partner's editors may only
-    touch that partner's content.
+    touch that partner's content. Creating a partner creates its editors' and
+    contributors' groups (``cms.permissions.setup``); revisions keep who
+    changed its profile.
     """
 
     class Type(models.TextChoices):

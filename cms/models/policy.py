@@ -10,10 +10,13 @@ from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, RevisionMixin
+
+from ..permissions.pages import PlatformPageMixin
+from ..permissions.policy import PolicyActionForm
 
 
-class PolicyPlanPage(Page):
+class PolicyPlanPage(PlatformPageMixin, Page):
     """The plan itself (`/policy-plan/`): introduction; actions hang off it."""
 
     intro = models.TextField(blank=True)  # translated
@@ -24,8 +27,12 @@ class PolicyPlanPage(Page):
     max_count = 1
 
 
-class PolicyAction(ClusterableModel):
-    """One action of the plan, within a building block, with its progress."""
+class PolicyAction(RevisionMixin, ClusterableModel):
+    """One action of the plan, within a building block, with its progress.
+
+    Revisions keep who changed what; the editors of the ``responsible``
+    partners may post progress updates (``cms.permissions.policy``).
+    """
 
     class Status(models.TextChoices):
         PLANNED = "planned", "Planned"
@@ -65,6 +72,7 @@ class PolicyAction(ClusterableModel):
         FieldPanel("responsible"),
         InlinePanel("updates", heading="Progress updates", label="Update"),
     ]
+    base_form_class = PolicyActionForm
 
     class Meta:
         ordering = ["building_block__sort_order", "sort_order", "slug"]

@@ -13,6 +13,8 @@ if not SECRET_KEY or SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50:
 if env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must be off in production.")
 DEBUG = False
+# Coordinators can change everything: their accounts always need a second factor.
+TWO_FACTOR_REQUIRED_FOR_COORDINATORS = True
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

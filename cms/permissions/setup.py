@@ -1,0 +1,192 @@
+"""The groups, permissions and moderation workflow behind the roles.
+
+Everything here is idempotent: it runs when a partner is created, when
+someone is given a role, and from ``manage.py setup_roles`` (which also
+repairs groups whose permissions were edited by hand).
+
+- ``Coordinators``: all pages (from the home page down), partners, the policy
+  plan, vocabularies, images and documents, user accounts; the reviewers of
+  the moderation workflow.
+- a partner's **editors**: add, change and publish under the activities and
+  guides sections (narrowed to their own partner by ``cms.permissions.pages``),
+  change policy actions (narrowed by ``cms.permissions.policy``), upload and
+  choose images and documents.
+- a partner's **contributors**: as editors, without publishing and without
+  policy actions; what they submit goes to the coordinators for approval.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from ..models import Partner, PartnerGroup, PartnerRole
+from ..site_structure import SiteStructure, ensure_site_structure
+from .roles import COORDINATORS_GROUP, forget_roles
+
+MODERATION_WORKFLOW = "Coordinator approval"
+
+ADMIN_ACCESS = ["wagtailadmin.access_admin"]
+COORDINATOR_MODEL_PERMISSIONS = [
+    *ADMIN_ACCESS,
+    *(
+        f"cms.{action}_{model}"
+        for model in ("partner", "policyaction", "category", "buildingblock")
+        for action in ("add", "change", "delete", "view")
+    ),
+    "auth.add_user",
+    "auth.change_user",
+    "auth.view_user",
+]
+EDITOR_MODEL_PERMISSIONS = [*ADMIN_ACCESS, "cms.change_policyaction"]
+CONTRIBUTOR_MODEL_PERMISSIONS = ADMIN_ACCESS
+
+COORDINATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
+ROLE_PAGE_PERMISSIONS = {
+    PartnerRole.EDITOR: ["add", "change", "publish"],
+    PartnerRole.CONTRIBUTOR: ["add", "change"],
+}
+
+COORDINATOR_MEDIA_PERMISSIONS = [
+    f"{app}.{action}_{model}"
+    for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+    for action in ("add", "change", "delete", "choose")
+]
+PARTNER_MEDIA_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+]
+
+
+def _permissions(names: list[str]) -> list[Permission]:
+    wanted = {tuple(name.split(".", 1)) for name in names}
+    found = [
+        perm
+        for perm in Permission.objects.filter(
+            codename__in=[codename for _, codename in wanted]
+        ).select_related("content_type")
+        if (perm.content_type.app_label, perm.codename) in wanted
+    ]
+    if len(found) != len(wanted):
+        missing = wanted - {(p.content_type.app_label, p.codename) for p in found}
+        raise LookupError(f"Permissions not found (run migrate first): {sorted(missing)}")
+    return found
+
+
+def _grant_pages(group: Group, page: Page, actions: list[str]) -> None:
+    for perm in _permissions([f"wagtailcore.{action}_page" for action in actions]):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=perm)
+
+
+def _grant_media(group: Group, names: list[str]) -> None:
+    root = Collection.get_first_root_node()
+    for perm in _permissions(names):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=perm
+        )
+
+
+@transaction.atomic
+def ensure_coordinators(structure: SiteStructure | None = None) -> Group:
+    """The Coordinators group with its permissions, and the workflow it reviews."""
+    structure = structure or ensure_site_structure()
+    group, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    group.permissions.add(*_permissions(COORDINATOR_MODEL_PERMISSIONS))
+    _grant_pages(group, structure.home, COORDINATOR_PAGE_PERMISSIONS)
+    _grant_media(group, COORDINATOR_MEDIA_PERMISSIONS)
+    ensure_moderation_workflow(group, structure)
+    return group
+
+
+def ensure_moderation_workflow(coordinators: Group, structure: SiteStructure) -> Workflow:
+    """Submissions under the activities and guides sections go to the coordinators."""
+    workflow, _ = Workflow.objects.get_or_create(name=MODERATION_WORKFLOW)
+    task = GroupApprovalTask.objects.filter(name=MODERATION_WORKFLOW).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=MODERATION_WORKFLOW)
+    task.groups.add(coordinators)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for section in (structure.activities, structure.guides):
+        WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    return workflow
+
+
+def partner_group_name(partner: Partner, role: str) -> str:
+    return f"{partner.name} ({partner.slug}): {role}s"[:150]
+
+
+@transaction.atomic
+def ensure_partner_groups(partner: Partner, *, repair: bool = False) -> dict[str, Group]:
+    """The partner's editors' and contributors' groups, created with their permissions.
+
+    Existing groups are renamed after the partner; their permissions are only
+    (re)applied when they are new or when ``repair`` is asked.
+    """
+    links = {
+        link.role: link
+        for link in PartnerGroup.objects.filter(partner=partner).select_related("group")
+    }
+    groups = {}
+    for role, link in links.items():
+        name = partner_group_name(partner, role)
+        if link.group.name != name:
+            link.group.name = name
+            link.group.save(update_fields=["name"])
+        groups[role] = link.group
+    if len(links) == len(PartnerRole) and not repair:
+        return groups
+
+    structure = ensure_site_structure()
+    if repair or not Group.objects.filter(name=COORDINATORS_GROUP).exists():
+        ensure_coordinators(structure)
+    for role in PartnerRole:
+        if role not in groups:
+            group, _ = Group.objects.get_or_create(name=partner_group_name(partner, role))
+            PartnerGroup.objects.create(partner=partner, role=role, group=group)
+            groups[role] = group
+        elif not repair:
+            continue
+        group = groups[role]
+        model_permissions = (
+            EDITOR_MODEL_PERMISSIONS
+            if role == PartnerRole.EDITOR
+            else CONTRIBUTOR_MODEL_PERMISSIONS
+        )
+        group.permissions.add(*_permissions(model_permissions))
+        for section in (structure.activities, structure.guides):
+            _grant_pages(group, section, ROLE_PAGE_PERMISSIONS[role])
+        _grant_media(group, PARTNER_MEDIA_PERMISSIONS)
+    return groups
+
+
+def grant_partner_role(user, partner: Partner, role: str) -> None:
+    """Make ``user`` the partner's editor or contributor (one role per partner)."""
+    groups = ensure_partner_groups(partner)
+    for held_role, group in groups.items():
+        if held_role == role:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
+    forget_roles(user)
+
+
+def revoke_partner_roles(user, partner: Partner) -> None:
+    user.groups.remove(*Group.objects.filter(partner_group__partner=partner))
+    forget_roles(user)
+
+
+def make_coordinator(user) -> None:
+    user.groups.add(ensure_coordinators())
+    forget_roles(user)

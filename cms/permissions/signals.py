@@ -1,0 +1,20 @@
+"""A partner's groups follow the partner: created and renamed with it, removed with it."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from ..models import Partner, PartnerGroup
+from .setup import ensure_partner_groups
+
+
+@receiver(post_save, sender=Partner)
+def create_partner_groups(sender, instance: Partner, raw=False, **kwargs) -> None:
+    if not raw:
+        ensure_partner_groups(instance)
+
+
+@receiver(post_delete, sender=PartnerGroup)
+def delete_partner_group(sender, instance: PartnerGroup, **kwargs) -> None:
+    from django.contrib.auth.models import Group
+
+    Group.objects.filter(pk=instance.group_id).delete()

@@ -1,0 +1,74 @@
+"""The coalition the permission tests work in: two partners with content, and people in roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from cms.accounts.invitations import COORDINATOR, invite_member
+from tests import factories
+
+OWN = "ggd"  # the partner whose content the tests act on
+OTHER = "vv-ochten"
+
+
+def build_coalition() -> None:
+    """GGD and VV Ochten, each with an activity and a guide; GGD is responsible for one action."""
+    factories.load(
+        partners=[
+            factories.partner(slug=OWN, name="GGD Gelderland-Zuid", type="ggd"),
+            factories.partner(slug=OTHER, name="VV Ochten", type="sports_club"),
+            factories.partner(slug="leeg", name="Nog leeg"),
+        ],
+        activities=[
+            factories.activity(OWN, slug="spreekuur"),
+            factories.activity(OTHER, slug="voetbal"),
+        ],
+        guides=[factories.guide(OWN, slug="huisarts"), factories.guide(OTHER, slug="clubgids")],
+        policy_actions=[
+            factories.policy_action(slug="taalhuis", responsible=[OWN]),
+            factories.policy_action(slug="handhaving", responsible=[OTHER]),
+        ],
+    )
+
+
+@pytest.fixture
+def coalition(db):
+    build_coalition()
+
+
+def make_member(role: str, partner_slug: str | None = None, email: str | None = None):
+    """A user in ``role``, made the way the coordinator does it (``invite_member``)."""
+    from cms.models import Partner
+
+    partner = Partner.objects.get(slug=partner_slug) if partner_slug else None
+    email = email or f"{role}-{partner_slug or 'platform'}@example.org"
+    user = invite_member(email, role, partner).user
+    user.set_password("a-long-enough-password-123")
+    user.save()
+    return user
+
+
+# Who acts: the role, and the partner they work for (None: no partner).
+ROLES = {
+    "anonymous": None,
+    "editor_other": ("editor", OTHER),
+    "contributor_other": ("contributor", OTHER),
+    "editor_own": ("editor", OWN),
+    "contributor_own": ("contributor", OWN),
+    "coordinator": (COORDINATOR, None),
+}
+
+
+@pytest.fixture
+def login_as(client, coalition):
+    """``login_as(role_name)`` logs the client in as a fresh user in that role; returns the user."""
+
+    def login(role_name: str):
+        spec = ROLES[role_name]
+        if spec is None:
+            return None
+        user = make_member(*spec)
+        client.force_login(user)
+        return user
+
+    return login

@@ -1,0 +1,151 @@
+"""Accounts: strong passwords, a lockout after repeated failed logins, two-factor logins."""
+
+import time
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cms.accounts.invitations import set_password_url
+from tests.cms.conftest import make_member
+
+PASSWORD = "a-long-enough-password-123"
+
+
+def code(device: TOTPDevice, steps_ahead: int = 0) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + steps_ahead * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def wait_out_throttle(device: TOTPDevice) -> None:
+    """A wrong code makes the next try wait a moment; let that moment pass."""
+    device.refresh_from_db()
+    device.throttle_reset()
+
+
+def log_in(client, username: str, password: str = PASSWORD):
+    return client.post(reverse("wagtailadmin_login"), {"username": username, "password": password})
+
+
+@pytest.mark.parametrize("weak", ["kort-maar", "123456789012345", "password12345"])
+def test_weak_passwords_are_refused(weak, db):
+    with pytest.raises(ValidationError):
+        validate_password(weak)
+
+
+def test_a_long_unusual_password_is_accepted(db):
+    validate_password("fiets-tulp-dijk-Ochten-7")
+
+
+def test_invited_editor_chooses_a_strong_password(client, coalition):
+    editor = make_member("editor", "ggd")
+    editor.set_unusable_password()
+    editor.save()
+    form_url = client.get(set_password_url(editor))["Location"]  # Django hides the token
+
+    weak = client.post(form_url, {"new_password1": "kort", "new_password2": "kort"})
+    assert weak.status_code == 200 and weak.context["form"].errors
+    strong = client.post(form_url, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    assert strong.status_code == 302
+
+    editor.refresh_from_db()
+    assert editor.check_password(PASSWORD)
+
+
+def test_login_is_locked_after_repeated_failures(client, coalition, settings):
+    editor = make_member("editor", "ggd")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert log_in(client, editor.username, "wrong-password-!").status_code == 200
+    assert log_in(client, editor.username, "wrong-password-!").status_code == 429
+
+    locked = log_in(client, editor.username)  # the right password, too late
+
+    assert locked.status_code == 429
+    assert "Too many login attempts" in locked.content.decode()
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302  # still logged out
+
+
+def test_a_good_login_resets_the_failure_count(client, coalition, settings):
+    editor = make_member("editor", "ggd")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        log_in(client, editor.username, "wrong-password-!")
+    assert log_in(client, editor.username).status_code == 302
+    client.logout()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        log_in(client, editor.username, "wrong-password-!")
+    assert log_in(client, editor.username).status_code == 302
+
+
+@override_settings(TWO_FACTOR_REQUIRED_FOR_COORDINATORS=True)
+def test_coordinator_must_set_up_two_factor_before_using_the_admin(client, coalition):
+    coordinator = make_member("coordinator")
+    assert log_in(client, coordinator.username).status_code == 302
+
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("cms_two_factor_setup"))
+    pages = client.get(reverse("wagtailadmin_explore_root"))
+    assert pages["Location"].startswith(reverse("cms_two_factor_setup"))
+
+    setup = client.get(reverse("cms_two_factor_setup"))
+    assert setup.status_code == 200
+    assert "<svg" in setup.content.decode()
+    device = TOTPDevice.objects.get(user=coordinator, confirmed=False)
+
+    wrong = client.post(reverse("cms_two_factor_setup"), {"token": "000000"})
+    assert wrong.status_code == 200 and wrong.context["form"].errors
+    wait_out_throttle(device)
+    right = client.post(reverse("cms_two_factor_setup"), {"token": code(device)})
+    assert right.status_code == 302
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+    # The next login asks for a code before the admin opens.
+    client.logout()
+    log_in(client, coordinator.username)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response["Location"].startswith(reverse("cms_two_factor_verify"))
+    device.refresh_from_db()
+    assert client.post(reverse("cms_two_factor_verify"), {"token": "000000"}).status_code == 200
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302
+    wait_out_throttle(device)
+    verified = client.post(reverse("cms_two_factor_verify"), {"token": code(device, 1)})
+    assert verified.status_code == 302
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+@override_settings(TWO_FACTOR_REQUIRED_FOR_COORDINATORS=True)
+def test_two_factor_is_optional_for_editors_and_then_enforced(client, coalition):
+    editor = make_member("editor", "ggd")
+    log_in(client, editor.username)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    account = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert reverse("cms_two_factor_setup") in account
+
+    client.get(reverse("cms_two_factor_setup"))
+    device = TOTPDevice.objects.get(user=editor)
+    client.post(reverse("cms_two_factor_setup"), {"token": code(device)})
+
+    client.logout()
+    log_in(client, editor.username)
+    assert client.get(reverse("wagtailadmin_home"))["Location"].startswith(
+        reverse("cms_two_factor_verify")
+    )
+
+
+@override_settings(TWO_FACTOR_REQUIRED_FOR_COORDINATORS=True)
+def test_wrong_codes_are_throttled(client, coalition):
+    coordinator = make_member("coordinator")
+    device = TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
+    log_in(client, coordinator.username)
+    for _ in range(3):
+        client.post(reverse("cms_two_factor_verify"), {"token": "000000"})
+
+    response = client.post(reverse("cms_two_factor_verify"), {"token": code(device)})
+
+    assert response.status_code == 200
+    assert "Too many wrong codes" in response.content.decode()

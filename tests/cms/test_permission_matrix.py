@@ -1,0 +1,651 @@
+"""Every write path × every role: only the roles that may write get through.
+
+The partner whose content is written is GGD (``OWN``); ``editor_other`` and
+``contributor_other`` work for VV Ochten. For every cell:
+
+- a role that may write: the write happens (so the path really is a write path);
+- any other role: the answer is a refusal, and what the path writes is unchanged.
+
+The API rows send POST/PUT/PATCH/DELETE to the read-only public API and to
+Wagtail's admin API: nobody may write through them, whatever their role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.urls import Resolver404, resolve, reverse
+from wagtail.models import Page, PageViewRestriction, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from cms.models import (
+    ActivityIndexPage,
+    ActivityPage,
+    GuideIndexPage,
+    GuidePage,
+    Partner,
+    PolicyAction,
+)
+from tests.cms.admin_forms import page_form_data
+from tests.cms.conftest import OTHER, OWN, ROLES, build_coalition
+
+
+@pytest.fixture(scope="module")
+def coalition_for_module(django_db_setup, django_db_blocker):
+    """The coalition, imported once for the ~300 cells: each test runs in a savepoint
+    inside this transaction and is rolled back to it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_coalition()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def coalition(coalition_for_module, db):
+    """Overrides the conftest fixture: the module's coalition, unchanged for every test."""
+
+
+EDITOR_OWN = {"editor_own", "coordinator"}
+MEMBERS_OWN = {"editor_own", "contributor_own", "coordinator"}
+COORDINATOR = {"coordinator"}
+NOBODY: set[str] = set()
+
+
+def activity() -> ActivityPage:
+    return ActivityPage.objects.get(slug="spreekuur")
+
+
+def guide() -> GuidePage:
+    return GuidePage.objects.get(slug="huisarts")
+
+
+def action() -> PolicyAction:
+    return PolicyAction.objects.get(slug="taalhuis")
+
+
+def partner(slug: str = OWN) -> Partner:
+    return Partner.objects.get(slug=slug)
+
+
+# --- What a path may change ---------------------------------------------------------
+
+
+def page_state(model, slug: str) -> Any:
+    row = (
+        model.objects.filter(slug=slug)
+        .values(
+            "title",
+            "draft_title",
+            "live",
+            "has_unpublished_changes",
+            "latest_revision_id",
+            "live_revision_id",
+            "path",
+            "locked",
+            "go_live_at",
+            "expire_at",
+            model.partner_field + "_id",
+        )
+        .first()
+    )
+    if row is None:
+        return None
+    pk = model.objects.get(slug=slug).pk
+    return {
+        **row,
+        "pages_of_type": model.objects.count(),
+        "restrictions": PageViewRestriction.objects.filter(page_id=pk).count(),
+        "workflows": WorkflowState.objects.count(),
+    }
+
+
+def activity_state() -> Any:
+    return page_state(ActivityPage, "spreekuur")
+
+
+def guide_state() -> Any:
+    return page_state(GuidePage, "huisarts")
+
+
+def live_activity_state() -> Any:
+    """What visitors see: a contributor's draft may change, the live page may not."""
+    return (
+        ActivityPage.objects.filter(slug="spreekuur")
+        .values("title", "live", "live_revision_id", "go_live_at", "expire_at", "organiser_id")
+        .first()
+    )
+
+
+def live_guide_state() -> Any:
+    return (
+        GuidePage.objects.filter(slug="huisarts")
+        .values("title", "live", "live_revision_id", "author_id")
+        .first()
+    )
+
+
+def action_state() -> Any:
+    found = PolicyAction.objects.filter(slug="taalhuis").first()
+    if found is None:
+        return None
+    return {
+        "title": found.title,
+        "status": found.status,
+        "progress": found.progress,
+        "responsible": sorted(found.responsible.values_list("slug", flat=True)),
+        "updates": sorted(found.updates.values_list("text", flat=True)),
+        "actions": PolicyAction.objects.count(),
+    }
+
+
+def partner_state() -> Any:
+    return {
+        "partners": list(Partner.objects.order_by("slug").values_list("slug", "name")),
+        "ggd_editors": sorted(
+            User.objects.filter(groups__partner_group__partner__slug=OWN).values_list(
+                "email", flat=True
+            )
+        ),
+    }
+
+
+# --- Form data --------------------------------------------------------------------
+
+
+def action_form_data(**overrides) -> dict:
+    found = action()
+    fields = {
+        "plan": found.plan_id,
+        "building_block": found.building_block_id,
+        "title_nl": found.title_nl,
+        "slug": found.slug,
+        "description_nl": found.description_nl,
+        "status": found.status,
+        "progress": found.progress,
+        "starts_on": str(found.starts_on),
+        "due_on": str(found.due_on),
+        "responsible": [p.pk for p in found.responsible.all()],
+        "updates": inline_formset(
+            [{"id": u.pk, "date": str(u.date), "text_nl": u.text_nl} for u in found.updates.all()]
+            + [{"date": "2026-12-01", "text_nl": "Nieuwe stap gezet."}]
+        ),
+    }
+    fields.update(overrides)
+    responsible = fields.pop("responsible")
+    data = nested_form_data(fields)
+    data["responsible"] = responsible
+    return data
+
+
+def partner_form_data(found: Partner | None = None, **overrides) -> dict:
+    fields = {
+        "name": found.name if found else "Nieuwe partner",
+        "slug": found.slug if found else "nieuwe-partner",
+        "type": found.type if found else "association",
+        "description_nl": found.description_nl if found else "",
+    }
+    fields.update(overrides)
+    data = nested_form_data(fields)
+    data["languages_spoken"] = list(found.languages_spoken) if found else ["nl"]
+    return data
+
+
+# --- The paths -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WritePath:
+    name: str
+    allowed: set[str]
+    send: Callable[[Any], Any]  # client -> response
+    state: Callable[[], Any]
+    # For the allowed roles: did the write happen? (before, after) -> bool
+    happened: Callable[[Any, Any], bool]
+    prepare: Callable[[], None] | None = None
+    # Roles that may submit this form but whose forbidden part is ignored.
+    ignored_for: set[str] | None = None
+
+
+def _edit(client, page, **kwargs):
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), page_form_data(page, **kwargs)
+    )
+
+
+def _bulk(client, app, model, action_name, pk, data=None):
+    url = reverse("wagtail_bulk_action", args=[app, model, action_name]) + f"?id={pk}&next=/admin/"
+    return client.post(url, data or {})
+
+
+def _draft_for_bulk_publish():
+    page = activity()
+    page.title = "Concept"
+    page.save_revision()
+
+
+def _changed(key):
+    return lambda before, after: after is not None and after[key] != before[key]
+
+
+def _gone(before, after):
+    return after is None
+
+
+def _more(key):
+    return lambda before, after: after is not None and after[key] > before[key]
+
+
+ADMIN_PATHS = [
+    WritePath(
+        "open activity editor",
+        MEMBERS_OWN,
+        lambda c: c.get(reverse("wagtailadmin_pages:edit", args=[activity().pk])),
+        activity_state,
+        lambda before, after: True,
+    ),
+    WritePath(
+        "save activity draft",
+        MEMBERS_OWN,
+        lambda c: _edit(c, activity(), title_nl="Bijgewerkt"),
+        activity_state,
+        _changed("draft_title"),
+    ),
+    WritePath(
+        "publish activity",
+        EDITOR_OWN,
+        lambda c: _edit(c, activity(), action="publish", title_nl="Gepubliceerd"),
+        live_activity_state,
+        _changed("title"),
+        ignored_for={"contributor_own"},  # saves a draft for approval, publishes nothing
+    ),
+    WritePath(
+        "submit activity for approval",
+        MEMBERS_OWN,
+        lambda c: _edit(c, activity(), action="submit", title_nl="Ter goedkeuring"),
+        activity_state,
+        _more("workflows"),
+    ),
+    WritePath(
+        "give activity to another partner",
+        COORDINATOR,
+        lambda c: _edit(c, activity(), action="publish", organiser=partner(OTHER).pk),
+        activity_state,
+        _changed("organiser_id"),
+    ),
+    WritePath(
+        "schedule activity expiry",
+        EDITOR_OWN,
+        lambda c: _edit(c, activity(), action="publish", expire_at="2030-01-01 00:00"),
+        live_activity_state,
+        _changed("expire_at"),
+        ignored_for={"contributor_own"},
+    ),
+    WritePath(
+        "unpublish activity",
+        EDITOR_OWN,
+        lambda c: c.post(reverse("wagtailadmin_pages:unpublish", args=[activity().pk])),
+        activity_state,
+        _changed("live"),
+    ),
+    WritePath(
+        "delete activity",
+        EDITOR_OWN,
+        lambda c: c.post(reverse("wagtailadmin_pages:delete", args=[activity().pk])),
+        activity_state,
+        _gone,
+    ),
+    WritePath(
+        "move activity",
+        EDITOR_OWN,
+        lambda c: c.post(
+            reverse(
+                "wagtailadmin_pages:move_confirm",
+                args=[activity().pk, ActivityIndexPage.objects.get().pk],
+            )
+        ),
+        activity_state,
+        _changed("path"),
+    ),
+    WritePath(
+        "reorder activities",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailadmin_pages:set_page_position", args=[activity().pk]) + "?position=1"
+        ),
+        activity_state,
+        _changed("path"),
+    ),
+    WritePath(
+        "copy activity",
+        MEMBERS_OWN,
+        lambda c: c.post(
+            reverse("wagtailadmin_pages:copy", args=[activity().pk]),
+            {
+                "new_title_nl": "Kopie",
+                "new_slug": "kopie",
+                "new_parent_page": ActivityIndexPage.objects.get().pk,
+            },
+        ),
+        activity_state,
+        _more("pages_of_type"),
+    ),
+    WritePath(
+        "lock activity",
+        COORDINATOR,
+        lambda c: c.post(reverse("wagtailadmin_pages:lock", args=[activity().pk])),
+        activity_state,
+        _changed("locked"),
+    ),
+    WritePath(
+        "restrict activity's visibility",
+        EDITOR_OWN,
+        lambda c: c.post(
+            reverse("wagtailadmin_pages:set_privacy", args=[activity().pk]),
+            {"restriction_type": "login"},
+        ),
+        activity_state,
+        _more("restrictions"),
+    ),
+    WritePath(
+        "bulk delete activity",
+        EDITOR_OWN,
+        lambda c: _bulk(c, "wagtailcore", "page", "delete", activity().pk),
+        activity_state,
+        _gone,
+    ),
+    WritePath(
+        "bulk unpublish activity",
+        EDITOR_OWN,
+        lambda c: _bulk(c, "wagtailcore", "page", "unpublish", activity().pk),
+        activity_state,
+        _changed("live"),
+    ),
+    WritePath(
+        "bulk publish activity draft",
+        EDITOR_OWN,
+        lambda c: _bulk(c, "wagtailcore", "page", "publish", activity().pk),
+        live_activity_state,
+        _changed("title"),
+        prepare=_draft_for_bulk_publish,
+    ),
+    WritePath(
+        "create activity for the partner",
+        MEMBERS_OWN,
+        lambda c: c.post(
+            reverse(
+                "wagtailadmin_pages:add",
+                args=["cms", "activitypage", ActivityIndexPage.objects.get().pk],
+            ),
+            page_form_data(
+                activity(), action="publish", slug="nieuw", title_nl="Nieuw", organiser=partner().pk
+            ),
+        ),
+        activity_state,
+        _more("pages_of_type"),
+    ),
+    WritePath(
+        "publish guide",
+        EDITOR_OWN,
+        lambda c: _edit(c, guide(), action="publish", title_nl="Nieuwe gids"),
+        live_guide_state,
+        _changed("title"),
+        ignored_for={"contributor_own"},
+    ),
+    WritePath(
+        "delete guide",
+        EDITOR_OWN,
+        lambda c: c.post(reverse("wagtailadmin_pages:delete", args=[guide().pk])),
+        guide_state,
+        _gone,
+    ),
+    WritePath(
+        "create guide for the partner",
+        MEMBERS_OWN,
+        lambda c: c.post(
+            reverse(
+                "wagtailadmin_pages:add",
+                args=["cms", "guidepage", GuideIndexPage.objects.get().pk],
+            ),
+            page_form_data(
+                guide(), action="publish", slug="nieuwe-gids", title_nl="Nieuw", author=partner().pk
+            ),
+        ),
+        guide_state,
+        _more("pages_of_type"),
+    ),
+    WritePath(
+        "post progress update on policy action",
+        EDITOR_OWN,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_policyaction:edit", args=[action().pk]),
+            action_form_data(),
+        ),
+        action_state,
+        _changed("updates"),
+    ),
+    WritePath(
+        "change policy action itself",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_policyaction:edit", args=[action().pk]),
+            action_form_data(title_nl="Gekaapt", status="done", progress=100, responsible=[]),
+        ),
+        lambda: {k: v for k, v in action_state().items() if k != "updates"},
+        _changed("title"),
+        ignored_for={"editor_own"},
+    ),
+    WritePath(
+        "delete policy action",
+        COORDINATOR,
+        lambda c: c.post(reverse("wagtailsnippets_cms_policyaction:delete", args=[action().pk])),
+        action_state,
+        _gone,
+    ),
+    WritePath(
+        "bulk delete policy action",
+        COORDINATOR,
+        lambda c: _bulk(c, "cms", "policyaction", "delete", action().pk),
+        action_state,
+        _gone,
+    ),
+    WritePath(
+        "add policy action",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_policyaction:add"),
+            action_form_data(slug="nieuwe-actie", updates=inline_formset([])),
+        ),
+        lambda: PolicyAction.objects.count(),
+        lambda before, after: after > before,
+    ),
+    WritePath(
+        "edit partner",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_partner:edit", args=[partner().pk]),
+            partner_form_data(partner(), name="Overgenomen"),
+        ),
+        partner_state,
+        _changed("partners"),
+    ),
+    WritePath(
+        "add partner",
+        COORDINATOR,
+        lambda c: c.post(reverse("wagtailsnippets_cms_partner:add"), partner_form_data()),
+        partner_state,
+        _changed("partners"),
+    ),
+    WritePath(
+        "delete partner",
+        COORDINATOR,
+        lambda c: c.post(reverse("wagtailsnippets_cms_partner:delete", args=[partner("leeg").pk])),
+        partner_state,
+        _changed("partners"),
+    ),
+    WritePath(
+        "invite editor to partner",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("cms_partner_members", args=[partner().pk]),
+            {"email": "nieuw@example.org", "role": "editor"},
+        ),
+        partner_state,
+        _changed("ggd_editors"),
+    ),
+]
+
+
+# The public API (api/) and Wagtail's admin API are read-only for everyone.
+def _api_paths() -> list[WritePath]:
+    targets = [
+        ("/api/v1/activities/spreekuur", activity_state),
+        ("/api/v1/activities", activity_state),
+        ("/api/v1/guides/huisarts", guide_state),
+        ("/api/v1/partners/ggd", partner_state),
+        ("/api/v1/policy-plan", action_state),
+    ]
+    paths = []
+    for url, state in targets:
+        for method in ("post", "put", "patch", "delete"):
+            paths.append(
+                WritePath(
+                    f"API {method.upper()} {url}",
+                    NOBODY,
+                    lambda c, url=url, method=method: getattr(c, method)(
+                        url, data="{}", content_type="application/json"
+                    ),
+                    state,
+                    lambda before, after: False,
+                )
+            )
+    for method in ("post", "put", "patch", "delete"):
+        paths.append(
+            WritePath(
+                f"admin API {method.upper()} page",
+                NOBODY,
+                lambda c, method=method: getattr(c, method)(
+                    f"/admin/api/main/pages/{activity().pk}/",
+                    data="{}",
+                    content_type="application/json",
+                ),
+                activity_state,
+                lambda before, after: False,
+            )
+        )
+    return paths
+
+
+API_PATHS = _api_paths()
+ALL_PATHS = ADMIN_PATHS + API_PATHS
+
+
+def is_refusal(response) -> bool:
+    """Refused: 401/403/405, a redirect to the login or the admin's "no permission" home,
+    a form shown again with errors, or (for the API) a route that does not exist."""
+    status = response.status_code
+    if status in (401, 403, 405):
+        return True
+    if status == 302:
+        location = response["Location"]
+        return location.startswith(reverse("wagtailadmin_login")) or location == reverse(
+            "wagtailadmin_home"
+        )
+    if status == 200:
+        context = response.context or {}
+        form = context.get("form") if hasattr(context, "get") else None
+        return bool(form is not None and form.errors) or bool(
+            context.get("items_with_no_access") if hasattr(context, "get") else False
+        )
+    if status == 404:
+        try:
+            resolve(response.wsgi_request.path)
+        except Resolver404:
+            return True  # not routed at all (yet): nothing can be written there
+        return False
+    return False
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+@pytest.mark.parametrize("write", ALL_PATHS, ids=lambda w: w.name)
+def test_write_path(write: WritePath, role: str, client, login_as):
+    if write.prepare:
+        write.prepare()
+    login_as(role)
+    before = write.state()
+
+    response = write.send(client)
+    after = write.state()
+
+    assert response.status_code < 500
+    if role in write.allowed:
+        assert write.happened(before, after), f"{role} could not {write.name}"
+    elif write.ignored_for and role in write.ignored_for:
+        assert after == before, f"{role} changed what {write.name} protects"
+    else:
+        assert is_refusal(response), (
+            f"{role}: {write.name} answered {response.status_code} {response.get('Location', '')}"
+        )
+        assert after == before, f"{role} changed something through {write.name}"
+
+
+def test_matrix_covers_every_role_and_path():
+    assert len(ROLES) == 6
+    assert len(ALL_PATHS) * len(ROLES) >= 300
+
+
+@pytest.mark.parametrize("role", ["editor_other", "contributor_other"])
+def test_other_partners_pages_are_not_listed(role, client, login_as):
+    login_as(role)
+    hidden = activity()
+    visible = ActivityPage.objects.get(slug="voetbal")
+    section = ActivityIndexPage.objects.get()
+
+    explorer = client.get(reverse("wagtailadmin_explore", args=[section.pk])).content.decode()
+    search = client.get(reverse("wagtailadmin_pages:search") + "?q=Taalcaf").content.decode()
+    menu = client.get(f"/admin/api/main/pages/?child_of={section.pk}&for_explorer=1").json()
+
+    assert visible.title in explorer
+    assert hidden.title not in explorer
+    assert hidden.title not in search
+    assert hidden.pk not in [item["id"] for item in menu["items"]]
+    assert visible.pk in [item["id"] for item in menu["items"]]
+
+
+def test_policy_action_list_shows_only_the_partners_actions(client, login_as):
+    login_as("editor_own")
+    listing = client.get(reverse("wagtailsnippets_cms_policyaction:list")).content.decode()
+    assert action().title in listing
+    assert PolicyAction.objects.get(slug="handhaving").title not in listing
+
+
+def test_editor_form_offers_only_own_partners(client, login_as):
+    login_as("editor_own")
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[activity().pk]))
+    choices = list(response.context["form"].fields["organiser"].queryset)
+    assert choices == [partner()]
+
+
+def test_editor_cannot_edit_the_section_pages(client, login_as):
+    login_as("editor_own")
+    section = ActivityIndexPage.objects.get()
+    before = Page.objects.filter(pk=section.pk).values("title", "latest_revision_id").get()
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[section.pk]))
+    assert is_refusal(response)
+    assert Page.objects.filter(pk=section.pk).values("title", "latest_revision_id").get() == before
+
+
+def test_choosing_another_partner_as_organiser_is_refused_by_the_form(client, login_as):
+    login_as("editor_own")
+    page = activity()
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        page_form_data(page, action="publish", organiser=partner(OTHER).pk),
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["organiser"]
+    assert activity().organiser.slug == OWN

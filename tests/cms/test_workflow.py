@@ -1,0 +1,95 @@
+"""Contributors submit, coordinators approve: the moderation workflow of the sections."""
+
+from django.urls import reverse
+from wagtail.models import WorkflowState
+
+from cms.models import ActivityIndexPage, ActivityPage
+from cms.permissions.setup import MODERATION_WORKFLOW
+from tests.cms.admin_forms import page_form_data
+from tests.cms.conftest import make_member
+
+
+def spreekuur() -> ActivityPage:
+    return ActivityPage.objects.get(slug="spreekuur")
+
+
+def test_the_sections_send_submissions_to_the_coordinators(coalition):
+    workflow = spreekuur().get_workflow()
+    assert workflow.name == MODERATION_WORKFLOW
+    task = workflow.workflow_tasks.get().task.specific
+    assert list(task.groups.values_list("name", flat=True)) == ["Coordinators"]
+
+
+def test_contributor_submits_and_coordinator_approves(client, coalition):
+    contributor = make_member("contributor", "ggd")
+    client.force_login(contributor)
+    page = spreekuur()
+    live_title = page.title
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        page_form_data(page, action="submit", title_nl="Spreekuur, nu ook op zaterdag"),
+    )
+
+    assert response.status_code == 302
+    page = spreekuur()
+    assert page.title == live_title  # nothing published yet
+    state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by == contributor
+
+    # The contributor cannot approve their own submission.
+    task_state = state.current_task_state
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+    )
+    client.post(approve_url, {"comment": ""})
+    assert spreekuur().title == live_title
+
+    client.force_login(make_member("coordinator"))
+    response = client.post(approve_url, {"comment": "Prima."})
+
+    assert response.status_code in (200, 302)
+    page = spreekuur()
+    assert page.title == "Spreekuur, nu ook op zaterdag"
+    assert page.live
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+
+
+def test_contributor_cannot_publish_a_new_activity(client, coalition):
+    client.force_login(make_member("contributor", "ggd"))
+    section = ActivityIndexPage.objects.get()
+    data = page_form_data(spreekuur(), action="publish", slug="nieuw", title_nl="Nieuw")
+
+    client.post(reverse("wagtailadmin_pages:add", args=["cms", "activitypage", section.pk]), data)
+
+    page = ActivityPage.objects.get(slug="nieuw")
+    assert not page.live
+
+
+def test_contributor_submits_a_new_activity_for_approval(client, coalition):
+    client.force_login(make_member("contributor", "ggd"))
+    section = ActivityIndexPage.objects.get()
+    data = page_form_data(spreekuur(), action="submit", slug="nieuw", title_nl="Nieuw")
+
+    client.post(reverse("wagtailadmin_pages:add", args=["cms", "activitypage", section.pk]), data)
+
+    page = ActivityPage.objects.get(slug="nieuw")
+    assert not page.live
+    assert page.workflow_in_progress
+
+
+def test_editor_publishes_without_approval(client, coalition):
+    client.force_login(make_member("editor", "ggd"))
+    page = spreekuur()
+
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        page_form_data(page, action="publish", title_nl="Meteen live"),
+    )
+
+    page = spreekuur()
+    assert page.title == "Meteen live"
+    assert page.live
+    assert not page.workflow_in_progress
