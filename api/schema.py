@@ -1,6 +1,63 @@
-"""OpenAPI schema customisation."""
+"""OpenAPI schema customisation: only /api/v1/, the language parameters, the error shape."""
+
+from __future__ import annotations
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+
+from cms.languages import language_codes
+
+from .languages import LANGUAGE_PARAMETER, RequestLanguageMixin
+from .serializers.errors import ErrorSerializer
+
+ERROR_DESCRIPTIONS = {
+    400: "A parameter is malformed or unknown (`field` names it), or `lang` is not offered.",
+    404: "Nothing published at this address (an unknown slug, or no published plan).",
+}
 
 
 def only_public_api(endpoints):
     """drf-spectacular preprocessing hook: document /api/v1/ only, not Wagtail's admin API."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+def errors(*statuses: int) -> dict[int, OpenApiResponse]:
+    """The error shape for 400 (every endpoint can refuse a parameter) and ``statuses``."""
+    return {
+        status: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[status])
+        for status in (400, *statuses)
+    }
+
+
+def responses(ok, *error_statuses: int) -> dict:
+    """A JSON 200 answer and the errors of ``errors``."""
+    return {200: ok, **errors(*error_statuses)}
+
+
+LANGUAGE_PARAMETERS = [
+    OpenApiParameter(
+        LANGUAGE_PARAMETER,
+        OpenApiTypes.STR,
+        OpenApiParameter.QUERY,
+        enum=list(language_codes()),
+        description="Language of the texts; wins over Accept-Language. Default: nl. "
+        "Missing texts fall back to en, then nl.",
+    ),
+    OpenApiParameter(
+        "Accept-Language",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description="Used when lang is absent; q-values are honoured, unknown languages skipped.",
+    ),
+]
+
+
+class WegwijsAutoSchema(AutoSchema):
+    """Documents ``lang`` and Accept-Language on every endpoint that negotiates a language."""
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if isinstance(self.view, RequestLanguageMixin):
+            return [*LANGUAGE_PARAMETERS, *parameters]
+        return parameters

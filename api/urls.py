@@ -1,1 +1,37 @@
-urlpatterns: list = []
+"""The public REST API, version 1: read-only, all under /api/v1/ (see DESIGN.md)."""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from .errors import not_found
+from .views.activities import ActivityCalendarView, ActivityDetailView, ActivityListView
+from .views.guides import GuideDetailView, GuideListView
+from .views.languages import LanguageListView
+from .views.partners import PartnerDetailView, PartnerListView
+from .views.policy import PolicyPlanView
+from .views.search import SearchView, SuggestView
+from .views.taxonomy import BuildingBlockListView, CategoryListView
+
+v1 = [
+    path("languages", LanguageListView.as_view(), name="languages"),
+    path("categories", CategoryListView.as_view(), name="categories"),
+    path("building-blocks", BuildingBlockListView.as_view(), name="building-blocks"),
+    path("partners", PartnerListView.as_view(), name="partners"),
+    path("partners/<slug:slug>", PartnerDetailView.as_view(), name="partner"),
+    path("activities", ActivityListView.as_view(), name="activities"),
+    path("activities.ics", ActivityCalendarView.as_view(), name="activities-ics"),
+    path("activities/<slug:slug>", ActivityDetailView.as_view(), name="activity"),
+    path("guides", GuideListView.as_view(), name="guides"),
+    path("guides/<slug:slug>", GuideDetailView.as_view(), name="guide"),
+    path("policy-plan", PolicyPlanView.as_view(), name="policy-plan"),
+    path("search", SearchView.as_view(), name="search"),
+    path("search/suggest", SuggestView.as_view(), name="search-suggest"),
+    path("schema", SpectacularAPIView.as_view(), name="schema"),
+    path("docs", SpectacularSwaggerView.as_view(url_name="api-v1:schema"), name="docs"),
+]
+
+urlpatterns = [
+    path("v1/", include((v1, "api-v1"))),
+    # Last: anything else under /api/ is a JSON 404 (not the site's page or redirect).
+    re_path(r"", not_found),
+]

@@ -6,6 +6,7 @@ careless deployment; `hub.settings.test` tunes for the test suite only.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,10 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    # Accounts: one-time passwords (two-factor) and the login lockout.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,14 +74,24 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # API: CORS outside the error middleware, so that error answers carry it too.
+    "api.cors.CorsMiddleware",
+    "api.errors.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # API: inside LocaleMiddleware, so that it does not redirect an API 404.
+    "api.routing.ApiRoutingMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); then the admin asks for the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -108,6 +123,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A publish in the admin and the search-index change it queues commit together.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Languages ------------------------------------------------------------------
@@ -171,19 +188,45 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 
 # --- API ----------------------------------------------------------------------
 
+# Swagger UI's files, served from our own static files: the docs page needs no CDN.
+INSTALLED_APPS += ["drf_spectacular_sidecar"]
+
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.WegwijsAutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
+    # JSON only: an error must never come back as the browsable API's HTML page.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Wegwijs API",
-    "DESCRIPTION": "Activities, guides and the policy plan of the labour-migrant platform.",
+    "DESCRIPTION": (
+        "Activities, guides and the policy plan of the labour-migrant platform. Read-only and "
+        "anonymous. Texts come in the language of `lang` (else Accept-Language, else nl) and "
+        "fall back to en, then nl; every translated object says which language it is in. "
+        'Every error is `{"error": {"code", "message", "field"}}`.'
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Several fields are called "type"; give each choice set its own schema name.
+    "ENUM_NAME_OVERRIDES": {
+        "PartnerTypeEnum": "cms.models.Partner.Type",
+        "RegistrationTypeEnum": "cms.models.ActivityPage.Registration",
+        "BodyBlockTypeEnum": "api.serializers.blocks.BODY_BLOCK_TYPES",
+        "ResultTypeEnum": "search.contract.CONTENT_TYPES",
+    },
 }
+# Origins whose browsers may read the API: "*" for any (it is public and anonymous),
+# or a comma-separated list such as https://partner.example.
+API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "*")
+# How long browsers and proxies may reuse an API answer before asking again (ETag).
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 
 # --- Security -----------------------------------------------------------------
 
@@ -196,6 +239,47 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login lockout (django-axes, in the database: no cache server needed). After
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address, that
+# pair is refused for AXES_COOLOFF_TIME, even with the right password; a good
+# login resets the count. Behind a reverse proxy, set AXES_IPWARE_PROXY_COUNT
+# or every visitor shares the proxy's address. Unlock early with
+# `manage.py axes_reset_username USERNAME`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+# Attempts and lockouts are kept in the database (AccessAttempt); no banner on every start.
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "cms/accounts/locked_out.html"
+if "AXES_IPWARE_PROXY_COUNT" in os.environ:
+    AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_IPWARE_PROXY_COUNT"])
+
+# Two-factor authentication (TOTP, RFC 6238, with django-otp): every admin user
+# may turn it on; coordinators must (see cms.accounts.two_factor).
+TWO_FACTOR_REQUIRED_FOR_COORDINATORS = env_bool("TWO_FACTOR_REQUIRED_FOR_COORDINATORS", True)
+OTP_TOTP_ISSUER = "Wegwijs"
+
+# Invitations to partner editors go out by e-mail. Without EMAIL_HOST they are
+# only printed on the server's console, and the admin shows the coordinator the
+# set-password link to pass on instead.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Wegwijs <noreply@localhost>")
+
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -210,6 +294,8 @@ LOGGING = {
     # an import of thousands of pages. Actions are audited in its own log table.
     "loggers": {
         "elasticsearch": {"level": "WARNING"},
+        # Every login and lockout is kept in axes' own tables.
+        "axes": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},

@@ -11,3 +11,6 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get(
     "ELASTICSEARCH_INDEX_PREFIX", f"wegwijs-test-{os.getpid()}"
 )
 MEDIA_ROOT = BASE_DIR / ".services" / "test-media"  # noqa: F405
+# Admin tests log in with force_login; tests/cms/test_accounts.py turns the
+# coordinators' second factor back on to test it.
+TWO_FACTOR_REQUIRED_FOR_COORDINATORS = False

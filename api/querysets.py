@@ -1,0 +1,75 @@
+"""What each endpoint reads: only published content, in a fixed number of queries.
+
+Every relation a serializer touches is joined (``select_related``) or
+prefetched here, so the number of queries of a request does not grow with the
+page size or with the number of languages (translations are columns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
+
+from cms.models import ActivityPage, BuildingBlock, GuidePage, PolicyAction, PolicyPlanPage
+
+from .serializers.taxonomy import BLOCK_ACTIONS
+
+
+def published(pages: PageQuerySet) -> PageQuerySet:
+    """Live pages that have not expired and are not in a private (restricted) section.
+
+    Wagtail leaves ``live`` set on an expired page until its scheduled-publishing
+    command runs, so expiry is checked here too. Privacy is checked in SQL (a
+    restriction on the page or an ancestor, found by tree path) rather than with
+    ``PageQuerySet.public()``, which costs an extra query on every request.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length(F("page__path")))
+    )
+    return (
+        pages.live()
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+        .exclude(Exists(restricted))
+    )
+
+
+def activities() -> PageQuerySet:
+    """Published activities with their category, organisers and image: two queries."""
+    return (
+        published(ActivityPage.objects.all())
+        .select_related("category", "organiser", "image")
+        .prefetch_related("co_organisers")
+    )
+
+
+def guides() -> PageQuerySet:
+    """Published guides with their author: one query."""
+    return published(GuidePage.objects.all()).select_related("author")
+
+
+def published_plans() -> PageQuerySet:
+    """The policy plan, if it is published (there is at most one)."""
+    return published(PolicyPlanPage.objects.all())
+
+
+def _blocks(actions: QuerySet) -> QuerySet:
+    return BuildingBlock.objects.prefetch_related(
+        Prefetch("actions", queryset=actions.order_by("sort_order", "slug"), to_attr=BLOCK_ACTIONS)
+    )
+
+
+def blocks_with_progress(plans: Iterable[PolicyPlanPage]) -> QuerySet:
+    """The five building blocks with the actions of ``plans`` in ``BLOCK_ACTIONS``: two queries."""
+    return _blocks(PolicyAction.objects.filter(plan__in=plans).only("building_block", "progress"))
+
+
+def blocks_with_actions(plans: Iterable[PolicyPlanPage]) -> QuerySet:
+    """As ``blocks_with_progress``, with each action's partners and updates: four queries."""
+    return _blocks(
+        PolicyAction.objects.filter(plan__in=plans).prefetch_related("responsible", "updates")
+    )

@@ -1,0 +1,171 @@
+"""Activities: everything a partner site needs to show and link one."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cms.languages import language_codes, translated_value
+from cms.models import ActivityPage
+from cms.public_urls import public_path
+
+from .blocks import BodyField
+from .common import (
+    PartnerRefSerializer,
+    TranslatedField,
+    TranslatedObjectSerializer,
+    image_url,
+    request_language,
+)
+from .taxonomy import CategorySerializer
+
+NEXT_OCCURRENCES = 10
+
+
+class OccurrenceSerializer(serializers.Serializer):
+    starts_at = serializers.DateTimeField(help_text="Amsterdam time, with its UTC offset.")
+    ends_at = serializers.DateTimeField(help_text="Equal to starts_at when no end is known.")
+
+
+class LocationSerializer(serializers.Serializer):
+    name = serializers.CharField(allow_null=True)
+    address = serializers.CharField(allow_null=True)
+    lat = serializers.FloatField(allow_null=True)
+    lon = serializers.FloatField(allow_null=True)
+
+
+class CostSerializer(serializers.Serializer):
+    free = serializers.BooleanField()
+    amount = serializers.DecimalField(
+        max_digits=7, decimal_places=2, allow_null=True, help_text="In euros; null when free."
+    )
+
+
+class RegistrationSerializer(serializers.Serializer):
+    required = serializers.BooleanField()
+    type = serializers.ChoiceField(choices=ActivityPage.Registration.values)
+    url = serializers.URLField(allow_null=True, help_text="Where to register (type link).")
+    capacity = serializers.IntegerField(allow_null=True, help_text="Places; null if unlimited.")
+
+
+class MixedTeamSerializer(serializers.Serializer):
+    sport = serializers.CharField()
+    level = serializers.ChoiceField(choices=ActivityPage.TeamLevel.values)
+    training_times = serializers.CharField(
+        allow_null=True, help_text="Translated like the other texts."
+    )
+    open_spots = serializers.IntegerField(allow_null=True)
+
+
+class ActivitySerializer(TranslatedObjectSerializer):
+    """The fields shared by the list and the detail."""
+
+    slug = serializers.SlugField()
+    url = serializers.SerializerMethodField(help_text="The activity's page on the public site.")
+    title = TranslatedField()
+    summary = TranslatedField()
+    category = CategorySerializer()
+    organiser = PartnerRefSerializer()
+    co_organisers = PartnerRefSerializer(many=True)
+    starts_at = serializers.DateTimeField(help_text="Start of the first occurrence (DTSTART).")
+    ends_at = serializers.DateTimeField(allow_null=True, help_text="End of the first occurrence.")
+    recurrence = serializers.SerializerMethodField(
+        help_text="RFC 5545 RRULE, expanded in Europe/Amsterdam time; null for a one-off."
+    )
+    location = serializers.SerializerMethodField()
+    languages_offered = serializers.ListField(
+        child=serializers.ChoiceField(choices=language_codes()),
+        help_text="Languages spoken at the activity.",
+    )
+    audience = serializers.ChoiceField(choices=ActivityPage.Audience.values)
+    cost = serializers.SerializerMethodField()
+    registration = serializers.SerializerMethodField()
+    image = serializers.SerializerMethodField(help_text="Absolute URL of the image, or null.")
+    mixed_team = serializers.SerializerMethodField(
+        help_text="A team of migrants and locals together; null for other activities."
+    )
+
+    def get_url(self, activity: ActivityPage) -> str:
+        return public_path("activity", activity.slug, request_language(self))
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_recurrence(self, activity: ActivityPage) -> str | None:
+        return activity.recurrence or None
+
+    @extend_schema_field(LocationSerializer)
+    def get_location(self, activity: ActivityPage) -> dict:
+        return {
+            "name": activity.location_name or None,
+            "address": activity.location_address or None,
+            "lat": activity.lat,
+            "lon": activity.lon,
+        }
+
+    @extend_schema_field(CostSerializer)
+    def get_cost(self, activity: ActivityPage) -> dict:
+        return CostSerializer(
+            {"free": activity.is_free, "amount": None if activity.is_free else activity.cost_amount}
+        ).data
+
+    @extend_schema_field(RegistrationSerializer)
+    def get_registration(self, activity: ActivityPage) -> dict:
+        return {
+            "required": activity.registration != ActivityPage.Registration.NONE,
+            "type": activity.registration,
+            "url": activity.registration_url or None,
+            "capacity": activity.capacity,
+        }
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_image(self, activity: ActivityPage) -> str | None:
+        return image_url(self, activity.image)
+
+    @extend_schema_field(MixedTeamSerializer(allow_null=True))
+    def get_mixed_team(self, activity: ActivityPage) -> dict | None:
+        if not activity.is_mixed_team:
+            return None
+        training_times = translated_value(activity, "training_times", request_language(self))
+        return {
+            "sport": activity.team_sport,
+            "level": activity.team_level,
+            "training_times": training_times.text or None,
+            "open_spots": activity.open_spots,
+        }
+
+
+class ActivityListSerializer(ActivitySerializer):
+    """A list item: the first occurrence that matches the date filters, and the distance."""
+
+    next_occurrence = serializers.SerializerMethodField(
+        help_text="The first occurrence within starts_after/starts_before; without them, the "
+        "next one that has not ended. Null when there is none."
+    )
+    # Annotated by cms.geo.within_radius when the request has `near`; absent otherwise
+    # (DRF skips a non-required field whose attribute is missing).
+    distance_km = serializers.DecimalField(
+        max_digits=None,
+        decimal_places=2,
+        coerce_to_string=False,
+        required=False,
+        help_text="Great-circle distance from `near`, in km; only present when near is given.",
+    )
+
+    @extend_schema_field(OccurrenceSerializer(allow_null=True))
+    def get_next_occurrence(self, activity: ActivityPage) -> dict | None:
+        # Annotated by api.filters.activities.with_next_occurrence.
+        if activity.next_starts_at is None:
+            return None
+        return OccurrenceSerializer(
+            {"starts_at": activity.next_starts_at, "ends_at": activity.next_ends_at}
+        ).data
+
+
+class ActivityDetailSerializer(ActivitySerializer):
+    body = BodyField()
+    next_occurrences = serializers.SerializerMethodField(
+        help_text=f"The next {NEXT_OCCURRENCES} occurrences that have not ended, from the rule."
+    )
+
+    @extend_schema_field(OccurrenceSerializer(many=True))
+    def get_next_occurrences(self, activity: ActivityPage) -> list[dict]:
+        return OccurrenceSerializer(activity.next_occurrences(NEXT_OCCURRENCES), many=True).data

@@ -1,0 +1,41 @@
+"""Guides: plain-language explanations, with how complete each translation is."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from cms.models import GuidePage
+from cms.public_urls import public_path
+from cms.translation_status import TranslationStatus
+
+from .blocks import BodyField
+from .common import (
+    PartnerRefSerializer,
+    TranslatedField,
+    TranslatedObjectSerializer,
+    request_language,
+)
+
+
+class GuideSerializer(TranslatedObjectSerializer):
+    slug = serializers.SlugField()
+    url = serializers.SerializerMethodField(help_text="The guide's page on the public site.")
+    title = TranslatedField()
+    summary = TranslatedField()
+    topic = serializers.ChoiceField(choices=GuidePage.Topic.values)
+    author = PartnerRefSerializer()
+    last_reviewed = serializers.DateField(allow_null=True)
+    updated_at = serializers.DateTimeField(source="last_published_at")
+    translation_status = serializers.DictField(
+        source="translation_statuses",
+        child=serializers.ChoiceField(choices=[status.value for status in TranslationStatus]),
+        help_text="Per language code (the Dutch source left out): complete, missing, or "
+        "outdated when the Dutch text changed after the translation.",
+    )
+
+    def get_url(self, guide: GuidePage) -> str:
+        return public_path("guide", guide.slug, request_language(self))
+
+
+class GuideDetailSerializer(GuideSerializer):
+    body = BodyField()

@@ -1,0 +1,88 @@
+"""Search answers, serialised from ``search.contract``'s dataclasses."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cms.languages import TranslatedText
+from search.contract import CONTENT_TYPES, FACETS, SearchHit, SearchResponse
+
+from .common import request_language
+
+
+class SearchHitSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=CONTENT_TYPES)
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    url = serializers.CharField(help_text="The result's page on the public site.")
+    score = serializers.FloatField(help_text="Relevance; higher is better.")
+    highlight = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Per field, fragments with the matched words in <em>.",
+    )
+    language = serializers.SerializerMethodField(help_text="The language of title and summary.")
+    translated = serializers.SerializerMethodField(
+        help_text="False when title and summary are not in the requested language."
+    )
+    fallback_language = serializers.SerializerMethodField(
+        help_text="The language shown instead of the requested one, or null."
+    )
+
+    def _shown(self, hit: SearchHit) -> TranslatedText:
+        requested = request_language(self)
+        return TranslatedText(hit.title, hit.language or requested, requested)
+
+    def get_language(self, hit: SearchHit) -> str:
+        return self._shown(hit).language
+
+    def get_translated(self, hit: SearchHit) -> bool:
+        return self._shown(hit).translated
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_fallback_language(self, hit: SearchHit) -> str | None:
+        return self._shown(hit).fallback_language
+
+
+class FacetBucketSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class FacetsSerializer(serializers.Serializer):
+    type = FacetBucketSerializer(many=True)
+    category = FacetBucketSerializer(many=True)
+    partner = FacetBucketSerializer(many=True)
+    offered_language = FacetBucketSerializer(many=True)
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    backend = serializers.ChoiceField(
+        choices=["elasticsearch", "database"], help_text="What answered the search."
+    )
+    total = serializers.IntegerField(help_text="All matches, not only those in results.")
+    results = SearchHitSerializer(many=True)
+    facets = serializers.SerializerMethodField(help_text="Counts over all matches.")
+    suggestion = serializers.CharField(
+        allow_null=True, help_text="A corrected query when the words look misspelt, or null."
+    )
+
+    @extend_schema_field(FacetsSerializer)
+    def get_facets(self, response: SearchResponse) -> dict:
+        # Every facet is present, empty when the backend counted nothing for it.
+        return {
+            name: FacetBucketSerializer(response.facets.get(name, []), many=True).data
+            for name in FACETS
+        }
+
+
+class SuggestionSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=CONTENT_TYPES)
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+
+
+class SuggestResponseSerializer(serializers.Serializer):
+    results = SuggestionSerializer(many=True)

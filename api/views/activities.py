@@ -1,0 +1,105 @@
+"""GET activities, GET activities/{slug}, GET activities.ics."""
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
+from rest_framework.negotiation import BaseContentNegotiation
+
+from .. import querysets
+from ..filters.activities import SORT_KEY, ActivityFilterParams, filter_activities
+from ..filters.fields import validated
+from ..ical import activities_calendar
+from ..pagination import KeysetCursorPagination
+from ..schema import errors, responses
+from ..serializers.activities import ActivityDetailSerializer, ActivityListSerializer
+from .base import PublicApiMixin
+
+
+class ActivityPagination(KeysetCursorPagination):
+    """Soonest first: by the first occurrence that matches the date filters."""
+
+    sort_key = SORT_KEY
+
+
+class FilteredActivitiesMixin:
+    """Published activities narrowed by the request's ``ActivityFilterParams``."""
+
+    def filtered_activities(self):
+        filters = validated(ActivityFilterParams, self.request)
+        return filter_activities(querysets.activities(), filters, timezone.now())
+
+
+class ActivityListView(PublicApiMixin, FilteredActivitiesMixin, ListAPIView):
+    serializer_class = ActivityListSerializer
+    pagination_class = ActivityPagination
+
+    def get_queryset(self):
+        return self.filtered_activities()
+
+    @extend_schema(
+        summary="Activities, soonest first",
+        description="Recurring activities match the date filters on any of their occurrences. "
+        "Activities without an occurrence in the window (or, without date filters, without a "
+        "future one) come last.",
+        parameters=[ActivityFilterParams],
+        responses=responses(ActivityListSerializer(many=True)),
+        tags=["activities"],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class ActivityDetailView(PublicApiMixin, RetrieveAPIView):
+    serializer_class = ActivityDetailSerializer
+
+    def get_object(self):
+        activity = querysets.activities().filter(slug=self.kwargs["slug"]).first()
+        if activity is None:
+            raise Http404
+        return activity
+
+    @extend_schema(
+        summary="One activity, with its body and next occurrences",
+        responses=responses(ActivityDetailSerializer, 404),
+        tags=["activities"],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class JsonErrorsOnly(BaseContentNegotiation):
+    """The feed answers text/calendar whatever the Accept header; its errors are JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+
+class ActivityCalendarView(PublicApiMixin, FilteredActivitiesMixin, GenericAPIView):
+    content_negotiation_class = JsonErrorsOnly
+
+    @extend_schema(
+        operation_id="activities_calendar",
+        summary="Activities as an iCalendar feed (RFC 5545)",
+        description="The same filters as the list, without pagination. One VEVENT per activity "
+        "with a stable UID; recurring activities keep their RRULE, in Europe/Amsterdam time.",
+        parameters=[ActivityFilterParams],
+        responses={
+            (200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, description="iCalendar"),
+            **errors(),
+        },
+        tags=["activities"],
+    )
+    def get(self, request, *args, **kwargs):
+        # The feed names no co-organisers: skip their prefetch.
+        activities = self.filtered_activities().prefetch_related(None).order_by(SORT_KEY, "pk")
+        response = HttpResponse(
+            activities_calendar(activities, self.language, request.build_absolute_uri),
+            content_type="text/calendar; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'inline; filename="wegwijs-activities.ics"'
+        return response

@@ -1,0 +1,30 @@
+"""GET policy-plan."""
+
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+
+from .. import querysets
+from ..schema import responses
+from ..serializers.policy import PolicyPlanSerializer
+from .base import PublicApiMixin
+
+
+class PolicyPlanView(PublicApiMixin, GenericAPIView):
+    serializer_class = PolicyPlanSerializer
+
+    @extend_schema(
+        summary="The policy plan: building blocks, their actions and progress",
+        responses=responses(PolicyPlanSerializer, 404),
+        tags=["policy plan"],
+    )
+    def get(self, request):
+        plan = querysets.published_plans().first()
+        if plan is None:
+            raise Http404
+        context = {
+            **self.get_serializer_context(),
+            "building_blocks": list(querysets.blocks_with_actions([plan])),
+        }
+        return Response(PolicyPlanSerializer(plan, context=context).data)

@@ -1,0 +1,41 @@
+"""GET categories, GET building-blocks."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.generics import ListAPIView
+
+from cms.models import Category
+
+from .. import querysets
+from ..schema import responses
+from ..serializers.taxonomy import BuildingBlockSerializer, CategorySerializer
+from .base import PublicApiMixin
+
+
+class CategoryListView(PublicApiMixin, ListAPIView):
+    serializer_class = CategorySerializer
+    pagination_class = None
+    queryset = Category.objects.all()
+
+    @extend_schema(
+        summary="Categories of activities, with translated names",
+        responses=responses(CategorySerializer(many=True)),
+        tags=["taxonomy"],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class BuildingBlockListView(PublicApiMixin, ListAPIView):
+    serializer_class = BuildingBlockSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return querysets.blocks_with_progress(querysets.published_plans())
+
+    @extend_schema(
+        summary="The five building blocks of the policy plan, with their progress",
+        responses=responses(BuildingBlockSerializer(many=True)),
+        tags=["taxonomy"],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)

@@ -1,0 +1,229 @@
+"""The activity list's filter form, and the listings of the home and activity pages.
+
+The form speaks the visitor's language ("this weekend", "in Ochten", "near
+me"); ``filter_parameters`` turns its answers into the parameters of the API's
+activity filters, and ``api.filters.activities`` (the one activity query
+builder) does the rest. The same parameters make the calendar feed's link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from api import querysets
+from api.filters.activities import SORT_KEY, ActivityFilterParams, filter_activities
+from cms.languages import supported_languages, translated_value
+from cms.models import Category
+from cms.recurrence import AMSTERDAM
+
+from .places import VILLAGES, VILLAGES_BY_SLUG
+
+PAGE_SIZE = 20
+WEEK_AHEAD_SIZE = 8
+NEAR_ME = "near"
+RADII_KM = (2, 5, 10, 25)
+DEFAULT_RADIUS_KM = 5
+# Date filters describe a moment in time; a calendar subscription keeps every date.
+DATE_PARAMETERS = ("starts_after", "starts_before")
+
+WHEN_CHOICES = (
+    ("", _("Any day from now")),
+    ("today", _("Today")),
+    ("tomorrow", _("Tomorrow")),
+    ("week", _("This week")),
+    ("weekend", _("This weekend")),
+    ("month", _("Next 30 days")),
+)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=AMSTERDAM)
+
+
+def date_window(
+    when: str, on: date | None, now: datetime
+) -> tuple[datetime | None, datetime | None]:
+    """``starts_after`` and ``starts_before`` of a "when" choice or of one day; never before now."""
+    today = now.astimezone(AMSTERDAM).date()
+    if on is not None:
+        return max(now, _midnight(on)), _midnight(on + timedelta(days=1))
+    if when == "today":
+        return now, _midnight(today + timedelta(days=1))
+    if when == "tomorrow":
+        return _midnight(today + timedelta(days=1)), _midnight(today + timedelta(days=2))
+    if when == "week":  # until Sunday night
+        return now, _midnight(today + timedelta(days=7 - today.weekday()))
+    if when == "weekend":
+        saturday = today + timedelta(days=5 - today.weekday())  # on a Sunday: yesterday
+        return max(now, _midnight(saturday)), _midnight(saturday + timedelta(days=2))
+    if when == "month":
+        return now, now + timedelta(days=30)
+    return now, None
+
+
+class ActivityFilterForm(forms.Form):
+    """The visitor's filters; every field is optional and a GET parameter."""
+
+    category = forms.ChoiceField(label=_("What"), required=False)
+    when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
+    date = forms.DateField(
+        label=_("Or on this day"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    place = forms.ChoiceField(label=_("Where"), required=False)
+    near = forms.RegexField(
+        regex=r"^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$", required=False, widget=forms.HiddenInput
+    )
+    radius = forms.TypedChoiceField(
+        label=_("Distance"),
+        coerce=int,
+        choices=[(km, f"{km} km") for km in RADII_KM],
+        required=False,
+        empty_value=DEFAULT_RADIUS_KM,
+    )
+    offered_language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    free = forms.BooleanField(label=_("Free only"), required=False)
+    mixed_team = forms.BooleanField(label=_("Mixed teams only"), required=False)
+
+    def __init__(self, data: QueryDict, language: str, categories: list[Category]):
+        if "radius" not in data:
+            # A bound form ignores initial values: without this the distance
+            # list would show (and "near me" would send) its first choice.
+            data = data.copy()
+            data["radius"] = str(DEFAULT_RADIUS_KM)
+        super().__init__(data, label_suffix="")
+        self.fields["category"].choices = [("", _("All categories"))] + [
+            (category.slug, translated_value(category, "name", language).text)
+            for category in categories
+        ]
+        self.fields["place"].choices = (
+            [("", _("Everywhere"))]
+            + [(village.slug, village.name) for village in VILLAGES]
+            + [(NEAR_ME, _("Near me"))]
+        )
+        self.fields["offered_language"].choices = [("", _("Any language"))] + [
+            (lang.code, lang.native_name) for lang in supported_languages()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("place") == NEAR_ME and not data.get("near"):
+            self.add_error(
+                "place",
+                _("We do not know where you are. Allow your location, or choose a village."),
+            )
+        return data
+
+
+def filter_parameters(cleaned: dict[str, Any], now: datetime) -> dict[str, str]:
+    """The form's answers as ``ActivityFilterParams`` query parameters (strings)."""
+    params: dict[str, str] = {}
+    for name in ("category", "offered_language"):
+        if cleaned.get(name):
+            params[name] = cleaned[name]
+    for name in ("free", "mixed_team"):
+        if cleaned.get(name):
+            params[name] = "true"
+    place = cleaned.get("place")
+    if place in VILLAGES_BY_SLUG:
+        village = VILLAGES_BY_SLUG[place]
+        params["near"], params["radius_km"] = village.near, f"{village.radius_km:g}"
+    elif place == NEAR_ME and cleaned.get("near"):
+        params["near"] = cleaned["near"]
+        params["radius_km"] = str(cleaned.get("radius") or DEFAULT_RADIUS_KM)
+    after, before = date_window(cleaned.get("when") or "", cleaned.get("date"), now)
+    if after:
+        params["starts_after"] = after.isoformat()
+    if before:
+        params["starts_before"] = before.isoformat()
+    return params
+
+
+def validated_filters(params: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """``ActivityFilterParams`` checks the parameters; one it refuses is dropped, not fatal."""
+    serializer = ActivityFilterParams(data=params)
+    if serializer.is_valid():
+        refused: list[str] = []
+    else:
+        refused = sorted(serializer.errors)
+        serializer = ActivityFilterParams(
+            data={key: value for key, value in params.items() if key not in refused}
+        )
+        serializer.is_valid(raise_exception=True)
+    values = {key: value for key, value in serializer.validated_data.items() if value is not None}
+    return values, refused
+
+
+def upcoming(params: dict[str, Any], now: datetime) -> QuerySet:
+    """Published activities matching validated filters, soonest occurrence first."""
+    return filter_activities(querysets.activities(), params, now).order_by(SORT_KEY, "pk")
+
+
+def calendar_feed_url(params: dict[str, str], language: str) -> str:
+    """The API's iCalendar feed with the same filters, for subscribing (dates left out)."""
+    query = {key: value for key, value in params.items() if key not in DATE_PARAMETERS}
+    query["lang"] = language
+    return f"{reverse('api-v1:activities-ics')}?{urlencode(query)}"
+
+
+@dataclass
+class ActivityListing:
+    form: ActivityFilterForm
+    page: Page
+    filtered: bool
+    feed_url: str
+    refused: list[str] = field(default_factory=list)
+    near: bool = False
+
+
+def activity_listing(query: QueryDict, language: str, now: datetime | None = None):
+    """The activity list page: its form, one page of results, the matching feed."""
+    now = now or timezone.now()
+    form = ActivityFilterForm(query, language, list(Category.objects.all()))
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    params = filter_parameters(cleaned, now)
+    values, refused = validated_filters(params)
+    paginator = Paginator(upcoming(values, now), PAGE_SIZE)
+    page = paginator.get_page(query.get("page"))
+    chosen = {key for key, value in cleaned.items() if value and key not in ("radius", "near")}
+    return ActivityListing(
+        form=form,
+        page=page,
+        filtered=bool(chosen),
+        feed_url=calendar_feed_url(
+            {key: value for key, value in params.items() if key not in refused}, language
+        ),
+        refused=refused,
+        near="near" in values,
+    )
+
+
+@dataclass
+class WeekAhead:
+    activities: list
+    this_week: bool
+
+
+def week_ahead(now: datetime | None = None) -> WeekAhead:
+    """What's on in the next seven days; when nothing is, the next few activities."""
+    now = now or timezone.now()
+    this_week = list(
+        upcoming({"starts_after": now, "starts_before": now + timedelta(days=7)}, now)[
+            :WEEK_AHEAD_SIZE
+        ]
+    )
+    if this_week:
+        return WeekAhead(this_week, True)
+    return WeekAhead(list(upcoming({"starts_after": now}, now)[:WEEK_AHEAD_SIZE]), False)

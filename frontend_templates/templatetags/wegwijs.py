@@ -1,0 +1,223 @@
+"""Template tags of the public site.
+
+Texts go through ``cms.languages.translated_value`` (``{% tr %}``), so a text
+shown in a fallback language carries its own ``lang`` attribute and a note in
+the visitor's language. Page data (lists, the plan) comes from the small
+functions of this app, called here so that Wagtail's preview of a draft,
+which renders a page without any view of ours, shows exactly what the live
+page shows.
+"""
+
+from __future__ import annotations
+
+from html import unescape
+from typing import Any
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_info, gettext
+
+from cms.languages import LANGUAGE_NAMES, TranslatedText, translated_value
+from cms.models import Category
+from cms.public_urls import SECTION_PATHS, public_path
+from cms.recurrence import Occurrence
+from cms.translation_status import TranslationStatus
+
+from .. import labels as label_sets
+from ..activities import activity_listing as build_activity_listing
+from ..activities import week_ahead as build_week_ahead
+from ..guides import guide_listing as build_guide_listing
+from ..languages import active_language, language_links, open_graph_locale, text_direction
+from ..policy import plan_overview as build_plan_overview
+from ..sharing import description, share_links
+
+register = template.Library()
+
+LABEL_SETS = {
+    "audience": label_sets.AUDIENCES,
+    "team_level": label_sets.TEAM_LEVELS,
+    "status": label_sets.ACTION_STATUSES,
+    "topic": label_sets.GUIDE_TOPICS,
+    "partner_type": label_sets.PARTNER_TYPES,
+    "search_type": label_sets.SEARCH_TYPES,
+    "sport": label_sets.SPORTS,
+}
+
+
+# --- Texts and languages ------------------------------------------------------
+
+
+@register.simple_tag
+def tr(obj: Any, field: str) -> TranslatedText:
+    """``{% tr page "title" as title %}``: the text in the visitor's language, or its fallback."""
+    return translated_value(obj, field, active_language())
+
+
+@register.simple_tag
+def lang_attr(text: TranslatedText) -> SafeString:
+    """` lang="en"` on an element whose text is in another language than the page."""
+    if text.translated:
+        return mark_safe("")
+    return format_html(' lang="{}" dir="{}"', text.language, text_direction(text.language))
+
+
+def _language_name(code: str) -> str:
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return LANGUAGE_NAMES.get(code, (code, code))[0]
+
+
+@register.simple_tag
+def fallback_note(
+    text: TranslatedText, shown_with: TranslatedText | None = None, inline: bool = False
+) -> SafeString:
+    """A note, in the visitor's language, that ``text`` is shown in a fallback language.
+
+    ``shown_with``: a text whose note is already on the page; in the same
+    fallback language, this one needs no second note.
+    """
+    if text.translated or text.text in (None, ""):
+        return mark_safe("")
+    if shown_with is not None and shown_with.language == text.language:
+        return mark_safe("")
+    values = {
+        "language": _language_name(text.requested),
+        "fallback": _language_name(text.language),
+    }
+    if inline:
+        message = gettext("Not translated yet: in %(fallback)s") % values
+        return format_html('<span class="fallback">{}</span>', message)
+    message = (
+        gettext("This text is not available in %(language)s yet. It is shown in %(fallback)s.")
+        % values
+    )
+    return format_html('<p class="fallback" role="note">{}</p>', message)
+
+
+@register.simple_tag
+def language_name(code: str) -> str:
+    """A language in its own name (``Polski``), as speakers look for it."""
+    return LANGUAGE_NAMES.get(code, (code, code))[1]
+
+
+@register.simple_tag(takes_context=True)
+def languages(context) -> list:
+    request = context["request"]
+    return language_links(request.path, request.GET.urlencode())
+
+
+@register.simple_tag
+def html_dir() -> str:
+    return text_direction(active_language())
+
+
+@register.filter
+def label(value: str, kind: str) -> str:
+    """``{{ page.audience|label:"audience" }}``: a fixed choice in the visitor's language."""
+    return label_sets.label(LABEL_SETS[kind], value)
+
+
+# --- Addresses ----------------------------------------------------------------
+
+
+@register.simple_tag
+def section_url(kind: str) -> str:
+    """The list page of a section (``activity`` → ``/pl/activiteiten/``)."""
+    return f"/{active_language()}/{SECTION_PATHS[kind]}/"
+
+
+@register.simple_tag
+def public_url(kind: str, slug: str) -> str:
+    return public_path(kind, slug, active_language())
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag
+def sharing(title: str, url: str):
+    return share_links(title, url)
+
+
+@register.filter
+def meta_description(text: str) -> str:
+    return description(text)
+
+
+@register.simple_tag
+def map_url(lat: float, lon: float) -> str:
+    return (
+        f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
+    )
+
+
+@register.simple_tag
+def route_url(lat: float, lon: float) -> str:
+    return f"https://www.google.com/maps/dir/?api=1&destination={lat:.5f},{lon:.5f}"
+
+
+@register.filter
+def highlight(fragment: str) -> SafeString:
+    """A search highlight: the engine's ``<mark>`` kept, everything else escaped again."""
+    text = escape(unescape(fragment))
+    return mark_safe(text.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>"))
+
+
+# --- Page data (live pages and previews alike) ---------------------------------
+
+
+@register.simple_tag
+def next_dates(activity, count: int = 5) -> list[Occurrence]:
+    return activity.next_occurrences(count)
+
+
+@register.simple_tag
+def translation_outdated(page) -> bool:
+    """The visitor's translation was made before the Dutch text last changed."""
+    return page.translation_statuses().get(active_language()) == TranslationStatus.OUTDATED
+
+
+@register.simple_tag
+def week_ahead():
+    return build_week_ahead()
+
+
+@register.simple_tag(takes_context=True)
+def activity_listing(context):
+    return build_activity_listing(context["request"].GET, active_language())
+
+
+@register.simple_tag(takes_context=True)
+def guide_listing(context):
+    return build_guide_listing(context["request"].GET)
+
+
+@register.simple_tag
+def plan_overview(plan):
+    return build_plan_overview(plan)
+
+
+@register.simple_tag
+def categories() -> list[Category]:
+    return list(Category.objects.all())
+
+
+@register.simple_tag
+def og_locale() -> str:
+    return open_graph_locale(active_language())
+
+
+@register.simple_tag(takes_context=True)
+def webcal(context, path: str) -> str:
+    """The feed's address for calendar apps: ``webcal://`` makes a phone offer to subscribe."""
+    url = context["request"].build_absolute_uri(path)
+    return "webcal://" + url.split("://", 1)[1]
+
+
+@register.simple_tag
+def topics() -> list[tuple[str, str]]:
+    return [(value, str(name)) for value, name in label_sets.GUIDE_TOPICS.items()]

@@ -1,0 +1,27 @@
+"""One activity as an iCalendar file, for "add to my calendar".
+
+Built by the API's calendar code (``api.ical``), the same as the feed, so an
+activity added on its own and one from a subscription are the same event
+(same UID): a calendar that has both shows it once.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+from api import querysets
+from api.ical import activities_calendar
+
+from ..languages import active_language
+
+
+def activity_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    activity = querysets.activities().prefetch_related(None).filter(slug=slug).first()
+    if activity is None:
+        raise Http404
+    response = HttpResponse(
+        activities_calendar([activity], active_language(), request.build_absolute_uri),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slug}.ics"'
+    return response

@@ -1,0 +1,114 @@
+"""The OpenAPI schema: a committed snapshot, so that every contract change is a visible diff.
+
+Run ``UPDATE_SNAPSHOTS=1 pytest tests/api/test_schema_snapshot.py`` after an
+intended change and commit the new ``schema_snapshot.yaml`` with it.
+"""
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from django.core.management import call_command
+
+SNAPSHOT = Path(__file__).with_name("schema_snapshot.yaml")
+
+CONTRACT_PATHS = {
+    "/api/v1/languages",
+    "/api/v1/categories",
+    "/api/v1/building-blocks",
+    "/api/v1/partners",
+    "/api/v1/partners/{slug}",
+    "/api/v1/activities",
+    "/api/v1/activities/{slug}",
+    "/api/v1/activities.ics",
+    "/api/v1/guides",
+    "/api/v1/guides/{slug}",
+    "/api/v1/policy-plan",
+    "/api/v1/search",
+    "/api/v1/search/suggest",
+}
+ACTIVITY_FILTERS = {
+    "category",
+    "partner",
+    "offered_language",
+    "audience",
+    "starts_after",
+    "starts_before",
+    "near",
+    "radius_km",
+    "free",
+    "mixed_team",
+}
+
+
+@pytest.fixture
+def schema_text(client, db) -> str:
+    response = client.get("/api/v1/schema")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_schema_matches_the_committed_snapshot(schema_text):
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        SNAPSHOT.write_text(schema_text, encoding="utf-8")
+    committed = SNAPSHOT.read_text(encoding="utf-8") if SNAPSHOT.exists() else ""
+    if schema_text != committed:
+        diff = "".join(
+            difflib.unified_diff(
+                committed.splitlines(keepends=True),
+                schema_text.splitlines(keepends=True),
+                fromfile="tests/api/schema_snapshot.yaml (committed)",
+                tofile="/api/v1/schema (now)",
+            )
+        )
+        pytest.fail(
+            "The API contract changed. If that is intended, run UPDATE_SNAPSHOTS=1 pytest "
+            f"tests/api/test_schema_snapshot.py and commit the snapshot.\n{diff}",
+            pytrace=False,
+        )
+
+
+def test_schema_is_valid_openapi_without_warnings(db, tmp_path):
+    # --fail-on-warn: an undocumented field or parameter type is an error, not a guess.
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "s.yaml"))
+
+
+def test_schema_documents_only_the_public_api_and_all_of_it(schema_text):
+    paths = set(yaml.safe_load(schema_text)["paths"])
+    assert paths == CONTRACT_PATHS
+
+
+def parameters(schema: dict, path: str) -> set[str]:
+    return {parameter["name"] for parameter in schema["paths"][path]["get"]["parameters"]}
+
+
+def test_every_parameter_is_documented(schema_text):
+    schema = yaml.safe_load(schema_text)
+    for path in ("/api/v1/activities", "/api/v1/activities.ics"):
+        assert parameters(schema, path) >= ACTIVITY_FILTERS
+    assert {"cursor", "page_size"} <= parameters(schema, "/api/v1/activities")
+    assert {"topic", "cursor", "page_size"} <= parameters(schema, "/api/v1/guides")
+    assert {"q", "type", "category", "offered_language", "near", "radius_km"} <= parameters(
+        schema, "/api/v1/search"
+    )
+    assert {"starts_after", "page_size"} <= parameters(schema, "/api/v1/search")
+    for path in CONTRACT_PATHS:
+        assert {"lang", "Accept-Language"} <= parameters(schema, path), path
+
+
+def test_every_error_answer_is_documented_in_the_error_shape(schema_text):
+    schema = yaml.safe_load(schema_text)
+    error = {"$ref": "#/components/schemas/Error"}
+    for path, operations in schema["paths"].items():
+        bad_request = operations["get"]["responses"]["400"]
+        assert bad_request["content"]["application/json"]["schema"] == error, path
+        if "{slug}" in path:
+            not_found = operations["get"]["responses"]["404"]
+            assert not_found["content"]["application/json"]["schema"] == error, path
+    assert set(schema["components"]["schemas"]["ErrorDetail"]["properties"]) == {
+        "code",
+        "message",
+        "field",
+    }

@@ -1,0 +1,114 @@
+"""The activity list's filters go through the API's activity query builder."""
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from frontend_templates.activities import date_window
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def listed(site, **params) -> list[str]:
+    html = site.html("/pl/activiteiten/", **params)
+    return re.findall(r'<h3><a href="/pl/activiteiten/([\w-]+)/"', html)
+
+
+def day(days_ahead: int) -> str:
+    return (datetime.now(AMS).date() + timedelta(days=days_ahead)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"category": "sport"}, {"gemengd-voetbal"}),
+        ({"category": "language"}, {"taalcafe-kesteren"}),
+        ({"free": "on"}, {"taalcafe-kesteren", "ggd-spreekuur"}),
+        ({"mixed_team": "on"}, {"gemengd-voetbal"}),
+        ({"offered_language": "ro"}, {"gemengd-voetbal", "taalcafe-kesteren"}),
+        ({"offered_language": "bg"}, {"ggd-spreekuur"}),
+        ({"place": "ochten"}, {"gemengd-voetbal"}),
+        ({"place": "kesteren"}, {"taalcafe-kesteren", "ggd-spreekuur"}),
+        (
+            {"place": "near", "near": "51.935,5.569", "radius": "2"},
+            {"taalcafe-kesteren", "ggd-spreekuur"},
+        ),
+        (
+            {"place": "near", "near": "51.935,5.569", "radius": "5"},
+            {"taalcafe-kesteren", "ggd-spreekuur", "gemengd-voetbal"},
+        ),
+        ({"date": day(40)}, {"taalcafe-kesteren"}),
+        ({"date": day(2)}, {"gemengd-voetbal"}),
+        ({"when": "month", "category": "language"}, set()),
+        ({"category": "sport", "free": "on"}, set()),
+    ],
+)
+def test_filters(site, content, params, expected):
+    assert set(listed(site, **params)) == expected
+
+
+def test_without_filters_soonest_first(site, content):
+    slugs = listed(site)
+    assert slugs.index("gemengd-voetbal") < slugs.index("taalcafe-kesteren")
+
+
+def test_near_me_without_a_position_asks_for_one_and_still_lists(site, content):
+    html = site.html("/pl/activiteiten/", place="near")
+    assert 'class="error" role="alert"' in html
+    assert "gemengd-voetbal" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"category": "no-such-category"},
+        {"near": "999,999", "place": "near"},
+        {"date": "yesterday"},
+        {"when": "someday"},
+        {"page": "9999"},
+        {"radius": "-3", "place": "near", "near": "51.9,5.5"},
+    ],
+)
+def test_bad_parameters_never_break_the_page(site, content, params):
+    assert site.get("/pl/activiteiten/", **params).status_code == 200
+
+
+def test_subscribe_link_carries_the_filters_and_the_language(site, content):
+    html = site.html("/pl/activiteiten/", category="sport", place="ochten", when="week")
+    feed = (
+        re.search(r'href="(/api/v1/activities\.ics\?[^"]+)"', html).group(1).replace("&amp;", "&")
+    )
+    assert "category=sport" in feed and "lang=pl" in feed and "near=" in feed
+    assert "starts_after" not in feed  # a subscription keeps every date
+    assert re.search(r'href="webcal://testserver/api/v1/activities\.ics\?', html)
+    calendar = site.get(feed)
+    assert calendar.status_code == 200
+    text = calendar.content.decode()
+    assert text.count("BEGIN:VEVENT") == 1
+    assert "Piłka nożna razem" in text
+
+
+def test_the_form_works_without_javascript(site, content):
+    """A plain GET form; the script only adds the "use my location" button."""
+    html = site.html("/pl/activiteiten/")
+    form = html[html.index('<form class="filters"') : html.index("</form>")]
+    assert 'method="get"' in form
+    assert 'type="submit"' in form
+    assert "data-near-me hidden" in form
+
+
+def test_weekend_window_runs_from_saturday_to_monday():
+    friday = datetime(2026, 11, 27, 12, 0, tzinfo=AMS)
+    after, before = date_window("weekend", None, friday)
+    assert (after.date().isoformat(), before.date().isoformat()) == ("2026-11-28", "2026-11-30")
+    sunday = datetime(2026, 11, 29, 12, 0, tzinfo=AMS)
+    after, before = date_window("weekend", None, sunday)
+    assert after == sunday and before.date().isoformat() == "2026-11-30"
+
+
+def test_week_window_ends_on_sunday_night():
+    wednesday = datetime(2026, 11, 25, 9, 0, tzinfo=AMS)
+    after, before = date_window("week", None, wednesday)
+    assert after == wednesday and before == datetime(2026, 11, 30, tzinfo=AMS)
