@@ -65,6 +65,17 @@ class ApiClient:
         return response.json()
 
 
+@pytest.fixture(autouse=True)
+def database_search(settings):
+    """The API's tests search the database, whatever ELASTICSEARCH_URL says.
+
+    What they check is the API around ``search.service`` (shape, parameters,
+    errors, query counts); the engine itself is tested in tests/search. Index
+    updates are sent on commit, which a test's rolled-back transaction never does.
+    """
+    settings.ELASTICSEARCH_URL = ""
+
+
 @pytest.fixture
 def api(client) -> ApiClient:
     return ApiClient(client)

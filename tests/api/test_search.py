@@ -6,13 +6,7 @@ from tests import factories
 
 
 @pytest.fixture
-def database_search(settings):
-    # Until the search engine is configured, the database answers; say so explicitly.
-    settings.ELASTICSEARCH_URL = ""
-
-
-@pytest.fixture
-def content(club, database_search):
+def content(club):
     factories.load(
         activities=[
             factories.activity(

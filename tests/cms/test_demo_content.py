@@ -3,7 +3,6 @@
 from collections import Counter
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from cms.models import ActivityPage, BuildingBlock, Category, GuidePage, Partner, PolicyAction
@@ -11,17 +10,10 @@ from cms.models import ActivityPage, BuildingBlock, Category, GuidePage, Partner
 REAL_LANGUAGES = ("nl", "en", "pl", "ro", "bg")
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_demo")
-        yield
-        # Module-scoped data is committed: clean it so other tests start empty.
-        ActivityPage.objects.all().delete()
-        GuidePage.objects.all().delete()
-        PolicyAction.objects.all().delete()
-        Partner.objects.all().delete()
-        get_user_model().objects.filter(username="coordinator").delete()
+@pytest.fixture
+def demo(db):
+    # Loaded per test inside its transaction, so nothing leaks into other tests.
+    call_command("load_demo")
 
 
 @pytest.mark.django_db
