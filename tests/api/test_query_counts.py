@@ -106,7 +106,6 @@ def test_queries_per_request_are_pinned(
 def count_queries(client, path: str) -> int:
     with CaptureQueriesContext(connection) as context:
         response = client.get(path)
-    open("/tmp/qlog.txt", "a").write(f"{path} {[q['sql'][:200] for q in context.captured_queries]}\n")
     assert response.status_code == 200
     return len(context.captured_queries)
 
