@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
+from search.models import IndexChange
 from tests import factories
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -210,6 +211,8 @@ def remove_content() -> None:
     PolicyAction.objects.all().delete()
     Partner.objects.all().delete()
     get_user_model().objects.filter(username="coordinator").delete()
+    # The committed content queued index changes; later tests expect an empty outbox.
+    IndexChange.objects.all().delete()
 
 
 @pytest.fixture(scope="module")
