@@ -94,7 +94,7 @@ PINNED = [
 
 @pytest.mark.parametrize(("path", "queries", "reads"), PINNED)
 def test_queries_per_request_are_pinned(
-    client, rich, django_assert_num_queries, path, queries, reads
+    rich, db, client, django_assert_num_queries, path, queries, reads
 ):
     for lang in ("nl", "pl"):
         separator = "&" if "?" in path else "?"
