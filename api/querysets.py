@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from cms.languages import language_codes
 from cms.models import ActivityPage, BuildingBlock, GuidePage, PolicyAction, PolicyPlanPage
 
 from .serializers.taxonomy import BLOCK_ACTIONS
@@ -45,6 +46,15 @@ def activities() -> PageQuerySet:
         .select_related("category", "organiser", "image")
         .prefetch_related("co_organisers")
     )
+
+
+def without_bodies(pages: PageQuerySet) -> PageQuerySet:
+    """Leave out the StreamField bodies (one per language) where nothing shows them.
+
+    Turning 14 body columns into StreamValues is most of the work of a list
+    otherwise. Not for guides: their translation status reads the bodies.
+    """
+    return pages.defer("body", *(f"body_{code}" for code in language_codes()))
 
 
 def guides() -> PageQuerySet:

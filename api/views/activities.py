@@ -27,8 +27,10 @@ class FilteredActivitiesMixin:
     """Published activities narrowed by the request's ``ActivityFilterParams``."""
 
     def filtered_activities(self):
+        """Without bodies: only the detail shows one."""
         filters = validated(ActivityFilterParams, self.request)
-        return filter_activities(querysets.activities(), filters, timezone.now())
+        activities = querysets.without_bodies(querysets.activities())
+        return filter_activities(activities, filters, timezone.now())
 
 
 class ActivityListView(PublicApiMixin, FilteredActivitiesMixin, ListAPIView):
