@@ -1,5 +1,11 @@
 from django.apps import AppConfig
+from django.core.management import call_command
 from django.db.models.signals import post_migrate
+
+
+def create_cache_table(using: str = "default", **kwargs) -> None:
+    """The database cache's table (settings.CACHES): `migrate` alone sets up a server."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CmsConfig(AppConfig):
@@ -14,4 +20,5 @@ class CmsConfig(AppConfig):
         from .taxonomy import seed_after_migrate
 
         post_migrate.connect(seed_after_migrate, sender=self)
+        post_migrate.connect(create_cache_table, sender=self)
         register_permission_policies()

@@ -178,6 +178,17 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
+# --- Cache --------------------------------------------------------------------
+
+# In the database, so that several app processes share rate-limit counts and
+# nothing lives only in one process. `migrate` creates the table (cms.apps).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "wegwijs_cache",
+    }
+}
+
 # --- Search engine -----------------------------------------------------------
 
 # Unset: the API and site search the database ("backend": "database").
@@ -227,6 +238,16 @@ SPECTACULAR_SETTINGS = {
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "*")
 # How long browsers and proxies may reuse an API answer before asking again (ETag).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+# Anonymous POSTs per client (a hashed address, see api/throttling.py): "N/second|minute|hour|day".
+PUBLIC_POST_RATES = {
+    "survey_response": os.environ.get("SURVEY_RESPONSE_RATE", "10/hour"),
+    "question": os.environ.get("QUESTION_RATE", "5/hour"),
+}
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = PUBLIC_POST_RATES
+# Anonymous forms (api/spam.py): refused when sent back sooner than this after
+# the form was handed out (bots), or later than the token's age (stale forms).
+FORM_MIN_FILL_SECONDS = float(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
+FORM_TOKEN_MAX_AGE_SECONDS = int(os.environ.get("FORM_TOKEN_MAX_AGE_SECONDS", str(24 * 3600)))
 
 # --- Security -----------------------------------------------------------------
 
