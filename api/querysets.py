@@ -9,34 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Length, Substr
-from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from django.db.models import Prefetch, QuerySet
 from wagtail.query import PageQuerySet
 
 from cms.languages import language_codes
 from cms.models import ActivityPage, BuildingBlock, GuidePage, PolicyAction, PolicyPlanPage
+from cms.publishing import published
 
 from .serializers.taxonomy import BLOCK_ACTIONS
-
-
-def published(pages: PageQuerySet) -> PageQuerySet:
-    """Live pages that have not expired and are not in a private (restricted) section.
-
-    Wagtail leaves ``live`` set on an expired page until its scheduled-publishing
-    command runs, so expiry is checked here too. Privacy is checked in SQL (a
-    restriction on the page or an ancestor, found by tree path) rather than with
-    ``PageQuerySet.public()``, which costs an extra query on every request.
-    """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length(F("page__path")))
-    )
-    return (
-        pages.live()
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-        .exclude(Exists(restricted))
-    )
 
 
 def activities() -> PageQuerySet:

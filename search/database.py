@@ -22,6 +22,7 @@ from cms.geo import within_radius
 from cms.languages import language_codes, translated_value
 from cms.models import ActivityOccurrence, ActivityPage, GuidePage, Partner, PolicyAction
 from cms.public_urls import public_path
+from cms.publishing import published
 
 from .contract import FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
 
@@ -48,7 +49,7 @@ KINDS = {
 def _queryset(kind: str, request: SearchRequest):
     if kind == "activity":
         qs = (
-            ActivityPage.objects.live()
+            published(ActivityPage.objects.all())
             .select_related("category", "organiser")
             .prefetch_related("co_organisers")
         )
@@ -70,7 +71,7 @@ def _queryset(kind: str, request: SearchRequest):
     if kind == "guide":
         if request.offered_language:
             return None  # guides are written, not held in a language
-        return GuidePage.objects.live().select_related("author")
+        return published(GuidePage.objects.all()).select_related("author")
     if kind == "partner":
         qs = Partner.objects.all()
         if request.offered_language:
@@ -196,7 +197,7 @@ def suggest(prefix: str, language: str, limit: int = 10) -> list[Suggestion]:
     found: list[Suggestion] = []
     for kind, model in (("activity", ActivityPage), ("guide", GuidePage)):
         fields = [f"title_{code}" for code in (language, *language_codes())]
-        qs = model.objects.live().filter(
+        qs = published(model.objects.all()).filter(
             reduce(or_, (Q(**{f"{f}__istartswith": prefix}) for f in fields))
         )
         for page in qs[:limit]:

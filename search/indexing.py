@@ -15,6 +15,7 @@ from django.db.models import Model, QuerySet
 
 from cms.languages import language_codes, translations_of
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
+from cms.publishing import published
 
 from .documents import alias, document_id
 
@@ -150,7 +151,7 @@ INDEXED_TYPES: dict[str, IndexedType] = {
         "activity",
         ActivityPage,
         lambda: (
-            ActivityPage.objects.live()
+            published(ActivityPage.objects.all())
             .select_related("category", "organiser")
             .prefetch_related("co_organisers", "occurrences")
         ),
@@ -159,7 +160,7 @@ INDEXED_TYPES: dict[str, IndexedType] = {
     "guide": IndexedType(
         "guide",
         GuidePage,
-        lambda: GuidePage.objects.live().select_related("author"),
+        lambda: published(GuidePage.objects.all()).select_related("author"),
         guide_document,
     ),
     "partner": IndexedType("partner", Partner, Partner.objects.all, partner_document),

@@ -2,13 +2,15 @@
 
 Pages: published (admin, workflow, scheduled go-live, ``import_content``),
 unpublished (admin, scheduled expiry via ``publish_scheduled``), moved,
-deleted. Snippets (partners, policy actions): saved or deleted. Draft edits of
-a page are not signalled and need not be: the index holds published content.
+deleted; made private or public again (a view restriction on it or an
+ancestor). Snippets (partners, policy actions): saved or deleted. Draft edits
+of a page are not signalled and need not be: the index holds published content.
 The receivers only queue; ``search.outbox`` decides what the index gets.
 """
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
@@ -31,6 +33,13 @@ def queue_partner_and_its_pages(sender, instance, **kwargs) -> None:
     enqueue("guide", *GuidePage.objects.filter(author=instance).values_list("pk", flat=True))
 
 
+def queue_pages_under_restriction(sender, instance, **kwargs) -> None:
+    """A restriction hides (or, removed, shows again) its page and everything below it."""
+    under = Q(path__startswith=instance.page.path)
+    enqueue("activity", *ActivityPage.objects.filter(under).values_list("pk", flat=True))
+    enqueue("guide", *GuidePage.objects.filter(under).values_list("pk", flat=True))
+
+
 def queue_refreshed_dates(sender, activity_ids, **kwargs) -> None:
     enqueue("activity", *activity_ids)
 
@@ -43,4 +52,8 @@ def connect() -> None:
         post_delete.connect(queue_change, sender=model, dispatch_uid="search")
     post_save.connect(queue_change, sender=PolicyAction, dispatch_uid="search")
     post_save.connect(queue_partner_and_its_pages, sender=Partner, dispatch_uid="search")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            queue_pages_under_restriction, sender=PageViewRestriction, dispatch_uid="search"
+        )
     occurrences_refreshed.connect(queue_refreshed_dates, dispatch_uid="search")

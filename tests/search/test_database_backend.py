@@ -1,9 +1,13 @@
 """Without ELASTICSEARCH_URL the same service answers from the database, same shape."""
 
 from dataclasses import fields
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
+from cms.models import GuidePage
 from search.contract import FACETS, SearchResponse
 from search.models import IndexChange
 from search.service import suggest
@@ -40,3 +44,16 @@ def test_suggest_from_the_database(no_engine):
 
 def test_nothing_is_queued_without_an_engine(no_engine):
     assert not IndexChange.objects.exists()
+
+
+def test_private_and_expired_pages_are_not_found(no_engine):
+    huisarts = GuidePage.objects.get(slug="huisarts")
+    PageViewRestriction.objects.create(
+        page=huisarts, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert find("huisarts", "pl").total == 0
+
+    PageViewRestriction.objects.all().delete()
+    GuidePage.objects.filter(pk=huisarts.pk).update(expire_at=timezone.now() - timedelta(hours=1))
+    assert find("huisarts", "pl").total == 0
+    assert suggest("Jak dzia", "pl") == []

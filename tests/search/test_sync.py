@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
 from search import indexes
@@ -173,3 +174,16 @@ def test_daily_date_refresh_queues_the_recurring_activities(db):
     call_command("refresh_occurrences")
     pk = ActivityPage.objects.get(slug="wekelijks").pk
     assert IndexChange.objects.filter(kind="activity", object_id=pk).exists()
+
+
+def test_making_a_section_private_removes_its_pages_and_public_again_restores_them(
+    zumba, committed
+):
+    with committed():
+        restriction = PageViewRestriction.objects.create(
+            page=zumba.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+    assert find("zumba").total == 0
+    with committed():
+        restriction.delete()
+    assert slugs(find("zumba")) == ["zumba"]
