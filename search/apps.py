@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self) -> None:
+        from . import folding  # noqa: F401  (SQLite connections get translate())
         from .signals import connect
 
         connect()

@@ -2,8 +2,9 @@
 the search engine is unreachable.
 
 Same request and response as the Elasticsearch backend, but simpler matching:
-every word of the query must occur (case-insensitively) in a title, summary or
-description in any language; matches in the requested language score higher.
+every word of the query must occur (ignoring case and accents, see
+``search.folding``) in a title, summary or description in any language;
+matches in the requested language score higher.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from operator import or_
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.lookups import IContains
 
 from cms.fields import offers_language
 from cms.geo import within_radius
@@ -25,6 +27,7 @@ from cms.public_urls import public_path
 from cms.publishing import published
 
 from .contract import FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
+from .folding import Folded, fold
 
 BACKEND = "database"
 # The database backend ranks in Python; cap the candidates it looks at.
@@ -90,9 +93,10 @@ def _text_fields(kind: _Kind) -> list[str]:
 
 
 def _matches(fields: Iterable[str], words: list[str]) -> Q:
+    folded = [Folded(field) for field in fields]
     query = Q()
     for word in words:
-        query &= reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
+        query &= reduce(or_, (Q(IContains(text, word)) for text in folded))
     return query
 
 
@@ -105,7 +109,8 @@ def _score(obj: Any, kind: _Kind, words: list[str], language: str) -> float:
         else:  # an untranslated field, such as a partner's name
             values = {language: getattr(obj, name)}
         for code, value in values.items():
-            hits = sum(1 for word in words if word in (value or "").lower())
+            text = fold(value or "")
+            hits = sum(1 for word in words if word in text)
             score += weight * hits * (2.0 if code == language else 1.0)
     return score
 
@@ -150,7 +155,7 @@ def _facet_keys(obj: Any, kind: str) -> dict[str, list[str]]:
 
 
 def search(request: SearchRequest) -> SearchResponse:
-    words = [word.lower() for word in request.q.split() if word.strip()]
+    words = [fold(word) for word in request.q.split() if word.strip()]
     scored: list[tuple[float, Any, _Kind]] = []
     for name in request.types:
         kind = KINDS[name]

@@ -57,3 +57,28 @@ def test_private_and_expired_pages_are_not_found(no_engine):
     GuidePage.objects.filter(pk=huisarts.pk).update(expire_at=timezone.now() - timedelta(hours=1))
     assert find("huisarts", "pl").total == 0
     assert suggest("Jak dzia", "pl") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [("jak dziala lekarz", "pl"), ("JAK DZIAŁA", "pl"), ("LEKARZ rodzinny", "pl")],
+)
+def test_accents_and_case_are_optional(no_engine, typed, language):
+    assert slugs(find(typed, language)) == ["huisarts"]
+
+
+def test_accent_folding_works_on_sqlite_too():
+    """The embedded default: SQLite has no translate() of its own; we register one."""
+    import sqlite3
+
+    from search.folding import FROM_CHARS, TO_CHARS, register_sqlite_translate
+
+    class Wrapper:
+        vendor = "sqlite"
+        connection = sqlite3.connect(":memory:")
+
+    register_sqlite_translate(sender=None, connection=Wrapper)
+    folded = Wrapper.connection.execute(
+        "select translate(?, ?, ?)", ("Języka Łódź", FROM_CHARS, TO_CHARS)
+    ).fetchone()[0]
+    assert folded == "Jezyka Lodz"
