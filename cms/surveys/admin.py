@@ -1,0 +1,115 @@
+"""The coordinator's survey admin: the survey editor, its results, the CSV and the QR codes.
+
+Every view here asks ``may_see_surveys`` (coordinators only); the snippet
+views get the same answer from ``CoordinatorOnlyPermissionPolicy``, so a
+partner's editor sees no "Surveys" menu and gets 403 on any survey address.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from ..models import Survey
+from ..permissions.surveys import may_see_surveys
+from .qr import qr_png, qr_svg, survey_short_url
+from .results import results_csv, survey_results
+
+
+def _survey_for(request: HttpRequest, pk: int) -> Survey:
+    if not may_see_surveys(request.user):
+        raise PermissionDenied
+    return get_object_or_404(Survey, pk=pk)
+
+
+def survey_results_view(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = _survey_for(request, pk)
+    return TemplateResponse(
+        request,
+        "cms/surveys/results.html",
+        {
+            "page_title": f"Results: {survey}",
+            "header_title": f"Results: {survey}",
+            "survey": survey,
+            "results": survey_results(survey),
+            "short_url": survey_short_url(survey.slug),
+            "retention_days": settings.SURVEY_RESPONSE_RETENTION_DAYS,
+        },
+    )
+
+
+def survey_results_csv_view(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = _survey_for(request, pk)
+    response = HttpResponse(
+        results_csv(survey_results(survey)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="survey-{survey.slug}-results.csv"'
+    return response
+
+
+QR_FORMATS = {"png": ("image/png", qr_png), "svg": ("image/svg+xml", qr_svg)}
+
+
+def survey_qr_view(request: HttpRequest, pk: int, image_format: str) -> HttpResponse:
+    survey = _survey_for(request, pk)
+    content_type, render = QR_FORMATS[image_format]
+    response = HttpResponse(render(survey_short_url(survey.slug)), content_type=content_type)
+    if "download" in request.GET:
+        response["Content-Disposition"] = (
+            f'attachment; filename="survey-{survey.slug}-qr.{image_format}"'
+        )
+    return response
+
+
+def admin_urls() -> list:
+    return [
+        path("surveys/<int:pk>/results/", survey_results_view, name="cms_survey_results"),
+        path(
+            "surveys/<int:pk>/results.csv", survey_results_csv_view, name="cms_survey_results_csv"
+        ),
+        path(
+            "surveys/<int:pk>/qr.png",
+            survey_qr_view,
+            {"image_format": "png"},
+            name="cms_survey_qr_png",
+        ),
+        path(
+            "surveys/<int:pk>/qr.svg",
+            survey_qr_view,
+            {"image_format": "svg"},
+            name="cms_survey_qr_svg",
+        ),
+    ]
+
+
+def listing_buttons(survey: Survey, user) -> list[ListingButton]:
+    """ "Results" and "QR code" next to each survey in the listing (coordinators only)."""
+    if not may_see_surveys(user):
+        return []
+    return [
+        ListingButton(
+            "Results & QR code",
+            reverse("cms_survey_results", args=[survey.pk]),
+            icon_name="table",
+            priority=20,
+        )
+    ]
+
+
+class SurveyViewSet(SnippetViewSet):
+    """Surveys with their questions and options inline (``cms.models.surveys``)."""
+
+    model = Survey
+    icon = "list-ul"
+    menu_label = "Surveys"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["title", "slug", "is_open", "opens_at", "closes_at"]
+    list_filter = ["is_open"]
+    search_fields = ["title", "slug"]
