@@ -1,0 +1,195 @@
+"""The admin of the contact point: answering questions, and routing topics to partners.
+
+The list starts from ``questions_for(user)``, and every view of one question
+(edit, history, delete) asks ``may_handle``: another partner's question is
+neither listed nor opened by its address. Questions are never created here
+(the policy refuses "add"), and they have no revisions: a revision would keep
+a copy of the asker's words past their erasure.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from ..models import Question, TopicResponsibility
+from ..permissions.questions import may_handle, questions_for
+from ..permissions.roles import is_coordinator
+from .handling import Handled, answer_to_send, record_handling, send_answer
+
+logger = logging.getLogger(__name__)
+
+COORDINATORS = "Coordinators"
+
+
+def handled_by(question: Question) -> str:
+    return question.routed_partner.name if question.routed_partner else COORDINATORS
+
+
+class QuestionAnswerForm(WagtailAdminModelForm):
+    """Answer and status; the coordinator can also route the question to another partner."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is None or not is_coordinator(self.for_user):
+            # Left out of the form: neither shown nor saved.
+            self.fields.pop("routed_partner", None)
+        else:
+            self.fields["routed_partner"].empty_label = COORDINATORS
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Question.Status.ANSWERED and not cleaned.get("answer"):
+            self.add_error(
+                "answer", ValidationError("Write the answer before marking it as answered.")
+            )
+        return cleaned
+
+
+class QuestionsOfUserMixin:
+    """Views of one question: refused unless the user may handle it (as routed now)."""
+
+    def get_object(self, *args, **kwargs):
+        question = super().get_object(*args, **kwargs)
+        if not may_handle(self.request.user, question):
+            raise PermissionDenied
+        return question
+
+
+class QuestionIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return questions_for(self.request.user).select_related("routed_partner")
+
+
+class QuestionEditView(QuestionsOfUserMixin, generic.EditView):
+    def get_object(self, queryset=None):
+        question = super().get_object(queryset)
+        self.before = Handled.of(question)
+        return question
+
+    def save_instance(self):
+        question = self.form.instance
+        now = timezone.now()
+        record_handling(question, self.before, now)
+        super().save_instance()
+        if answer_to_send(question, self.before):
+            try:
+                send_answer(question, now)
+            except Exception:
+                # The answer is saved either way; the editor must know it did not go out.
+                logger.exception("Could not e-mail the answer to question %s", question.reference)
+                messages.warning(
+                    self.request,
+                    "The answer is saved, but it could not be e-mailed. "
+                    "Try saving again later, or reach the asker another way.",
+                )
+        return question
+
+
+class QuestionDeleteView(QuestionsOfUserMixin, generic.DeleteView):
+    pass
+
+
+class QuestionHistoryView(QuestionsOfUserMixin, history.HistoryView):
+    pass
+
+
+class QuestionViewSet(ModelViewSet):
+    """Questions: a partner's editors answer theirs; coordinators see all and re-route."""
+
+    model = Question
+    icon = "help"
+    menu_label = "Questions"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    add_to_reference_index = False
+    index_view_class = QuestionIndexView
+    edit_view_class = QuestionEditView
+    delete_view_class = QuestionDeleteView
+    history_view_class = QuestionHistoryView
+    list_filter = ["status", "topic"]
+    list_display = [
+        TitleColumn("reference", label="Reference", url_name="questions:edit"),
+        Column("topic", label="Topic", accessor="get_topic_display"),
+        Column("language", label="Language"),
+        Column("status", label="Status", accessor="get_status_display"),
+        Column("routed_partner", label="Answered by", accessor=handled_by),
+        DateColumn("created_at", label="Asked"),
+    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("topic", read_only=True),
+                            FieldPanel("language", read_only=True),
+                            FieldPanel("created_at", read_only=True),
+                            FieldPanel("personal_data_erased_at", read_only=True),
+                        ]
+                    ),
+                    FieldPanel("text", read_only=True),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("contact_method", read_only=True),
+                            FieldPanel("contact_value", read_only=True),
+                        ]
+                    ),
+                ],
+                heading="The question",
+                help_text=(
+                    "The question, the contact and the answer are erased automatically "
+                    "once the retention period is over."
+                ),
+            ),
+            FieldPanel("routed_partner"),
+            FieldPanel(
+                "answer",
+                help_text=(
+                    "Write in the language of the question if you can. If the asker left an "
+                    "e-mail address, the answer is e-mailed when you mark it as answered."
+                ),
+            ),
+            FieldPanel("status"),
+            FieldPanel("answer_sent_at", read_only=True),
+        ],
+        base_form_class=QuestionAnswerForm,
+    )
+
+
+class TopicResponsibilityViewSet(ModelViewSet):
+    """The coordinator decides which partner answers which topic."""
+
+    model = TopicResponsibility
+    icon = "arrow-right"
+    menu_label = "Question routing"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    form_fields = ["topic", "partner"]
+    list_display = [
+        TitleColumn(
+            "topic", label="Topic", accessor="get_topic_display", url_name="question_routing:edit"
+        ),
+        Column("partner", label="Answered by"),
+    ]
+
+
+class ContactPointViewSetGroup(ViewSetGroup):
+    menu_label = "Contact point"
+    menu_icon = "help"
+    menu_order = 150
+    items = (
+        QuestionViewSet("questions"),
+        TopicResponsibilityViewSet("question_routing"),
+    )

@@ -1,0 +1,112 @@
+"""The central contact point: questions from migrants, and who answers them.
+
+Many labour migrants depend on their employment agency for work *and* housing,
+so they ask freely only when they can stay anonymous. A ``Question`` therefore
+holds no name and no account, only what the asker typed and, if they want an
+answer, one way to reach them. Everything a person typed (the question, the
+contact, and the answer written to them) is personal data and is erased on
+schedule (``cms.contact_point.retention``); what stays is anonymous: topic,
+language, dates, status and which partner handled it.
+
+A question is routed when it arrives: the coordinator says which partner is
+responsible for each topic (``TopicResponsibility``); a topic nobody is
+responsible for goes to the coordinators, so that no question is ever dropped.
+Questions are not indexed for search and no GET endpoint of the API shows them.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class QuestionTopic(models.TextChoices):
+    """What a question is about; labels are the visitor-facing names (site and API)."""
+
+    WORK = "work", _("Work")
+    HOUSING = "housing", _("Housing")
+    HEALTH = "health", _("Health")
+    LANGUAGE = "language", _("Learning Dutch")
+    SCHOOL = "school", _("School and children")
+    OTHER = "other", _("Something else")
+
+
+class ContactMethod(models.TextChoices):
+    """How an asker who wants an answer can be reached (none: fully anonymous)."""
+
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone (call or text message)")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+
+
+class Question(models.Model):
+    """One question sent to the contact point, in the asker's language.
+
+    ``routed_partner`` is null when no partner was responsible for the topic:
+    then the coordinators handle it (and may route it on).
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        ANSWERED = "answered", "Answered"
+        CLOSED = "closed", "Closed"
+
+    reference = models.CharField(max_length=12, unique=True, editable=False)
+    language = models.CharField(max_length=10)
+    topic = models.CharField(max_length=20, choices=QuestionTopic.choices)
+    text = models.TextField(blank=True, verbose_name="question")
+    contact_method = models.CharField(
+        max_length=20, choices=ContactMethod.choices, blank=True, verbose_name="reach by"
+    )
+    contact_value = models.CharField(max_length=200, blank=True, verbose_name="contact")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    routed_partner = models.ForeignKey(
+        "cms.Partner",
+        null=True,
+        blank=True,
+        # A partner that leaves the platform hands its questions back to the coordinators.
+        on_delete=models.SET_NULL,
+        related_name="questions",
+        verbose_name="answered by",
+        help_text="The partner whose editors answer this question; empty: the coordinators.",
+    )
+    answer = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, verbose_name="asked")
+    answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+    answer_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name="answer e-mailed"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    personal_data_erased_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name="personal data erased"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["routed_partner", "status"])]
+
+    def __str__(self) -> str:
+        # Shown in the admin's history and messages: never the asker's words.
+        return f"Question {self.reference}"
+
+    @property
+    def personal_data_erased(self) -> bool:
+        return self.personal_data_erased_at is not None
+
+
+class TopicResponsibility(models.Model):
+    """Which partner answers the questions on one topic (set by the coordinator)."""
+
+    topic = models.CharField(max_length=20, choices=QuestionTopic.choices, unique=True)
+    partner = models.ForeignKey(
+        "cms.Partner", on_delete=models.CASCADE, related_name="question_topics"
+    )
+
+    class Meta:
+        ordering = ["topic"]
+        verbose_name = "topic responsibility"
+        verbose_name_plural = "question routing"
+
+    def __str__(self) -> str:
+        return f"{self.get_topic_display()}: {self.partner}"

@@ -1,0 +1,104 @@
+"""Questions to the contact point: each partner sees only the questions routed to it.
+
+- a partner's **editors** see, answer and close the questions routed to their
+  partner; they cannot re-route them, nor see any other question;
+- **coordinators** see every question (and handle the ones no partner is
+  responsible for), re-route them, may delete spam, and set the routing;
+- contributors and everyone else: nothing. A question may hold what the asker
+  would not tell their employer, so the rule is "who needs it", not "who
+  works on the platform".
+
+Questions are only created by the public (API and site), never in the admin.
+The policies decide from roles alone, not from Django model permissions, so no
+group needs a permission to be granted or repaired for this to hold.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from ..models import Question
+from ..models.membership import PartnerRole
+from .roles import COORDINATORS_GROUP, User, editor_partner_ids, is_coordinator
+
+HANDLING_ACTIONS = frozenset({"view", "change"})
+
+
+def handles_questions(user: User) -> bool:
+    """Does the user answer questions at all (coordinator, or a partner's editor)?"""
+    return is_coordinator(user) or bool(editor_partner_ids(user))
+
+
+def questions_for(user: User, questions: QuerySet[Question] | None = None) -> QuerySet[Question]:
+    """The questions the user may see and answer."""
+    questions = Question.objects.all() if questions is None else questions
+    if is_coordinator(user):
+        return questions
+    own = editor_partner_ids(user)
+    if not own:
+        return questions.none()
+    return questions.filter(routed_partner__in=own)
+
+
+def may_handle(user: User, question: Question) -> bool:
+    """May the user see, answer and close this question (as routed now, in the database)?"""
+    if is_coordinator(user):
+        return True
+    if question.pk is None:
+        return False
+    stored = Question.objects.filter(pk=question.pk).values_list("routed_partner_id", flat=True)
+    partner_id = stored.first()
+    return partner_id is not None and partner_id in editor_partner_ids(user)
+
+
+def question_handlers() -> QuerySet:
+    """Every active user who handles questions (for Wagtail's "who may" lists)."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__name=COORDINATORS_GROUP)
+            | Q(groups__partner_group__role=PartnerRole.EDITOR)
+        )
+        .distinct()
+    )
+
+
+class QuestionPermissionPolicy(BasePermissionPolicy):
+    """View and change (answer, close) for handlers, per routed partner; delete for coordinators."""
+
+    def user_has_permission(self, user, action) -> bool:
+        if action in HANDLING_ACTIONS:
+            return handles_questions(user)
+        if action == "delete":
+            return is_coordinator(user)
+        return False  # "add": questions come from the public only
+
+    def user_has_permission_for_instance(self, user, action, instance) -> bool:
+        return self.user_has_permission(user, action) and may_handle(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        if not self.user_has_any_permission(user, actions):
+            return Question.objects.none()
+        return questions_for(user)
+
+    def users_with_any_permission(self, actions) -> QuerySet:
+        return question_handlers()
+
+
+class CoordinatorOnlyPolicy(BasePermissionPolicy):
+    """Everything for coordinators, nothing for anyone else (the topic routing)."""
+
+    def user_has_permission(self, user, action) -> bool:
+        return is_coordinator(user)
+
+    def users_with_any_permission(self, actions) -> QuerySet:
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(Q(is_superuser=True) | Q(groups__name=COORDINATORS_GROUP))
+            .distinct()
+        )
