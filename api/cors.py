@@ -1,8 +1,10 @@
 """CORS for the public API: partner sites call it from their visitors' browsers.
 
-A tiny middleware rather than a dependency: the API is anonymous and
-read-only, so there are no credentials to guard and only GET to allow. Which
-origins may read it is the ``API_CORS_ALLOWED_ORIGINS`` setting ("*" for any).
+A tiny middleware rather than a dependency: the API is anonymous, so there
+are no credentials to guard. It reads, except for the anonymous forms (survey
+answers, questions to the contact point), which partner sites post as JSON:
+hence POST and Content-Type in a preflight. Which origins may use it is the
+``API_CORS_ALLOWED_ORIGINS`` setting ("*" for any).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
 API_PATH = "/api/v1/"
-ALLOWED_METHODS = "GET, HEAD, OPTIONS"
-ALLOWED_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
+ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS"
+ALLOWED_HEADERS = "Accept, Accept-Language, Content-Type, If-None-Match, If-Modified-Since"
 # Readable by the partner's script: what the answer's language is, and its version.
 EXPOSED_HEADERS = "Content-Language, ETag"
 PREFLIGHT_MAX_AGE = 24 * 60 * 60

@@ -8,6 +8,7 @@ exception, which Django logs as usual; a refused host) into the shape.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
@@ -70,7 +71,11 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     else:
         detail = exc.detail
         code = getattr(detail, "code", None) or exc.default_code
-    return Response(error_body(code, str(detail), field), status=exc.status_code)
+    headers = {}
+    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        # As DRF's own handler does: a client may wait exactly as long as it must.
+        headers["Retry-After"] = str(math.ceil(exc.wait))
+    return Response(error_body(code, str(detail), field), status=exc.status_code, headers=headers)
 
 
 # Codes for errors that Django answers without an API view.

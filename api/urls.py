@@ -1,7 +1,7 @@
 """The public REST API, version 1: read-only, all under /api/v1/ (see DESIGN.md)."""
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from .errors import not_found
 from .views.activities import ActivityCalendarView, ActivityDetailView, ActivityListView
@@ -9,7 +9,9 @@ from .views.guides import GuideDetailView, GuideListView
 from .views.languages import LanguageListView
 from .views.partners import PartnerDetailView, PartnerListView
 from .views.policy import PolicyPlanView
+from .views.questions import QuestionCreateView, QuestionFormView
 from .views.search import SearchView, SuggestView
+from .views.surveys import SurveyDetailView, SurveyListView, SurveyResponseView
 from .views.taxonomy import BuildingBlockListView, CategoryListView
 
 v1 = [
@@ -24,10 +26,17 @@ v1 = [
     path("guides", GuideListView.as_view(), name="guides"),
     path("guides/<slug:slug>", GuideDetailView.as_view(), name="guide"),
     path("policy-plan", PolicyPlanView.as_view(), name="policy-plan"),
+    path("questions", QuestionCreateView.as_view(), name="questions"),
+    path("questions/form", QuestionFormView.as_view(), name="question-form"),
     path("search", SearchView.as_view(), name="search"),
     path("search/suggest", SuggestView.as_view(), name="search-suggest"),
+    path("surveys", SurveyListView.as_view(), name="surveys"),
+    path("surveys/<slug:slug>", SurveyDetailView.as_view(), name="survey"),
+    path("surveys/<slug:slug>/responses", SurveyResponseView.as_view(), name="survey-responses"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
-    path("docs", SpectacularSwaggerView.as_view(url_name="api-v1:schema"), name="docs"),
+    # The split view serves Swagger UI's start-up script from this address too,
+    # not inline: the docs page runs under a CSP without inline scripts.
+    path("docs", SpectacularSwaggerSplitView.as_view(url_name="api-v1:schema"), name="docs"),
 ]
 
 urlpatterns = [

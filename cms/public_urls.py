@@ -11,7 +11,10 @@ SECTION_PATHS = {
     "guide": "wegwijzers",
     "partner": "partners",
     "policy_action": "beleidsplan",
+    "survey": "enquete",
 }
+# The short address of a survey, for posters and group posts: /s/<slug>.
+SURVEY_SHORT_PREFIX = "s"
 
 
 def public_path(kind: str, slug: str, language: str) -> str:
@@ -21,3 +24,17 @@ def public_path(kind: str, slug: str, language: str) -> str:
     if kind == "policy_action":
         return f"/{language}/{section}/#{slug}"
     return f"/{language}/{section}/{slug}/"
+
+
+def survey_short_path(slug: str) -> str:
+    """``/s/werk-en-wonen``: redirects to the survey in the visitor's language."""
+    return f"/{SURVEY_SHORT_PREFIX}/{slug}"
+
+
+def absolute_public_url(path: str) -> str:
+    """``path`` on the site's own address (``WAGTAILADMIN_BASE_URL``), for QR codes and e-mail.
+
+    Not the request's host: a QR code printed on a poster must point at the
+    public address even when the coordinator works on an internal one.
+    """
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

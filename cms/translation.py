@@ -18,6 +18,9 @@ from .models import (
     PolicyAction,
     PolicyPlanPage,
     ProgressUpdate,
+    Survey,
+    SurveyOption,
+    SurveyQuestion,
 )
 
 
@@ -79,3 +82,21 @@ class PolicyActionTranslation(TranslationOptions):
 class ProgressUpdateTranslation(TranslationOptions):
     fields = ("text",)
     required_languages = {"nl": ("text",)}
+
+
+@register(Survey)
+class SurveyTranslation(TranslationOptions):
+    fields = ("title", "intro")
+    required_languages = {"nl": ("title",)}
+
+
+@register(SurveyQuestion)
+class SurveyQuestionTranslation(TranslationOptions):
+    fields = ("prompt",)
+    required_languages = {"nl": ("prompt",)}
+
+
+@register(SurveyOption)
+class SurveyOptionTranslation(TranslationOptions):
+    fields = ("label",)
+    required_languages = {"nl": ("label",)}

@@ -14,9 +14,11 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
+from .contact_point.admin import ContactPointViewSetGroup
 from .models import BuildingBlock, Category, Partner, PolicyAction
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
 from .permissions.roles import is_coordinator
+from .surveys import admin as survey_admin
 from .translation_report import TranslationReportView, may_see_report
 
 
@@ -90,6 +92,12 @@ class PlatformViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlatformViewSetGroup)
+register_snippet(survey_admin.SurveyViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_point_viewsets():
+    return ContactPointViewSetGroup()
 
 
 @hooks.register("register_admin_urls")
@@ -107,7 +115,14 @@ def register_admin_urls():
             TranslationReportView.as_view(),
             name="cms_translation_report",
         ),
+        *survey_admin.admin_urls(),
     ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def survey_results_button(snippet, user, next_url=None):
+    if isinstance(snippet, survey_admin.Survey):
+        yield from survey_admin.listing_buttons(snippet, user)
 
 
 @hooks.register("register_snippet_listing_buttons")

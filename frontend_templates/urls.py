@@ -10,10 +10,14 @@ from cms.public_urls import SECTION_PATHS
 
 from .views.calendar import activity_calendar
 from .views.partners import partner_detail, partner_list
+from .views.questions import ask, sent
 from .views.search import search
+from .views.surveys import survey_list, survey_page, survey_thanks
 
 urlpatterns = [
     path("zoeken/", search, name="search"),
+    path("vraag/", ask, name="ask"),
+    path("vraag/verstuurd/", sent, name="question-sent"),
     path(f"{SECTION_PATHS['partner']}/", partner_list, name="partners"),
     path(f"{SECTION_PATHS['partner']}/<slug:slug>/", partner_detail, name="partner"),
     path(
@@ -21,4 +25,7 @@ urlpatterns = [
         activity_calendar,
         name="activity-calendar",
     ),
+    path(f"{SECTION_PATHS['survey']}/", survey_list, name="surveys"),
+    path(f"{SECTION_PATHS['survey']}/<slug:slug>/", survey_page, name="survey"),
+    path(f"{SECTION_PATHS['survey']}/<slug:slug>/bedankt/", survey_thanks, name="survey-thanks"),
 ]

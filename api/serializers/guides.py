@@ -16,13 +16,16 @@ from .common import (
     request_language,
 )
 
+# Named for the schema (ENUM_NAME_OVERRIDES): questions have topics too.
+GUIDE_TOPICS = GuidePage.Topic.values
+
 
 class GuideSerializer(TranslatedObjectSerializer):
     slug = serializers.SlugField()
     url = serializers.SerializerMethodField(help_text="The guide's page on the public site.")
     title = TranslatedField()
     summary = TranslatedField()
-    topic = serializers.ChoiceField(choices=GuidePage.Topic.values)
+    topic = serializers.ChoiceField(choices=GUIDE_TOPICS)
     author = PartnerRefSerializer()
     last_reviewed = serializers.DateField(allow_null=True)
     updated_at = serializers.DateTimeField(source="last_published_at")

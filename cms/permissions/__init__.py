@@ -3,6 +3,8 @@
 - ``roles``: membership (coordinator, a partner's editor or contributor).
 - ``pages``: activities and guides belong to their organiser / author partner.
 - ``policy``: partners report progress on the policy actions they are responsible for.
+- ``surveys``: needs surveys and their results are for coordinators only.
+- ``questions``: a partner's editors see only the questions routed to their partner.
 - ``setup``: the groups, page permissions and moderation workflow behind the roles.
 
 Every rule is a plain function here; ``cms/wagtail_hooks.py`` only plugs them
@@ -15,9 +17,14 @@ def register_permission_policies() -> None:
     from wagtail.models import AbstractPage
     from wagtail.permissions import register_permission_policy
 
-    from ..models import PolicyAction
+    from ..models import PolicyAction, Question, Survey, TopicResponsibility
     from .pages import PartnerPagePermissionPolicy
     from .policy import PolicyActionPermissionPolicy
+    from .questions import CoordinatorOnlyPolicy, QuestionPermissionPolicy
+    from .surveys import CoordinatorOnlyPermissionPolicy
 
     register_permission_policy(AbstractPage, PartnerPagePermissionPolicy())
     register_permission_policy(PolicyAction, PolicyActionPermissionPolicy(PolicyAction))
+    register_permission_policy(Question, QuestionPermissionPolicy(Question))
+    register_permission_policy(TopicResponsibility, CoordinatorOnlyPolicy(TopicResponsibility))
+    register_permission_policy(Survey, CoordinatorOnlyPermissionPolicy(Survey))

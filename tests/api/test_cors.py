@@ -21,7 +21,7 @@ def test_preflight_allows_only_reading(client, db, origin):
     )
     assert response.status_code == 204
     assert response["Access-Control-Allow-Origin"] == "*"
-    assert response["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert response["Access-Control-Allow-Methods"] == "GET, HEAD, POST, OPTIONS"
     assert "If-None-Match" in response["Access-Control-Allow-Headers"]
 
 

@@ -26,8 +26,13 @@ CONTRACT_PATHS = {
     "/api/v1/guides",
     "/api/v1/guides/{slug}",
     "/api/v1/policy-plan",
+    "/api/v1/questions",
+    "/api/v1/questions/form",
     "/api/v1/search",
     "/api/v1/search/suggest",
+    "/api/v1/surveys",
+    "/api/v1/surveys/{slug}",
+    "/api/v1/surveys/{slug}/responses",
 }
 ACTIVITY_FILTERS = {
     "category",
@@ -81,7 +86,10 @@ def test_schema_documents_only_the_public_api_and_all_of_it(schema_text):
 
 
 def parameters(schema: dict, path: str) -> set[str]:
-    return {parameter["name"] for parameter in schema["paths"][path]["get"]["parameters"]}
+    """The parameters of the path's GET (or of its only operation, for a POST-only path)."""
+    operations = schema["paths"][path]
+    operation = operations.get("get") or next(iter(operations.values()))
+    return {parameter["name"] for parameter in operation["parameters"]}
 
 
 def test_every_parameter_is_documented(schema_text):
@@ -102,13 +110,27 @@ def test_every_error_answer_is_documented_in_the_error_shape(schema_text):
     schema = yaml.safe_load(schema_text)
     error = {"$ref": "#/components/schemas/Error"}
     for path, operations in schema["paths"].items():
-        bad_request = operations["get"]["responses"]["400"]
-        assert bad_request["content"]["application/json"]["schema"] == error, path
-        if "{slug}" in path:
-            not_found = operations["get"]["responses"]["404"]
-            assert not_found["content"]["application/json"]["schema"] == error, path
+        for method, operation in operations.items():
+            bad_request = operation["responses"]["400"]
+            assert bad_request["content"]["application/json"]["schema"] == error, (path, method)
+            if "{slug}" in path:
+                not_found = operation["responses"]["404"]
+                assert not_found["content"]["application/json"]["schema"] == error, path
     assert set(schema["components"]["schemas"]["ErrorDetail"]["properties"]) == {
         "code",
         "message",
         "field",
     }
+
+
+def test_survey_endpoints_document_their_request_and_answers(schema_text):
+    schema = yaml.safe_load(schema_text)
+    post = schema["paths"]["/api/v1/surveys/{slug}/responses"]["post"]
+    assert set(post["requestBody"]["content"]) == {"application/json"}
+    assert {"201", "400", "404", "409", "429"} <= set(post["responses"])
+    request = schema["components"]["schemas"]["SurveyResponseRequest"]
+    assert set(request["properties"]) == {"answers", "language", "village", "form_token", "website"}
+    survey = schema["components"]["schemas"]["Survey"]
+    assert {"questions", "form_token", "language", "translated", "fallback_language"} <= set(
+        survey["properties"]
+    )

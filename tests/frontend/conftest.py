@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
-from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
+from cms.models import ActivityPage, GuidePage, Partner, PolicyAction, Survey
 from search.models import IndexChange
 from tests import factories
 
@@ -210,6 +210,7 @@ def remove_content() -> None:
     GuidePage.objects.all().delete()
     PolicyAction.objects.all().delete()
     Partner.objects.all().delete()
+    Survey.objects.all().delete()
     get_user_model().objects.filter(username="coordinator").delete()
     # The committed content queued index changes; later tests expect an empty outbox.
     IndexChange.objects.all().delete()

@@ -4,9 +4,21 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.contact_point.routing import route_unrouted
+from cms.demo.surveys import load_demo_surveys
 from cms.importing import ImportFailed, import_file
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "demo_content.json"
+# Who answers the contact point's questions in the demo. Work questions go to
+# welfare work, not to an employer: many migrants depend on theirs for work
+# and housing. "other" stays with the coordinators.
+DEMO_QUESTION_ROUTING = {
+    "work": "welzijn-neder-betuwe",
+    "housing": "gemeente-neder-betuwe",
+    "health": "ggd-gelderland-zuid",
+    "language": "taalschool-rivierenland",
+    "school": "gemeente-neder-betuwe",
+}
 
 
 class Command(BaseCommand):
@@ -18,6 +30,10 @@ class Command(BaseCommand):
         except ImportFailed as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Demo content: {report.summary()}")
+        self.stdout.write(f"Demo surveys: {load_demo_surveys()} created")
+        routed = route_unrouted(DEMO_QUESTION_ROUTING)
+        if routed:
+            self.stdout.write(f"Questions routed to partners for: {', '.join(routed)}")
 
         username = os.environ.get("DEMO_ADMIN_USER", "coordinator")
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "wegwijs-demo-2026")
