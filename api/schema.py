@@ -14,7 +14,9 @@ from .serializers.errors import ErrorSerializer
 ERROR_DESCRIPTIONS = {
     400: "A parameter is malformed or unknown (`field` names it), or `lang` is not offered.",
     404: "Nothing published at this address (an unknown slug, or no published plan).",
+    413: "The request body is larger than the API accepts (64 KB by default).",
 }
+WRITE_METHODS = ("POST", "PUT", "PATCH")
 
 
 def only_public_api(endpoints):
@@ -54,7 +56,18 @@ LANGUAGE_PARAMETERS = [
 
 
 class WegwijsAutoSchema(AutoSchema):
-    """Documents ``lang`` and Accept-Language on every endpoint that negotiates a language."""
+    """Documents ``lang`` and Accept-Language on every endpoint that negotiates a language.
+
+    Every write also documents 413: ``api.body_limits`` refuses a large body
+    before the view runs, so no view declares it itself.
+    """
+
+    def _get_response_bodies(self, direction: str = "response") -> dict:
+        bodies = super()._get_response_bodies(direction)
+        if self.method in WRITE_METHODS and "413" not in bodies:
+            too_large = OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[413])
+            bodies["413"] = self._get_response_for_code(too_large, "413", direction=direction)
+        return bodies
 
     def get_override_parameters(self):
         parameters = super().get_override_parameters()

@@ -79,7 +79,7 @@ def read_partner(record: Mapping) -> dict[str, Any]:
         "name": v.text(record, "name", max_length=200, required_value=True),
         "type": v.choice(record, "type", Partner.Type.values),
         **per_language("description", v.translations(record, "description")),
-        "website": v.text(record, "website", max_length=200),
+        "website": v.web_address(record, "website"),
         "email": v.text(record, "email", max_length=254),
         "phone": v.text(record, "phone", max_length=40),
         "address": v.text(location, "address", path="location.address", max_length=255),
@@ -126,7 +126,7 @@ def read_activity(record: Mapping, lookups: Lookups) -> tuple[dict[str, Any], di
             path="registration.type",
             default="on_request",
         )
-    registration_url = v.text(registration, "url", path="registration.url", max_length=200)
+    registration_url = v.web_address(registration, "url", path="registration.url")
     if registration_type == "link" and not registration_url:
         raise InvalidField("registration.url", "is required when registration is by link")
 

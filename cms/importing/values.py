@@ -11,6 +11,7 @@ from typing import Any
 from wagtail.rich_text import RichText
 
 from ..languages import language_codes
+from ..safe_html import is_web_address
 from .errors import InvalidField
 
 MISSING = object()
@@ -44,6 +45,17 @@ def text(
     if required_value and not value.strip():
         raise InvalidField(path, "is required")
     return value.strip()
+
+
+def web_address(
+    record: Mapping, key: str, *, path: str | None = None, max_length: int = 200
+) -> str:
+    """An http(s) address or "": it goes into a link, so ``javascript:`` and such are refused."""
+    path = path or key
+    value = text(record, key, path=path, max_length=max_length)
+    if value and not is_web_address(value):
+        raise InvalidField(path, f"'{value}' is not a web address; it must start with https://")
+    return value
 
 
 def translations(

@@ -22,6 +22,7 @@ from cms.languages import LANGUAGE_NAMES, TranslatedText, translated_value
 from cms.models import Category
 from cms.public_urls import SECTION_PATHS, public_path
 from cms.recurrence import Occurrence
+from cms.safe_html import rich_text_html, safe_link
 from cms.translation_status import TranslationStatus
 
 from .. import labels as label_sets
@@ -158,6 +159,18 @@ def map_url(lat: float, lon: float) -> str:
 @register.simple_tag
 def route_url(lat: float, lon: float) -> str:
     return f"https://www.google.com/maps/dir/?api=1&destination={lat:.5f},{lon:.5f}"
+
+
+@register.filter
+def rich_text(value: Any) -> SafeString:
+    """A rich-text block's HTML, sanitised like the API's (``cms.safe_html``)."""
+    return mark_safe(rich_text_html(getattr(value, "source", value)))
+
+
+@register.filter
+def link(url: str | None) -> str:
+    """For an ``href``: the address, or "" when a browser would run it (``javascript:``)."""
+    return safe_link(url)
 
 
 @register.filter

@@ -22,7 +22,7 @@ from wagtail.models import Site
 
 from cms.models import HomePage
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, PHONE, assert_accessible, require_tools
+from .browser import CHROMIUM, CHROMIUM_ARGS, PHONE, assert_accessible, require_tools, watch_csp
 from .conftest import refresh_search_index, small_site
 
 # Per language: the words a visitor reads and types.
@@ -150,7 +150,7 @@ def nav(page, name: str) -> None:
 def test_main_journey(demo_site, chromium, code):
     words = JOURNEYS[code]
     # A phone set to Dutch: the visitor picks their own language on the home page.
-    context = chromium.new_context(locale="nl-NL", **PHONE)
+    context = watch_csp(chromium.new_context(locale="nl-NL", **PHONE))
     page = context.new_page()
 
     page.goto(f"{demo_site}/")
@@ -251,7 +251,7 @@ def test_filtering_works_without_javascript(demo_site, chromium):
 
 
 def test_not_found_page_is_accessible(live_server, django_db_serialized_rollback, chromium):
-    context = chromium.new_context(locale="ro-RO", **PHONE)
+    context = watch_csp(chromium.new_context(locale="ro-RO", **PHONE))
     page = context.new_page()
     response = page.goto(f"{live_server.url}/ro/activiteiten/bestaat-niet/")
     assert response.status == 404
@@ -261,11 +261,13 @@ def test_not_found_page_is_accessible(live_server, django_db_serialized_rollback
 
 
 def test_near_me_fills_in_the_phones_position(small_live_site, chromium):
-    context = chromium.new_context(
-        locale="pl-PL",
-        geolocation={"latitude": 51.93521, "longitude": 5.56917},
-        permissions=["geolocation"],
-        **PHONE,
+    context = watch_csp(
+        chromium.new_context(
+            locale="pl-PL",
+            geolocation={"latitude": 51.93521, "longitude": 5.56917},
+            permissions=["geolocation"],
+            **PHONE,
+        )
     )
     page = context.new_page()
     page.goto(f"{small_live_site}/pl/activiteiten/")
