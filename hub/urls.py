@@ -5,13 +5,25 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.public_urls import SURVEY_SHORT_PREFIX
 from frontend_templates.views.language import redirect_to_language
+from frontend_templates.views.surveys import survey_short_link
+from hub.health import healthz
 
 # Admin, documents and the API have no language prefix: the API takes ?lang=.
 urlpatterns = [
+    # For load balancers: 200 while the database answers (hub/health.py).
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
+    # A survey's short poster address (the QR code): no language, the phone's own is used.
+    # A slash typed after it is forgiven.
+    re_path(
+        rf"^{SURVEY_SHORT_PREFIX}/(?P<slug>[-a-zA-Z0-9_]+)/?$",
+        survey_short_link,
+        name="survey-short-link",
+    ),
 ]
 
 if settings.DEBUG:

@@ -2,9 +2,12 @@
 # Shared helpers for the scripts in scripts/services/ (sourced, not run).
 # Everything they create lives in $SERVICES_DIR = <repo>/.services, found from
 # this file's own path because CI runs in a fresh clone somewhere else.
+# WEGWIJS_SERVICES_DIR moves it, for a second set of services beside the usual
+# one (the PostgreSQL restart test, bench/scale_out): their own cluster, own
+# engine, own env files, stopped without touching anyone else's.
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-SERVICES_DIR="$REPO_ROOT/.services"
+SERVICES_DIR="${WEGWIJS_SERVICES_DIR:-$REPO_ROOT/.services}"
 
 log() { echo "[$(basename "$0")] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -1,0 +1,252 @@
+"""A lost machine loses nothing: scripts/backup, then scripts/restore on an empty one.
+
+Content and an uploaded image are committed to the test database and media
+folder, backed up, then the media folder is deleted. The restore goes into a
+new, empty database and media folder, and rebuilds the search index (its own
+prefix) from the restored database. Every activity, guide, partner and policy
+action must be back in the restored database and in the engine, and the image
+file byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import uuid
+from io import BytesIO
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.db import connection
+from django.test import override_settings
+from PIL import Image as PillowImage
+from wagtail.images.models import Image
+
+from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
+from search import elastic
+from search.contract import SearchRequest
+from search.service import search
+from tests import factories
+
+pytestmark = pytest.mark.search
+
+SCRIPTS = Path(settings.BASE_DIR) / "scripts"
+
+
+def _database_url(name: str) -> str:
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{name}"
+
+
+def _run(script: str, *args: str, env: dict[str, str]) -> str:
+    done = subprocess.run(
+        [str(SCRIPTS / script), *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, f"{script} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+@pytest.fixture
+def empty_database():
+    """A new, empty database on the same server, dropped afterwards."""
+    name = f"{connection.settings_dict['NAME']}_restored_{uuid.uuid4().hex[:6]}"
+    admin = _database_url("postgres")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield name
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def restored_prefix():
+    """Index names for the restored site; its indexes are deleted afterwards."""
+    if not settings.ELASTICSEARCH_URL:
+        pytest.fail("ELASTICSEARCH_URL is not set: the restore rebuilds the index on a real engine")
+    prefix = f"wegwijs-test-restore-{uuid.uuid4().hex[:8]}"
+    url = settings.ELASTICSEARCH_URL
+    yield prefix
+    with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX_PREFIX=prefix):
+        elastic.client().indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+
+
+def _photo() -> ImageFile:
+    buffer = BytesIO()
+    PillowImage.new("RGB", (640, 360), (200, 90, 20)).save(buffer, "JPEG")
+    return ImageFile(buffer, name="zwemles.jpg")
+
+
+def _published_content() -> dict[str, set[str]]:
+    return {
+        "activity": set(ActivityPage.objects.live().values_list("slug", flat=True)),
+        "guide": set(GuidePage.objects.live().values_list("slug", flat=True)),
+        "partner": set(Partner.objects.values_list("slug", flat=True)),
+        "policy_action": set(PolicyAction.objects.values_list("slug", flat=True)),
+    }
+
+
+def _restored_content(url: str) -> tuple[dict[str, set[str]], str]:
+    """Slugs per type, and the swimming lesson's image file, read from the restored database."""
+    with psycopg.connect(url) as conn:
+        pages = conn.execute(
+            "SELECT m.model, p.slug FROM wagtailcore_page p "
+            "JOIN django_content_type m ON m.id = p.content_type_id WHERE p.live"
+        ).fetchall()
+        partners = conn.execute("SELECT slug FROM cms_partner").fetchall()
+        actions = conn.execute("SELECT slug FROM cms_policyaction").fetchall()
+        (image_file,) = conn.execute(
+            "SELECT i.file FROM cms_activitypage a "
+            "JOIN wagtailcore_page p ON p.id = a.page_ptr_id "
+            "JOIN wagtailimages_image i ON i.id = a.image_id WHERE p.slug = 'zwemles'"
+        ).fetchone()
+    return {
+        "activity": {slug for model, slug in pages if model == "activitypage"},
+        "guide": {slug for model, slug in pages if model == "guidepage"},
+        "partner": {slug for (slug,) in partners},
+        "policy_action": {slug for (slug,) in actions},
+    }, image_file
+
+
+def _indexed_content(prefix: str) -> dict[str, set[str]]:
+    with override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix):
+        answer = elastic.client().search(
+            index=f"{prefix}-content", body={"query": {"match_all": {}}, "size": 1000}
+        )
+    indexed: dict[str, set[str]] = {}
+    for hit in answer["hits"]["hits"]:
+        indexed.setdefault(hit["_source"]["type"], set()).add(hit["_source"]["slug"])
+    return indexed
+
+
+def test_backup_and_restore_bring_back_all_content_media_and_search(
+    transactional_db,
+    django_db_serialized_rollback,
+    settings,
+    tmp_path,
+    empty_database,
+    restored_prefix,
+):
+    media = tmp_path / "media"
+    settings.MEDIA_ROOT = media
+    engine_url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = ""  # the source's own index is not what this test is about
+    factories.load(
+        partners=[factories.partner(slug="zwemclub"), factories.partner(slug="ggd-regio")],
+        activities=[
+            factories.activity("zwemclub", slug="zwemles", title={"nl": "Zwemles voor moeders"}),
+            factories.activity("zwemclub", slug="waterpolo"),
+            factories.activity("ggd-regio", slug="prikcafe"),
+        ],
+        guides=[
+            factories.guide("ggd-regio", slug="huisarts"),
+            factories.guide("ggd-regio", slug="tandarts"),
+        ],
+        policy_actions=[
+            factories.policy_action(slug="taalhuis"),
+            factories.policy_action(slug="loket"),
+        ],
+    )
+    lesson = ActivityPage.objects.get(slug="zwemles")
+    lesson.image = Image.objects.create(title="Zwemles", file=_photo())
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    assert lesson.image_id, "the image did not stick"
+    photo_bytes = (media / lesson.image.file.name).read_bytes()
+    published = _published_content()
+    assert {"zwemles", "waterpolo", "prikcafe"} <= published["activity"]
+    assert {"taalhuis", "loket"} <= published["policy_action"]
+
+    backups = tmp_path / "backups"
+    folder = Path(
+        _run(
+            "backup",
+            str(backups),
+            env={
+                "DATABASE_URL": _database_url(connection.settings_dict["NAME"]),
+                "MEDIA_ROOT": str(media),
+            },
+        ).strip()
+    )
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "SHA256SUMS",
+        "database.dump",
+        "media.tar.gz",
+    ]
+    shutil.rmtree(media)  # the machine and its disk are gone
+
+    restored_url = _database_url(empty_database)
+    restored_media = tmp_path / "restored-media"
+    _run(
+        "restore",
+        str(folder),
+        env={
+            "DATABASE_URL": restored_url,
+            "MEDIA_ROOT": str(restored_media),
+            "ELASTICSEARCH_URL": engine_url,
+            "ELASTICSEARCH_INDEX_PREFIX": restored_prefix,
+        },
+    )
+
+    restored, image_file = _restored_content(restored_url)
+    assert restored == published
+    assert (restored_media / image_file).read_bytes() == photo_bytes
+    settings.ELASTICSEARCH_URL = engine_url
+    assert _indexed_content(restored_prefix) == published
+    settings.ELASTICSEARCH_INDEX_PREFIX = restored_prefix
+    found = search(SearchRequest(q="zwemles moeders", language="nl"))
+    assert found.backend == "elasticsearch"
+    assert "zwemles" in [hit.slug for hit in found.results]
+
+
+def test_restore_refuses_a_database_that_is_not_empty(db, tmp_path):
+    (tmp_path / "backup").mkdir()
+    (tmp_path / "backup" / "database.dump").write_bytes(b"")
+    (tmp_path / "backup" / "SHA256SUMS").write_text(
+        subprocess.run(
+            ["sha256sum", "database.dump"], cwd=tmp_path / "backup", capture_output=True, text=True
+        ).stdout
+    )
+    done = subprocess.run(
+        [str(SCRIPTS / "restore"), str(tmp_path / "backup")],
+        env={
+            **os.environ,
+            "DATABASE_URL": _database_url(connection.settings_dict["NAME"]),
+            "MEDIA_ROOT": str(tmp_path / "media"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert "restore into an empty one" in done.stderr
+
+
+def test_backup_keeps_the_newest_and_deletes_older_ones(db, tmp_path):
+    backups = tmp_path / "backups"
+    for stamp in ("20250101T020000Z", "20250102T020000Z", "20250103T020000Z"):
+        (backups / f"wegwijs-{stamp}").mkdir(parents=True)
+    (backups / "notes.txt").write_text("not a backup: left alone")
+
+    newest = _run(
+        "backup",
+        str(backups),
+        env={
+            "DATABASE_URL": _database_url(connection.settings_dict["NAME"]),
+            "MEDIA_ROOT": str(tmp_path / "no-media-yet"),
+            "BACKUP_KEEP": "2",
+        },
+    ).strip()
+
+    assert sorted(p.name for p in backups.iterdir()) == [
+        "notes.txt",
+        "wegwijs-20250103T020000Z",
+        Path(newest).name,
+    ]
