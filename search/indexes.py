@@ -65,9 +65,17 @@ class WriteOutcome:
 
 
 def write(
-    client: Elasticsearch, actions: Iterable[dict[str, Any]], timeout: float | None = None
+    client: Elasticsearch,
+    actions: Iterable[dict[str, Any]],
+    timeout: float | None = None,
+    *,
+    refresh: bool = False,
 ) -> Iterator[WriteOutcome]:
-    """Apply index/delete actions through the alias, reporting each one's outcome."""
+    """Apply index/delete actions through the alias, reporting each one's outcome.
+
+    ``refresh``: make them searchable now rather than at the engine's next
+    periodic refresh (up to a second later).
+    """
     ensure_index(client)
     pending = list(actions)
     results = helpers.streaming_bulk(
@@ -76,6 +84,7 @@ def write(
         raise_on_error=False,
         # The engine must never invent an index under the alias's name.
         require_alias=True,
+        **({"refresh": "true"} if refresh else {}),
         **({"request_timeout": timeout} if timeout else {}),
     )
     for action, (ok, item) in zip(pending, results, strict=True):

@@ -68,7 +68,9 @@ def _apply_after_commit(kind: str, object_ids: tuple[int, ...]) -> None:
     rows = pending().order_by(own_first, "queued_at")[: len(object_ids) + BACKLOG_PER_WRITE]
     # Logged by elastic; the rows stay pending.
     with suppress(elastic.EngineUnavailable):
-        apply(list(rows))
+        # An editor just published: refresh this one small write, so that it is
+        # found at once rather than after the engine's next periodic refresh.
+        apply(list(rows), refresh=True)
 
 
 def _mark(rows: Iterable[IndexChange], **changes) -> None:
@@ -77,8 +79,11 @@ def _mark(rows: Iterable[IndexChange], **changes) -> None:
     IndexChange.objects.filter(condition).update(**changes)
 
 
-def apply(rows: list[IndexChange], timeout: float | None = None) -> int:
-    """Write the current state of these objects to the index; returns how many succeeded."""
+def apply(rows: list[IndexChange], timeout: float | None = None, *, refresh: bool = False) -> int:
+    """Write the current state of these objects to the index; returns how many succeeded.
+
+    ``refresh``: searchable at once (an editor's save), not at the next periodic refresh.
+    """
     if not rows:
         return 0
     ids: dict[str, set[int]] = defaultdict(set)
@@ -91,7 +96,7 @@ def apply(rows: list[IndexChange], timeout: float | None = None) -> int:
         actions += delete_actions(kind, wanted - {obj.pk for obj in found})
     client = elastic.client()
     try:
-        outcomes = list(indexes.write(client, actions, timeout))
+        outcomes = list(indexes.write(client, actions, timeout, refresh=refresh))
     except TransportError as error:
         _mark(rows, attempts=F("attempts") + 1, last_error=str(error)[:1000])
         raise elastic.unavailable(error) from error

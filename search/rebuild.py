@@ -8,9 +8,11 @@ afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
@@ -34,23 +36,50 @@ class RebuildReport:
     removed: list[str]
 
 
+def _chunks(actions: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for action in actions:
+        chunk.append(action)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _fill(client: Elasticsearch, kind: str, index: str, progress: Progress | None) -> int:
     queryset = INDEXED_TYPES[kind].queryset()
     total = queryset.count()
     done = 0
     if progress:
         progress(kind, done, total)
-    # Fail on the first rejected document: better no swap than an incomplete index.
-    for _ in helpers.streaming_bulk(
-        client,
-        index_actions(kind, queryset.iterator(chunk_size=CHUNK), index=index),
-        chunk_size=CHUNK,
-        request_timeout=COMMAND_TIMEOUT,
-    ):
-        done += 1
-        if progress:
-            progress(kind, done, total)
+    # Building a chunk of documents (database, StreamField text) takes about as
+    # long as the engine takes to index one, so the engine indexes a chunk in a
+    # second thread while this one builds the next (bench/RESULTS.md). Only this
+    # thread touches the database. The first rejected document stops the fill
+    # (helpers.bulk raises): better no swap than an incomplete index.
+    with ThreadPoolExecutor(max_workers=1) as sender:
+        in_flight: tuple[Future, int] | None = None
+        documents = index_actions(kind, queryset.iterator(chunk_size=CHUNK), index=index)
+        for chunk in _chunks(documents, CHUNK):
+            if in_flight is not None:
+                done += _finished(*in_flight)
+                if progress:
+                    progress(kind, done, total)
+            in_flight = (
+                sender.submit(helpers.bulk, client, chunk, request_timeout=COMMAND_TIMEOUT),
+                len(chunk),
+            )
+        if in_flight is not None:
+            done += _finished(*in_flight)
+            if progress:
+                progress(kind, done, total)
     return done
+
+
+def _finished(sending: Future, size: int) -> int:
+    sending.result()  # re-raises the engine's refusal here
+    return size
 
 
 def rebuild(client: Elasticsearch, progress: Progress | None = None) -> RebuildReport:

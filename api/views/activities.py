@@ -38,7 +38,7 @@ class ActivityListView(PublicApiMixin, FilteredActivitiesMixin, ListAPIView):
     pagination_class = ActivityPagination
 
     def get_queryset(self):
-        return self.filtered_activities()
+        return querysets.in_language(self.filtered_activities(), self.language)
 
     @extend_schema(
         summary="Activities, soonest first",

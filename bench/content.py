@@ -1,0 +1,48 @@
+"""Bringing the bench database to N activities: the import path first, then the bulk path."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from cms.importing import import_content
+from cms.models import ActivityPage
+
+from . import bulk, dataset
+
+# This many activities go through ``import_content`` (page by page, revisions,
+# signals), the rest through ``bench.bulk``; both rates are reported.
+IMPORTED = 40
+CHUNK = 10_000
+
+
+@dataclass
+class LoadTimes:
+    imported: int = 0
+    import_seconds: float = 0.0
+    bulk: int = 0
+    bulk_seconds: float = 0.0
+
+
+def ensure_activities(size: int, times: LoadTimes) -> int:
+    """Add activities until there are ``size``; returns how many there are."""
+    have = ActivityPage.objects.count()
+    now = timezone.now()
+    if have == 0:
+        started = time.perf_counter()
+        first = min(IMPORTED, size)
+        import_content({**dataset.base_content(), "activities": dataset.activities(0, first, now)})
+        times.imported += first
+        times.import_seconds += time.perf_counter() - started
+        have = first
+    while have < size:
+        stop = min(size, have + CHUNK)
+        started = time.perf_counter()
+        bulk.insert_activities(dataset.activities(have, stop, now), now)
+        times.bulk += stop - have
+        times.bulk_seconds += time.perf_counter() - started
+        print(f"  activities: {stop} ({times.bulk / times.bulk_seconds:.0f}/s bulk)", flush=True)
+        have = stop
+    return have

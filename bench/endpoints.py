@@ -1,0 +1,69 @@
+"""The requests the bench makes, named, with real slugs from the bench database."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.utils import timezone
+
+from cms.models import ActivityPage, Category, GuidePage, Partner
+
+from .queries import NEAR_OCHTEN
+from .urls import PEER_FIELDS
+
+
+def _url(path: str, **params: str) -> str:
+    return f"{path}?{urlencode(params)}" if params else path
+
+
+def under_load() -> dict[str, str]:
+    """What wrk requests: our endpoints and the two yardsticks."""
+    sport = Category.objects.get(slug="sport")
+    activity = ActivityPage.objects.live().order_by("pk").values_list("slug", flat=True)[5]
+    today = timezone.localdate()
+    return {
+        "activity list": _url("/api/v1/activities", lang="pl", category="sport", page_size="20"),
+        "geo + date list": _url(
+            "/api/v1/activities",
+            lang="pl",
+            near=NEAR_OCHTEN,
+            radius_km="5",
+            starts_after=f"{today + timedelta(days=7)}T00:00:00+01:00",
+            starts_before=f"{today + timedelta(days=37)}T00:00:00+01:00",
+            page_size="20",
+        ),
+        "activity detail": _url(f"/api/v1/activities/{activity}", lang="pl"),
+        "policy plan": _url("/api/v1/policy-plan", lang="pl"),
+        "Wagtail API v2 list": _url(
+            "/api/v2/pages/",
+            type="cms.ActivityPage",
+            category=str(sport.pk),
+            fields=",".join(PEER_FIELDS),
+            limit="20",
+        ),
+    }
+
+
+def public_gets() -> dict[str, str]:
+    """Every public GET endpoint of API v1, for the SQL query counts."""
+    partner = Partner.objects.order_by("pk").values_list("slug", flat=True).first()
+    guide = GuidePage.objects.live().order_by("pk").values_list("slug", flat=True).first()
+    loaded = under_load()
+    return {
+        "languages": "/api/v1/languages",
+        "categories": _url("/api/v1/categories", lang="pl"),
+        "building-blocks": _url("/api/v1/building-blocks", lang="pl"),
+        "partners": _url("/api/v1/partners", lang="pl"),
+        "partner detail": _url(f"/api/v1/partners/{partner}", lang="pl"),
+        "activity list": loaded["activity list"],
+        "geo + date list": loaded["geo + date list"],
+        "activity detail": loaded["activity detail"],
+        "activities.ics": _url("/api/v1/activities.ics", category="sport", partner=partner),
+        "guides": _url("/api/v1/guides", lang="pl"),
+        "guide detail": _url(f"/api/v1/guides/{guide}", lang="pl"),
+        "policy plan": loaded["policy plan"],
+        "search": _url("/api/v1/search", q="kurs jezyka", lang="pl", category="language"),
+        "search/suggest": _url("/api/v1/search/suggest", q="voetb", lang="nl"),
+        "Wagtail API v2 list": loaded["Wagtail API v2 list"],
+    }

@@ -1,0 +1,140 @@
+"""The bench run: data, indexing, SQL counts, load and search at each size; then RESULTS.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+import urllib.request
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import django
+
+HERE = Path(__file__).resolve().parent
+
+
+def _machine() -> dict:
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
+    )
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "cpu": cpu,
+        "load_before": os.getloadavg()[0],
+    }
+
+
+def measure_size(size: int, args, run: dict) -> dict:
+    from . import (
+        content,
+        endpoints,
+        equivalence,
+        indexing,
+        load,
+        search_overhead,
+        server,
+        sql_counts,
+    )
+
+    print(f"== {size} activities", flush=True)
+    started = time.perf_counter()
+    total = content.ensure_activities(size, run["load_times"])
+    figures: dict = {"activities": total, "load_seconds": round(time.perf_counter() - started, 1)}
+    if "equivalence" not in run:
+        run["equivalence"] = equivalence.check()
+        print(f"  bulk = import: {run['equivalence']}", flush=True)
+    searchable = size <= args.index_up_to
+    if searchable:
+        # The raw bulk at the largest indexed size, where the rebuild's fixed costs
+        # (creating the index, the swap, the replay) weigh least.
+        largest = max(s for s in args.sizes if s <= args.index_up_to)
+        figures["indexing"] = asdict(indexing.measure(with_raw_bulk=size == largest))
+        print(f"  indexing: {figures['indexing']}", flush=True)
+    figures["sql"] = sql_counts.measure()
+    gunicorn = server.Gunicorn()
+    try:
+        urls = endpoints.under_load()
+        list_bytes = figures["sql"]["activity list"][2]
+        urls["DRF floor (constant body)"] = f"/bench/floor?bytes={list_bytes}"
+        figures["load"] = {}
+        for name, path in urls.items():
+            url = gunicorn.base + path
+            for _ in range(3):  # warm-up: each worker loads its code and connections
+                urllib.request.urlopen(url, timeout=30).read()
+            result = load.run_wrk(url, args.seconds, {"Accept-Language": "pl"})
+            figures["load"][name] = asdict(result)
+            print(f"  {name}: {result}", flush=True)
+        if searchable:
+            figures["search"] = asdict(search_overhead.measure(gunicorn.base, args.search_rounds))
+            print(f"  search: {figures['search']}", flush=True)
+        figures["worker_peak_rss_mb"] = round(gunicorn.peak_rss_mb(), 1)
+    finally:
+        gunicorn.stop()
+    return figures
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="bench/run")
+    parser.add_argument("--quick", action="store_true", help="small sizes, short loads")
+    parser.add_argument("--sizes", help="comma-separated numbers of activities")
+    parser.add_argument("--seconds", type=int, help="wrk duration per endpoint")
+    parser.add_argument("--search-rounds", type=int, help="passes over the search queries")
+    parser.add_argument("--label", default="run", help="name of this run in bench/results/")
+    parser.add_argument(
+        "--merge",
+        default="",
+        help="labels of earlier runs whose other sizes RESULTS.md shows too (e.g. a 100 000 run)",
+    )
+    parser.add_argument(
+        "--index-up-to",
+        type=int,
+        default=10**9,
+        help="index and search only at sizes up to this (indexing 100 000 takes long)",
+    )
+    args = parser.parse_args(argv)
+    default_sizes = "200" if args.quick else "1000,10000,100000"
+    args.sizes = sorted(int(s) for s in (args.sizes or default_sizes).split(","))
+    args.seconds = args.seconds or (2 if args.quick else 10)
+    args.search_rounds = args.search_rounds or (1 if args.quick else 3)
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    django.setup()
+    from . import content, report
+
+    run: dict = {
+        "command": "./bench/run " + " ".join(argv),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": _machine(),
+        "load_times": content.LoadTimes(),
+        "sizes": {},
+    }
+    started = time.perf_counter()
+    for size in args.sizes:
+        run["sizes"][str(size)] = measure_size(size, args, run)
+    run["load_times"] = asdict(run["load_times"])
+    run["machine"]["load_after"] = os.getloadavg()[0]
+    run["duration_seconds"] = round(time.perf_counter() - started)
+    (HERE / "results").mkdir(exist_ok=True)
+    (HERE / "results" / f"{args.label}.json").write_text(json.dumps(run, indent=2))
+    report.write(report.merged(run, args.merge), args.label)
+    print(f"done in {run['duration_seconds']} s: bench/RESULTS.md", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,274 @@
+"""Writes the run into bench/RESULTS.md, between the bench markers only.
+
+Another run (the scale-out one) records its own part of the same file; text
+outside ``<!-- bench:start -->`` … ``<!-- bench:end -->`` is left as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "RESULTS.md"
+NOTES = HERE / "results" / "notes.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+FLOOR = "DRF floor (constant body)"
+OURS = ("activity list", "geo + date list", "activity detail", "policy plan")
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "–"
+
+
+def _size_section(size: str, f: dict) -> list[str]:
+    load = f["load"]
+    peer = load["Wagtail API v2 list"]["requests_per_second"]
+    floor = load["DRF floor (constant body)"]["requests_per_second"]
+    lines = [
+        f"### {int(size):,} activities"
+        + (f" (from run {f['from_run']})" if "from_run" in f else ""),
+        "",
+        "| request | req/s | p50 ms | p99 ms | errors "
+        "| vs Wagtail API v2 (req/s) | vs DRF floor (req/s) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, r in load.items():
+        lines.append(
+            f"| {name} | {r['requests_per_second']:.1f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} "
+            f"| {r['errors']} | {_ratio(r['requests_per_second'], peer)} "
+            f"| {_ratio(r['requests_per_second'], floor)} |"
+        )
+    if "search" in f:
+        s = f["search"]
+        lines += [
+            "",
+            f"Search, {s['queries']} queries: API p50 {s['api_p50_ms']:.1f} ms / p99 "
+            f"{s['api_p99_ms']:.1f} ms; the same query sent to the engine p50 "
+            f"{s['engine_p50_ms']:.1f} ms / p99 {s['engine_p99_ms']:.1f} ms (engine's own `took` "
+            f"p50 {s['engine_took_p50_ms']:.1f} ms); overhead ratio p50 "
+            f"**{_ratio(s['api_p50_ms'], s['engine_p50_ms'])}**, p99 "
+            f"{_ratio(s['api_p99_ms'], s['engine_p99_ms'])}.",
+        ]
+    else:
+        lines += ["", "Search and indexing: not measured at this size (`--index-up-to`)."]
+    if "indexing" in f:
+        i = f["indexing"]
+        docs = i["documents"] or f["activities"]
+        raw = (
+            f"raw `helpers.bulk` of the same {i['documents']:,} documents "
+            f"{i['raw_bulk_seconds']:.1f} s ({i['documents'] / i['raw_bulk_seconds']:.0f} docs/s); "
+            f"rebuild at **{i['raw_bulk_seconds'] / i['rebuild_seconds']:.0%}** of raw. "
+            if i["raw_bulk_seconds"]
+            else "(raw bulk measured at one size only). "
+        )
+        lines += [
+            "",
+            f"Indexing: `search_index rebuild` {i['rebuild_seconds']:.1f} s "
+            f"(~{docs / i['rebuild_seconds']:.0f} docs/s); "
+            + raw
+            + f"Publish → searchable (median of 5): **{i['publish_to_searchable_ms']:.0f} ms**.",
+        ]
+    lines += [
+        "",
+        f"Worker peak RSS (VmHWM, largest of 2): **{f['worker_peak_rss_mb']:.0f} MB**. "
+        f"Data load for this size: {f['load_seconds']} s.",
+        "",
+        "SQL queries per request (test client, after a warm-up request):",
+        "",
+        "| endpoint | status | queries | bytes |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for name, (status, queries, size_bytes) in f["sql"].items():
+        lines.append(f"| {name} | {status} | {queries} | {size_bytes:,} |")
+    return [*lines, ""]
+
+
+def _targets(run: dict) -> list[str]:
+    sizes = run["sizes"]
+    largest, smallest = sizes[max(sizes, key=int)], sizes[min(sizes, key=int)]
+    load = largest["load"]
+    rps = load["activity list"]["requests_per_second"]
+    searched = [sizes[k] for k in sorted(sizes, key=int) if "search" in sizes[k]]
+    if not searched:
+        return ["Targets: this run measured no search (`--index-up-to`).", ""]
+    s = searched[-1]["search"]
+    i = searched[-1]["indexing"]
+    raw = next(f["indexing"] for f in searched if f["indexing"]["raw_bulk_seconds"])
+    v1_sql = {k: v[1] for k, v in largest["sql"].items() if not k.startswith("Wagtail")}
+    rows = [
+        (
+            "activity list ≥ 3× Wagtail API v2 req/s",
+            _ratio(rps, load["Wagtail API v2 list"]["requests_per_second"]),
+            rps >= 3 * load["Wagtail API v2 list"]["requests_per_second"],
+        ),
+        (
+            "activity list ≥ 60% of the DRF floor req/s",
+            f"{rps / load['DRF floor (constant body)']['requests_per_second']:.0%}",
+            rps >= 0.6 * load["DRF floor (constant body)"]["requests_per_second"],
+        ),
+        (
+            "search p50 ≤ 1.3× engine p50",
+            _ratio(s["api_p50_ms"], s["engine_p50_ms"]),
+            s["api_p50_ms"] <= 1.3 * s["engine_p50_ms"],
+        ),
+        (
+            "rebuild ≥ 70% of raw bulk",
+            f"{raw['raw_bulk_seconds'] / raw['rebuild_seconds']:.0%} "
+            f"(at {raw['documents']:,} documents)",
+            raw["raw_bulk_seconds"] / raw["rebuild_seconds"] >= 0.7,
+        ),
+        (
+            f"list p50 at {max(sizes, key=int)} ≤ 1.2× p50 at {min(sizes, key=int)}",
+            _ratio(load["activity list"]["p50_ms"], smallest["load"]["activity list"]["p50_ms"]),
+            load["activity list"]["p50_ms"] <= 1.2 * smallest["load"]["activity list"]["p50_ms"],
+        ),
+        (
+            "≤ 5 SQL queries per request (v1)",
+            f"max {max(v1_sql.values())}",
+            max(v1_sql.values()) <= 5,
+        ),
+        (
+            "publish → searchable < 1 s",
+            f"{i['publish_to_searchable_ms']:.0f} ms",
+            i["publish_to_searchable_ms"] < 1000,
+        ),
+        (
+            "worker < 300 MB RSS",
+            f"{largest['worker_peak_rss_mb']:.0f} MB",
+            largest["worker_peak_rss_mb"] < 300,
+        ),
+    ]
+    return [
+        f"### Targets (API at {int(max(sizes, key=int)):,} activities, the largest size shown; "
+        f"search and indexing at {searched[-1]['activities']:,})",
+        "",
+        "| target | measured | met |",
+        "| --- | --- | --- |",
+        *(f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, value, ok in rows),
+        "",
+    ]
+
+
+def render(run: dict, label: str) -> str:
+    m = run["machine"]
+    lt = run["load_times"]
+    eq = run.get("equivalence", {})
+    lines = [
+        START,
+        "## Wegwijs against its peers (bench/run)",
+        "",
+        "| | |",
+        "| --- | --- |",
+        f"| command | `{run['command'].strip()}` |",
+        f"| date | {run['date']} (run took {run['duration_seconds']} s) |",
+        f"| machine | {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB memory; load average "
+        f"{m['load_before']:.2f} before, {m['load_after']:.2f} after "
+        "(other sessions were running) |",
+        "| server | gunicorn 2 sync workers, bench.settings (DEBUG off), "
+        "PostgreSQL + Elasticsearch 7.10.2 on the same machine |",
+        "| load | wrk -t2 -c8, Accept-Language: pl |",
+        f"| data | {lt['imported']} activities through `import_content` "
+        f"({lt['imported'] / lt['import_seconds']:.1f}/s), {lt['bulk']:,} through the bulk "
+        f"path ({lt['bulk'] / max(lt['bulk_seconds'], 1e-9):.0f}/s) |"
+        if lt["import_seconds"]
+        else f"| data | {lt['bulk']:,} activities added through the bulk path this run |",
+        f"| bulk = import | {'yes' if eq.get('equivalent') else 'NO'}: differing columns "
+        f"{eq.get('differing_columns')}, same occurrences {eq.get('same_occurrences')}, same API "
+        f"detail {eq.get('same_api_detail')} |",
+        "",
+    ]
+    for size, figures in sorted(run["sizes"].items(), key=lambda item: int(item[0])):
+        lines += _size_section(size, figures)
+    lines += _targets(run)
+    before = HERE / "results" / "before.json"
+    if label != "before" and before.exists():
+        lines += _before_after(json.loads(before.read_text()), run)
+    if NOTES.exists():
+        lines += [NOTES.read_text().strip(), ""]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def _before_after(before: dict, after: dict) -> list[str]:
+    lines = [
+        f"### Before and after the fixes (before: {before['date']}, `{before['command'].strip()}`)",
+        "",
+        "| size | figure | before | after |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    for size in sorted(set(before["sizes"]) & set(after["sizes"]), key=int):
+        b, a = before["sizes"][size], after["sizes"][size]
+        for name in OURS:
+            for key, unit in (("requests_per_second", "req/s"), ("p50_ms", "p50 ms")):
+                lines.append(
+                    f"| {int(size):,} | {name} {unit} | {b['load'][name][key]:.1f} "
+                    f"| {a['load'][name][key]:.1f} |"
+                )
+        if "search" in b and "search" in a:
+            lines.append(
+                f"| {int(size):,} | search API p50 ms | {b['search']['api_p50_ms']:.1f} "
+                f"| {a['search']['api_p50_ms']:.1f} |"
+            )
+            lines.append(
+                f"| {int(size):,} | rebuild s | {b['indexing']['rebuild_seconds']:.1f} "
+                f"| {a['indexing']['rebuild_seconds']:.1f} |"
+            )
+            lines.append(
+                f"| {int(size):,} | publish → searchable ms "
+                f"| {b['indexing']['publish_to_searchable_ms']:.0f} "
+                f"| {a['indexing']['publish_to_searchable_ms']:.0f} |"
+            )
+        for name, peer in (("Wagtail API v2", "Wagtail API v2 list"), ("DRF floor", FLOOR)):
+            ratios = [
+                _ratio(
+                    run["load"]["activity list"]["requests_per_second"],
+                    run["load"][peer]["requests_per_second"],
+                )
+                for run in (b, a)
+            ]
+            lines.append(
+                f"| {int(size):,} | activity list req/s ÷ {name} req/s (same run) "
+                f"| {ratios[0]} | {ratios[1]} |"
+            )
+        for name in ("Wagtail API v2 list", FLOOR):
+            lines.append(
+                f"| {int(size):,} | {name} req/s (yardstick, unchanged code) "
+                f"| {b['load'][name]['requests_per_second']:.1f} "
+                f"| {a['load'][name]['requests_per_second']:.1f} |"
+            )
+    return [*lines, ""]
+
+
+def merged(run: dict, labels: str) -> dict:
+    """The run, plus the sizes it did not measure from earlier runs (labels, comma-separated)."""
+    sizes = dict(run["sizes"])
+    for label in filter(None, labels.split(",")):
+        path = HERE / "results" / f"{label}.json"
+        if not path.exists():
+            print(f"bench/results/{label}.json is not there (yet): not merged")
+            continue
+        earlier = json.loads(path.read_text())
+        for size, figures in earlier["sizes"].items():
+            sizes.setdefault(size, {**figures, "from_run": f"{label}, {earlier['date']}"})
+    return {**run, "sizes": sizes}
+
+
+def write(run: dict, label: str) -> None:
+    block = render(run, label)
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n\n"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        tail = rest.split(END, 1)[1]
+        text = head + block + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    RESULTS.write_text(text)
+
+
+if __name__ == "__main__":
+    # Write RESULTS.md again from a saved run: python -m bench.report LABEL [MERGE_LABELS]
+    import sys
+
+    saved = json.loads((HERE / "results" / f"{sys.argv[1]}.json").read_text())
+    write(merged(saved, sys.argv[2] if len(sys.argv) > 2 else ""), sys.argv[1])
