@@ -11,6 +11,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .media import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -74,9 +76,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy per part (site, API, admin) and Permissions-Policy.
+    "hub.security_headers.SecurityHeadersMiddleware",
     # API: CORS outside the error middleware, so that error answers carry it too.
     "api.cors.CorsMiddleware",
     "api.errors.ApiErrorMiddleware",
+    # API writes larger than API_MAX_BODY_BYTES: 413 before anything reads them.
+    "api.body_limits.ApiBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -167,6 +173,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Media on S3-compatible storage when AWS_STORAGE_BUCKET_NAME is set, else in
+# MEDIA_ROOT (hub/settings/media.py).
+STORAGES = {
+    "default": media_storage(os.environ),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # --- Wagtail ------------------------------------------------------------------
 
@@ -175,8 +187,15 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # The admin's own search stays on the database: our Elasticsearch indexes
 # serve the public API and site (see search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Uploaded images: bitmap formats only. SVG is left out on purpose: it can carry
+# scripts, and Wagtail serves the original file. The pixel limit stops a small
+# file that unpacks to a huge bitmap (a decompression bomb) before it is decoded.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents: PDF, text and office formats only, so that nobody hands out an .html
+# or .svg page from our own address.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "doc", "docx", "odt", "xls", "xlsx", "ods"]
 
 # --- Cache --------------------------------------------------------------------
 
@@ -214,9 +233,11 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Wegwijs API",
     "DESCRIPTION": (
-        "Activities, guides and the policy plan of the labour-migrant platform. Read-only and "
-        "anonymous. Texts come in the language of `lang` (else Accept-Language, else nl) and "
-        "fall back to en, then nl; every translated object says which language it is in. "
+        "Activities, guides and the policy plan of the labour-migrant platform. Anonymous; "
+        "it only reads, except for two anonymous forms: survey answers and questions to the "
+        "contact point (rate-limited per client). Texts come in the language of `lang` (else "
+        "Accept-Language, else nl) and fall back to en, then nl; every translated object says "
+        "which language it is in. "
         'Every error is `{"error": {"code", "message", "field"}}`.'
     ),
     "VERSION": "1.0.0",
@@ -231,6 +252,10 @@ SPECTACULAR_SETTINGS = {
         "RegistrationTypeEnum": "cms.models.ActivityPage.Registration",
         "BodyBlockTypeEnum": "api.serializers.blocks.BODY_BLOCK_TYPES",
         "ResultTypeEnum": "search.contract.CONTENT_TYPES",
+        "LanguagesOfferedEnum": "cms.languages.language_codes",
+        "TopicEnum": "api.serializers.guides.GUIDE_TOPICS",
+        "QuestionTopicEnum": "cms.models.QuestionTopic",
+        "ContactMethodEnum": "cms.models.ContactMethod",
     },
 }
 # Origins whose browsers may read the API: "*" for any (it is public and anonymous),
@@ -238,6 +263,8 @@ SPECTACULAR_SETTINGS = {
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "*")
 # How long browsers and proxies may reuse an API answer before asking again (ETag).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+# The public POSTs are small forms; a larger body is refused with 413 (api/body_limits.py).
+API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", str(64 * 1024)))
 # Anonymous POSTs per client (a hashed address, see api/throttling.py): "N/second|minute|hour|day".
 PUBLIC_POST_RATES = {
     "survey_response": os.environ.get("SURVEY_RESPONSE_RATE", "10/hour"),
@@ -248,6 +275,21 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = PUBLIC_POST_RATES
 # the form was handed out (bots), or later than the token's age (stale forms).
 FORM_MIN_FILL_SECONDS = float(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
 FORM_TOKEN_MAX_AGE_SECONDS = int(os.environ.get("FORM_TOKEN_MAX_AGE_SECONDS", str(24 * 3600)))
+# Survey results (cms/surveys/results.py): a breakdown by language or village
+# shows a group only when it has at least this many answers, so nobody stands out.
+SURVEY_MIN_GROUP_SIZE = 5
+# Survey answers are deleted this many days after the day they were given
+# (`manage.py purge_survey_responses`, daily from cron; cms/surveys/retention.py).
+SURVEY_RESPONSE_RETENTION_DAYS = int(os.environ.get("SURVEY_RESPONSE_RETENTION_DAYS", "365"))
+
+# --- Contact point (questions) ----------------------------------------------------
+
+# What a person typed into a question (the text, the way to reach them, and the
+# answer written to them) is erased this many days after it was asked, or
+# QUESTION_CLOSED_RETENTION_DAYS after it was closed, whichever comes first;
+# `manage.py purge_question_data` does it (daily from cron, see README).
+QUESTION_RETENTION_DAYS = int(os.environ.get("QUESTION_RETENTION_DAYS", "90"))
+QUESTION_CLOSED_RETENTION_DAYS = int(os.environ.get("QUESTION_CLOSED_RETENTION_DAYS", "30"))
 
 # --- Security -----------------------------------------------------------------
 
