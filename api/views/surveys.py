@@ -83,15 +83,6 @@ class SurveyClosedError(exceptions.APIException):
     default_detail = SurveyClosed.message
 
 
-class SpamRefusedError(exceptions.APIException):
-    status_code = status.HTTP_400_BAD_REQUEST
-    default_code = "refused"
-
-    def __init__(self, refusal: SpamRefused):
-        super().__init__(detail=refusal.message, code="refused")
-        self.field = refusal.field
-
-
 class SurveyResponseView(RequestLanguageMixin, APIView):
     """Anonymous answers to one survey; only POST (and OPTIONS)."""
 
@@ -128,7 +119,7 @@ class SurveyResponseView(RequestLanguageMixin, APIView):
                 survey_form_name(slug), data.get("form_token"), data.get(HONEYPOT_FIELD)
             )
         except SpamRefused as refusal:
-            raise SpamRefusedError(refusal) from None
+            raise InvalidParameter(refusal.field, refusal.message, code="refused") from None
         submission = Submission(
             language=data.get("language") or self.language,
             answers=data["answers"],

@@ -18,13 +18,15 @@ def register_permission_policies() -> None:
     from wagtail.permissions import register_permission_policy
 
     from ..models import PolicyAction, Question, Survey, TopicResponsibility
+    from .coordinator_only import CoordinatorOnlyPermissionPolicy
     from .pages import PartnerPagePermissionPolicy
     from .policy import PolicyActionPermissionPolicy
-    from .questions import CoordinatorOnlyPolicy, QuestionPermissionPolicy
-    from .surveys import CoordinatorOnlyPermissionPolicy
+    from .questions import QuestionPermissionPolicy
 
     register_permission_policy(AbstractPage, PartnerPagePermissionPolicy())
     register_permission_policy(PolicyAction, PolicyActionPermissionPolicy(PolicyAction))
     register_permission_policy(Question, QuestionPermissionPolicy(Question))
-    register_permission_policy(TopicResponsibility, CoordinatorOnlyPolicy(TopicResponsibility))
+    register_permission_policy(
+        TopicResponsibility, CoordinatorOnlyPermissionPolicy(TopicResponsibility)
+    )
     register_permission_policy(Survey, CoordinatorOnlyPermissionPolicy(Survey))

@@ -87,18 +87,3 @@ class QuestionPermissionPolicy(BasePermissionPolicy):
 
     def users_with_any_permission(self, actions) -> QuerySet:
         return question_handlers()
-
-
-class CoordinatorOnlyPolicy(BasePermissionPolicy):
-    """Everything for coordinators, nothing for anyone else (the topic routing)."""
-
-    def user_has_permission(self, user, action) -> bool:
-        return is_coordinator(user)
-
-    def users_with_any_permission(self, actions) -> QuerySet:
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(Q(is_superuser=True) | Q(groups__name=COORDINATORS_GROUP))
-            .distinct()
-        )
