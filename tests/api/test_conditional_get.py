@@ -3,22 +3,9 @@
 import pytest
 
 from tests import factories
+from tests.api.endpoints import READS as CONTENT_READS
 
-READS = [
-    "languages",
-    "categories",
-    "building-blocks",
-    "partners",
-    "partners/vv-ochten",
-    "activities",
-    "activities/taalcafe",
-    "activities.ics",
-    "guides",
-    "guides/huisarts",
-    "policy-plan",
-    "search",
-    "search/suggest?q=taal",
-]
+READS = [*CONTENT_READS, "search/suggest?q=taal"]
 
 
 @pytest.fixture

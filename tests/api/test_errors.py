@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from tests import factories
+from tests.api.endpoints import READS
 
 
 @pytest.fixture
@@ -107,21 +108,7 @@ def test_malformed_parameter_is_a_400_naming_it(api, content, endpoint, params, 
     assert_error(api.get(endpoint, **params), 400, "invalid_parameter", field)
 
 
-ENDPOINTS = [
-    "languages",
-    "categories",
-    "building-blocks",
-    "partners",
-    "partners/vv-ochten",
-    "activities",
-    "activities/taalcafe",
-    "activities.ics",
-    "guides",
-    "guides/huisarts",
-    "policy-plan",
-    "search",
-    "search/suggest?q=t",
-]
+ENDPOINTS = [*READS, "search/suggest?q=t"]
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)

@@ -1,0 +1,19 @@
+"""The public read endpoints, addressed on the objects of tests/api/conftest.py's content.
+
+Search suggestions are left out: each test asks them with the query it needs.
+"""
+
+READS = [
+    "languages",
+    "categories",
+    "building-blocks",
+    "partners",
+    "partners/vv-ochten",
+    "activities",
+    "activities/taalcafe",
+    "activities.ics",
+    "guides",
+    "guides/huisarts",
+    "policy-plan",
+    "search",
+]
