@@ -320,8 +320,14 @@ AXES_HTTP_RESPONSE_CODE = 429
 # Attempts and lockouts are kept in the database (AccessAttempt); no banner on every start.
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "cms/accounts/locked_out.html"
-if "AXES_IPWARE_PROXY_COUNT" in os.environ:
-    AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_IPWARE_PROXY_COUNT"])
+
+# Reverse proxies (load balancers) in front of the app servers that we trust to
+# say who the client is. 0 (the default): a client is its REMOTE_ADDR and every
+# X-Forwarded-* header is ignored, because anybody can write one. N: the Nth
+# address from the right of X-Forwarded-For is the client (each trusted proxy
+# appends the address it saw). One number for every part that asks: the rate
+# limits of the anonymous forms and the login lockout.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Two-factor authentication (TOTP, RFC 6238, with django-otp): every admin user
 # may turn it on; coordinators must (see cms.accounts.two_factor).
