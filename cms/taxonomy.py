@@ -22,7 +22,7 @@ def taxonomy() -> dict:
 
 
 def _translated(prefix: str, texts: dict[str, str]) -> dict[str, str]:
-    from .languages import language_codes
+    from .translation.languages import language_codes
 
     values = {f"{prefix}_{code}": texts.get(code, "") for code in language_codes()}
     values[prefix] = texts.get("nl", "")

@@ -12,8 +12,8 @@ from typing import Any
 from elasticsearch.exceptions import TransportError
 from elasticsearch_dsl import Search
 
-from cms.languages import fallback_chain
 from cms.public_urls import public_path
+from cms.translation.languages import fallback_chain
 
 from . import elastic
 from .contract import FACETS, FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion

@@ -13,9 +13,9 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 
-from cms.languages import language_codes, translations_of
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
 from cms.publishing import published
+from cms.translation.languages import language_codes, translations_of
 
 from .documents import alias, document_id
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.languages import language_codes, translated_value
 from cms.models import ActivityPage
 from cms.public_urls import public_path
+from cms.translation.languages import language_codes, translated_value
 
 from .blocks import BodyField
 from .common import (

@@ -6,7 +6,7 @@ from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 
-from cms.languages import fallback_chain
+from cms.translation.languages import fallback_chain
 
 from .. import querysets
 from ..filters.fields import validated

@@ -20,9 +20,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Prefetch
 
-from ..languages import is_supported
 from ..models import Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResponse
 from ..models.surveys import SCALE_MAX, SCALE_MIN
+from ..translation.languages import is_supported
 
 TEXT_MAX_LENGTH = 2000
 ANSWERS_FIELD = "answers"

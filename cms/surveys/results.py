@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count
 
-from ..languages import LANGUAGE_NAMES
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from ..models.surveys import SCALE_MAX, SCALE_MIN
+from ..translation.languages import LANGUAGE_NAMES
 from .answers import with_questions
 
 OTHER = "__other__"

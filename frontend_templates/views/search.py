@@ -9,8 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from api.filters.search import SearchParams, search_request
-from cms.languages import LANGUAGE_NAMES, TranslatedText, translated_value
 from cms.models import Category
+from cms.translation.languages import LANGUAGE_NAMES, TranslatedText, translated_value
 from search import service
 from search.contract import FacetBucket, SearchHit
 

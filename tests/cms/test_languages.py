@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.languages import (
+from cms.translation.languages import (
     UnsupportedLanguage,
     fallback_chain,
     language_codes,

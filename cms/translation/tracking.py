@@ -5,8 +5,8 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
-from ..languages import language_codes
-from ..translation_status import TranslationStatus, fingerprint, status_for, updated_sources
+from .languages import language_codes
+from .status import TranslationStatus, fingerprint, status_for, updated_sources
 
 
 class TranslationTrackedMixin(models.Model):
