@@ -15,7 +15,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur
 from cms.models import ActivityPage
 from cms.public_urls import public_path
 from cms.recurrence import AMSTERDAM
-from cms.translation.languages import translated_value
+from cms.translation.fallback import translated_value
 
 PRODUCT_ID = "-//Wegwijs//Activities API v1//NL"
 UID_DOMAIN = "wegwijs"

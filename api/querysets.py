@@ -14,7 +14,8 @@ from wagtail.query import PageQuerySet
 
 from cms.models import ActivityPage, BuildingBlock, GuidePage, PolicyAction, PolicyPlanPage
 from cms.publishing import published
-from cms.translation.languages import fallback_chain, language_codes
+from cms.translation.fallback import fallback_chain
+from cms.translation.languages import language_codes
 
 from .serializers.taxonomy import BLOCK_ACTIONS
 

@@ -24,7 +24,8 @@ from cms.geo import within_radius
 from cms.models import ActivityOccurrence, ActivityPage, GuidePage, Partner, PolicyAction
 from cms.public_urls import public_path
 from cms.publishing import published
-from cms.translation.languages import language_codes, translated_value
+from cms.translation.fallback import translated_value
+from cms.translation.languages import language_codes
 
 from .contract import FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
 from .folding import Folded, fold

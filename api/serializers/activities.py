@@ -7,7 +7,8 @@ from rest_framework import serializers
 
 from cms.models import ActivityPage
 from cms.public_urls import public_path
-from cms.translation.languages import language_codes, translated_value
+from cms.translation.fallback import translated_value
+from cms.translation.languages import language_codes
 
 from .blocks import BodyField
 from .common import (

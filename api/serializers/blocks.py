@@ -10,7 +10,7 @@ from wagtail.blocks import RichTextBlock
 
 from cms.blocks import BodyBlock
 from cms.safe_html import rich_text_html, safe_link
-from cms.translation.languages import translated_value
+from cms.translation.fallback import translated_value
 
 from .common import request_language
 

@@ -1,37 +1,24 @@
-"""The platform's languages and the one fallback chain every text goes through.
+"""The platform's languages: which are offered, what they are called, and which one a visitor gets.
 
-A text field of a translated object exists once per language (``title_pl``,
-``title_ro``, ...). Visitors ask for a language; when a text is missing in it we
-show English, then Dutch, and say so: ``translated`` is false and
-``fallback_language`` names what was shown instead.
+Offered languages are a setting (``LANGUAGES``, each with its name in itself).
+Django's ``get_language_info`` gives the English name and the text direction;
+the name in the language itself comes from the setting, because Django's
+``name_local`` is not how speakers look for their language in a menu
+(``polski``, ``česky``, ``Lietuviškai``: lower case, or an adverb).
+
+Negotiation stays hand-written: Django's ``get_language_from_request`` falls
+back silently to the default language, where the API must refuse an explicit
+unknown code with 400 and name the supported ones; and its Accept-Language
+parser is private (``trans_real``). Which language a *text* is shown in is the
+fallback rule, ``cms.translation.fallback``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
-
-# Names in English and in the language itself; the API's `languages` endpoint.
-LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
-    "nl": ("Dutch", "Nederlands"),
-    "en": ("English", "English"),
-    "pl": ("Polish", "Polski"),
-    "ro": ("Romanian", "Română"),
-    "bg": ("Bulgarian", "Български"),
-    "hu": ("Hungarian", "Magyar"),
-    "lt": ("Lithuanian", "Lietuvių"),
-    "lv": ("Latvian", "Latviešu"),
-    "sk": ("Slovak", "Slovenčina"),
-    "cs": ("Czech", "Čeština"),
-    "pt": ("Portuguese", "Português"),
-    "es": ("Spanish", "Español"),
-    "uk": ("Ukrainian", "Українська"),
-    "ar": ("Arabic", "العربية"),
-    "tr": ("Turkish", "Türkçe"),
-}
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+from django.utils.translation import get_language_info
 
 
 @dataclass(frozen=True)
@@ -47,87 +34,36 @@ def language_codes() -> tuple[str, ...]:
     return tuple(code for code, _ in settings.LANGUAGES)
 
 
+def native_name(code: str) -> str:
+    """The language's name in itself (``Polski``), as offered in settings; else the code."""
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+def english_name(code: str) -> str:
+    """The language's name in English (``Polish``); a code Django does not know: its own name."""
+    try:
+        return get_language_info(code)["name"]
+    except KeyError:
+        return native_name(code)
+
+
+def is_rtl(code: str) -> bool:
+    """Is the language written right to left?"""
+    try:
+        return get_language_info(code)["bidi"]
+    except KeyError:
+        return False
+
+
 def supported_languages() -> list[Language]:
-    languages = []
-    for code, native in settings.LANGUAGES:
-        english, native_name = LANGUAGE_NAMES.get(code, (native, native))
-        languages.append(Language(code, english, native_name, code in RTL_LANGUAGES))
-    return languages
+    return [
+        Language(code, english_name(code), native_name(code), is_rtl(code))
+        for code in language_codes()
+    ]
 
 
 def is_supported(code: str) -> bool:
     return code in language_codes()
-
-
-def fallback_chain(language: str) -> tuple[str, ...]:
-    """Requested language first, then the configured fallbacks (en, nl), no repeats."""
-    chain = [language]
-    for code in settings.FALLBACK_LANGUAGES:
-        if code not in chain:
-            chain.append(code)
-    return tuple(chain)
-
-
-@dataclass(frozen=True)
-class TranslatedText:
-    """A text and the language it is really in."""
-
-    text: Any
-    language: str
-    requested: str
-
-    @property
-    def translated(self) -> bool:
-        return self.language == self.requested
-
-    @property
-    def fallback_language(self) -> str | None:
-        return None if self.translated else self.language
-
-
-def _has_content(value: Any) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return bool(value.strip())
-    # StreamValue and lists: empty means no blocks.
-    try:
-        return len(value) > 0
-    except TypeError:
-        return True
-
-
-def translated_value(obj: Any, field: str, language: str) -> TranslatedText:
-    """The first non-empty ``<field>_<code>`` along the fallback chain.
-
-    Reads the per-language attributes directly (not modeltranslation's own
-    fallback descriptor) so that we know which language was used.
-    """
-    for code in fallback_chain(language):
-        value = getattr(obj, f"{field}_{code}", None)
-        if _has_content(value):
-            return TranslatedText(value, code, language)
-    last = fallback_chain(language)[-1]
-    return TranslatedText(getattr(obj, f"{field}_{last}", None), last, language)
-
-
-def object_language(obj: Any, fields: tuple[str, ...], language: str) -> TranslatedText:
-    """The language an object's texts are shown in: that of its first (main) field.
-
-    An object is "translated" when its main text exists in the requested
-    language; further fields follow the same chain on their own.
-    """
-    return translated_value(obj, fields[0], language)
-
-
-def translations_of(obj: Any, field: str) -> dict[str, Any]:
-    """Every non-empty translation of a field, by language code."""
-    values = {}
-    for code in language_codes():
-        value = getattr(obj, f"{field}_{code}", None)
-        if _has_content(value):
-            values[code] = value
-    return values
 
 
 class UnsupportedLanguage(ValueError):

@@ -22,7 +22,8 @@ from cms.models import Category
 from cms.public_urls import SECTION_PATHS, public_path
 from cms.recurrence import Occurrence
 from cms.safe_html import rich_text_html, safe_link
-from cms.translation.languages import LANGUAGE_NAMES, TranslatedText, translated_value
+from cms.translation.fallback import TranslatedText, translated_value
+from cms.translation.languages import english_name, native_name
 from cms.translation.status import TranslationStatus
 
 from .. import labels as label_sets
@@ -67,7 +68,7 @@ def _language_name(code: str) -> str:
     try:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
-        return LANGUAGE_NAMES.get(code, (code, code))[0]
+        return english_name(code)
 
 
 @register.simple_tag
@@ -100,7 +101,7 @@ def fallback_note(
 @register.simple_tag
 def language_name(code: str) -> str:
     """A language in its own name (``Polski``), as speakers look for it."""
-    return LANGUAGE_NAMES.get(code, (code, code))[1]
+    return native_name(code)
 
 
 @register.simple_tag(takes_context=True)
