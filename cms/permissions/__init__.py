@@ -3,12 +3,12 @@
 - ``roles``: membership (coordinator, a partner's editor or contributor).
 - ``pages``: activities and guides belong to their organiser / author partner.
 - ``policy``: partners report progress on the policy actions they are responsible for.
-- ``surveys``: needs surveys and their results are for coordinators only.
-- ``questions``: a partner's editors see only the questions routed to their partner.
+- ``coordinator_only``: what only coordinators handle (surveys, the contact point's routing).
 - ``setup``: the groups, page permissions and moderation workflow behind the roles.
 
 Every rule is a plain function here; ``cms/wagtail_hooks.py`` only plugs them
-into Wagtail.
+into Wagtail. Features kept in their own package hold their own rules:
+``cms.contact_point.permissions`` (questions), ``cms.surveys.permissions``.
 """
 
 
@@ -17,11 +17,11 @@ def register_permission_policies() -> None:
     from wagtail.models import AbstractPage
     from wagtail.permissions import register_permission_policy
 
+    from ..contact_point.permissions import QuestionPermissionPolicy
     from ..models import PolicyAction, Question, Survey, TopicResponsibility
     from .coordinator_only import CoordinatorOnlyPermissionPolicy
     from .pages import PartnerPagePermissionPolicy
     from .policy import PolicyActionPermissionPolicy
-    from .questions import QuestionPermissionPolicy
 
     register_permission_policy(AbstractPage, PartnerPagePermissionPolicy())
     register_permission_policy(PolicyAction, PolicyActionPermissionPolicy(PolicyAction))

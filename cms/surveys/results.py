@@ -27,10 +27,10 @@ from django.conf import settings
 from django.db.models import Count
 
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
-from ..models.surveys import SCALE_MAX, SCALE_MIN
 from ..translation.fallback import translated_value
 from ..translation.languages import english_name, language_codes
 from .answers import with_questions
+from .models import SCALE_MAX, SCALE_MIN
 
 OTHER = "__other__"
 NOT_GIVEN = ""

@@ -16,7 +16,7 @@ answer therefore keeps as little as possible:
 The coordinator edits a survey with its questions and their options inline
 (``Survey`` → ``SurveyQuestion`` → ``SurveyOption``); titles, prompts and
 labels are translated per field (``cms.translation``). Only coordinators see
-surveys and their results in the admin (``cms.permissions.surveys``).
+surveys and their results in the admin (``cms.surveys.permissions``).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from ..surveys.forms import SurveyAdminForm
+from .forms import SurveyAdminForm
 
 SCALE_MIN = 1
 SCALE_MAX = 5
