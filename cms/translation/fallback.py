@@ -15,8 +15,9 @@ forms to one table of cases):
 
 - **Python** (``has_text``, ``first_text``, ``translated_value``): serializers,
   the site's templates, the database search backend, the reports;
-- **SQL** (``text_in``, ``language_of``): a Django expression for querysets that
-  sort or filter by the text a reader sees (the guide list's order);
+- **SQL** (``text_in``, ``language_of``, ``reading_order``): Django expressions
+  for querysets that sort or filter by the text a reader sees (the guide lists
+  of the API and the site);
 - **the search index's texts** (``first_text`` over a document's
   ``{code: text}``): the search engine backend's answers. Documents only hold
   the texts that are not missing (``translations_of``), so the engine's answer
@@ -40,7 +41,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Case, F, Func, TextField, Value, When
-from django.db.models.functions import Length
+from django.db.models.functions import Coalesce, Length, Lower
 from django.db.models.lookups import GreaterThan
 
 from .languages import language_codes
@@ -165,6 +166,11 @@ def text_in(field: str, language: str) -> Case:
         # modeltranslation makes one field class per language; as SQL they are all text.
         output_field=TextField(),
     )
+
+
+def reading_order(field: str, language: str) -> Lower:
+    """An ``order_by`` key: the text a reader of ``language`` sees, lower-cased ("" when none)."""
+    return Lower(Coalesce(text_in(field, language), Value(""), output_field=TextField()))
 
 
 def language_of(field: str, language: str) -> Case:

@@ -1,8 +1,9 @@
 """A whitespace-only translation is missing everywhere, and every presenter says the same.
 
-The Polish title of a guide is "  " (what a careless import or a script can
+The Polish title of a guide is blank (what a script or another import can
 store): the API's list and detail, search on the engine and on the database,
-and the site's page all show the English title, in English, as a fallback.
+and the site's pages all show the English title, in English, as a fallback,
+sort it as read, and the translation status and report call it missing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import pytest
 from django.test import Client
 
 from cms.models import GuidePage, Partner
+from cms.translation.report import translation_gaps
 from tests import factories
 
 pytestmark = pytest.mark.search
@@ -90,7 +92,20 @@ def test_no_text_along_the_chain_is_reported_in_the_chains_last_language(
     )
 
 
+def test_translation_status_and_report_count_it_missing(client, blank_polish):
+    status = client.get("/api/v1/guides/huisarts").json()["translation_status"]
+    assert status["pl"] == "missing"
+    [gap] = translation_gaps([GuidePage.objects.get(slug="huisarts")], language="pl")
+    assert gap.missing == ("pl",)
+
+
 def test_site_page(client, blank_polish):
     html = client.get("/pl/wegwijzers/huisarts/").content.decode()
     assert '<h1 lang="en" dir="ltr">Family doctor</h1>' in html
     assert 'class="fallback"' in html
+
+
+@pytest.mark.parametrize("path", ["/pl/wegwijzers/", "/pl/partners/ggd/"])
+def test_site_lists_sort_as_read(client, blank_polish, path):
+    html = client.get(path).content.decode()
+    assert html.index(">Apteka<") < html.index(">Family doctor<")
