@@ -12,10 +12,10 @@ from datetime import timedelta
 
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur
 
-from cms.languages import translated_value
 from cms.models import ActivityPage
 from cms.public_urls import public_path
 from cms.recurrence import AMSTERDAM
+from cms.translation.fallback import translated_value
 
 PRODUCT_ID = "-//Wegwijs//Activities API v1//NL"
 UID_DOMAIN = "wegwijs"

@@ -1,6 +1,6 @@
 """The language an API request is answered in: ``?lang=`` over Accept-Language over Dutch.
 
-The choice itself is ``cms.languages.negotiate_language``, shared with the
+The choice itself is ``cms.translation.languages.negotiate_language``, shared with the
 site; this module only turns its answer into view state, headers and errors.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.cache import patch_vary_headers
 from rest_framework.request import Request
 
-from cms.languages import UnsupportedLanguage, negotiate_language
+from cms.translation.languages import UnsupportedLanguage, negotiate_language
 
 from .errors import InvalidParameter
 

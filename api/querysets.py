@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from django.db.models import Prefetch, QuerySet
 from wagtail.query import PageQuerySet
 
-from cms.languages import fallback_chain, language_codes
 from cms.models import ActivityPage, BuildingBlock, GuidePage, PolicyAction, PolicyPlanPage
 from cms.publishing import published
+from cms.translation.fallback import fallback_chain
+from cms.translation.languages import language_codes
 
 from .serializers.taxonomy import BLOCK_ACTIONS
 

@@ -6,7 +6,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
-from cms.languages import language_codes
+from cms.translation.languages import language_codes
 
 from .languages import LANGUAGE_PARAMETER, RequestLanguageMixin
 from .serializers.errors import ErrorSerializer

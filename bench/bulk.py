@@ -23,10 +23,10 @@ from django.utils import translation
 from wagtail.models import Page
 
 from cms.importing.records import Lookups, read_activity
-from cms.languages import language_codes
 from cms.models import ActivityOccurrence, ActivityPage
 from cms.site_structure import ensure_site_structure
-from cms.translation_status import updated_sources
+from cms.translation.languages import language_codes
+from cms.translation.status import updated_sources
 
 BATCH = 1000
 

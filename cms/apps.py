@@ -14,9 +14,11 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imported here, not at the top: these read the models, which Django
+        # loads only after every app's config (the app-loading order, no cycle).
         from . import signals  # noqa: F401  (connects occurrence upkeep)
-        from .permissions import register_permission_policies
         from .permissions import signals as permission_signals  # noqa: F401  (partner groups)
+        from .permissions.registry import register_permission_policies
         from .taxonomy import seed_after_migrate
 
         post_migrate.connect(seed_after_migrate, sender=self)

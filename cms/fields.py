@@ -7,7 +7,7 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.db.models.lookups import Contains
 
-from .languages import language_codes
+from .translation.languages import language_codes
 
 
 class LanguageCodesField(models.JSONField):

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .models import BuildingBlock, Category
+from .translation.languages import language_codes
+
 TAXONOMY_FILE = Path(__file__).with_name("taxonomy.json")
 
 
@@ -22,8 +25,6 @@ def taxonomy() -> dict:
 
 
 def _translated(prefix: str, texts: dict[str, str]) -> dict[str, str]:
-    from .languages import language_codes
-
     values = {f"{prefix}_{code}": texts.get(code, "") for code in language_codes()}
     values[prefix] = texts.get("nl", "")
     return values
@@ -31,8 +32,6 @@ def _translated(prefix: str, texts: dict[str, str]) -> dict[str, str]:
 
 @transaction.atomic
 def seed_taxonomy() -> None:
-    from .models import BuildingBlock, Category
-
     for order, item in enumerate(taxonomy()["categories"]):
         Category.objects.get_or_create(
             slug=item["slug"], defaults={"sort_order": order, **_translated("name", item["name"])}

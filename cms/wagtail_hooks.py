@@ -19,7 +19,7 @@ from .models import BuildingBlock, Category, Partner, PolicyAction
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
 from .permissions.roles import is_coordinator
 from .surveys import admin as survey_admin
-from .translation_report import TranslationReportView, may_see_report
+from .translation.report import TranslationReportView, may_see_report
 
 
 class PartnerViewSet(SnippetViewSet):

@@ -23,9 +23,10 @@ from django.utils.translation import gettext_lazy as _
 
 from api import querysets
 from api.filters.activities import SORT_KEY, ActivityFilterParams, filter_activities
-from cms.languages import supported_languages, translated_value
 from cms.models import Category
 from cms.recurrence import AMSTERDAM
+from cms.translation.fallback import translated_value
+from cms.translation.languages import supported_languages
 
 from .places import VILLAGES, VILLAGES_BY_SLUG
 

@@ -1,6 +1,6 @@
 """The site's side of languages: one URL per language, the switcher, ``<html lang dir>``.
 
-Which language a visitor gets is decided by ``cms.languages.negotiate_language``
+Which language a visitor gets is decided by ``cms.translation.languages.negotiate_language``
 (the one negotiation, shared with the API); this module only turns the answer
 into addresses and attributes.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import translation
 
-from cms.languages import is_supported, supported_languages
+from cms.translation.languages import is_supported, supported_languages
 
 # Open Graph wants a territory with the language; these are the usual ones.
 OPEN_GRAPH_LOCALES = {

@@ -30,7 +30,7 @@ from elasticsearch.exceptions import ConnectionError as EngineConnectionError
 from elasticsearch.exceptions import TransportError
 from elasticsearch_dsl import analyzer, token_filter
 
-from cms.languages import language_codes
+from cms.translation.languages import language_codes
 
 from .elastic import COMMAND_TIMEOUT
 

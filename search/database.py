@@ -21,10 +21,11 @@ from django.db.models.lookups import IContains
 
 from cms.fields import offers_language
 from cms.geo import within_radius
-from cms.languages import language_codes, translated_value
 from cms.models import ActivityOccurrence, ActivityPage, GuidePage, Partner, PolicyAction
 from cms.public_urls import public_path
 from cms.publishing import published
+from cms.translation.fallback import translated_value
+from cms.translation.languages import language_codes
 
 from .contract import FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
 from .folding import Folded, fold

@@ -12,8 +12,8 @@ from typing import Any
 from elasticsearch.exceptions import TransportError
 from elasticsearch_dsl import Search
 
-from cms.languages import fallback_chain
 from cms.public_urls import public_path
+from cms.translation.fallback import TranslatedText, first_text
 
 from . import elastic
 from .contract import FACETS, FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
@@ -35,12 +35,10 @@ def _execute(search: Search) -> dict[str, Any]:
     return response.to_dict()
 
 
-def _in_language(texts: dict[str, str] | None, language: str) -> tuple[str, str]:
-    """The text along the fallback chain, and the language it is in."""
-    for code in fallback_chain(language):
-        if (texts or {}).get(code):
-            return texts[code], code
-    return "", language
+def _in_language(texts: dict[str, str] | None, language: str) -> TranslatedText:
+    """A document's ``{code: text}`` read by the one fallback rule ("" when no text)."""
+    shown = first_text(texts or {}, language)
+    return TranslatedText(shown.text or "", shown.language, language)
 
 
 def _best_fragments(highlight: dict[str, list[str]], field: str) -> list[str]:
@@ -52,23 +50,24 @@ def _best_fragments(highlight: dict[str, list[str]], field: str) -> list[str]:
 def _hit(raw: dict[str, Any], language: str) -> SearchHit:
     source = raw["_source"]
     highlight = raw.get("highlight", {})
-    summary, summary_language = _in_language(source.get("summary"), language)
+    summary = _in_language(source.get("summary"), language)
     if source["type"] == "partner":
-        title, shown = source["name"], summary_language
+        title, shown = source["name"], summary.language
         title_fragments = highlight.get("name", [])
     else:
-        title, shown = _in_language(source.get("title"), language)
+        title_text = _in_language(source.get("title"), language)
+        title, shown = title_text.text, title_text.language
         title_fragments = _best_fragments(highlight, f"title.{shown}")
     fragments = {
         "title": title_fragments,
-        "summary": _best_fragments(highlight, f"summary.{summary_language}"),
+        "summary": _best_fragments(highlight, f"summary.{summary.language}"),
         "body": _best_fragments(highlight, f"body.{shown}"),
     }
     return SearchHit(
         type=source["type"],
         slug=source["slug"],
         title=title,
-        summary=summary,
+        summary=summary.text,
         url=public_path(source["type"], source["slug"], language),
         score=raw["_score"] or 0.0,
         highlight={field: found for field, found in fragments.items() if found},
@@ -118,7 +117,7 @@ def suggest(prefix: str, language: str, limit: int = 10) -> list[Suggestion]:
         # Show the title in the language the visitor was typing in (theirs if it matched).
         matched = option.get("contexts", {}).get("language") or [language]
         title = source["title"].get(language if language in matched else matched[0])
-        title = title or _in_language(source["title"], language)[0]
+        title = title or _in_language(source["title"], language).text
         found[key] = Suggestion(
             source["type"],
             source["slug"],

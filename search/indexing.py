@@ -13,9 +13,10 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 
-from cms.languages import language_codes, translations_of
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
 from cms.publishing import published
+from cms.translation.fallback import has_text, translations_of
+from cms.translation.languages import language_codes
 
 from .documents import alias, document_id
 
@@ -76,7 +77,7 @@ def _page_texts(page: Any, body: Callable[[str], str]) -> dict[str, Any]:
         "live": page.live,
         "title": titles,
         "summary": translations_of(page, "summary"),
-        "body": {code: text for code, text in bodies.items() if text},
+        "body": {code: text for code, text in bodies.items() if has_text(text)},
         "suggest": _completion(titles),
     }
 
@@ -140,7 +141,7 @@ def policy_action_document(action: PolicyAction) -> dict[str, Any]:
         "body": {
             code: text
             for code in language_codes()
-            if (text := _joined(*(getattr(update, f"text_{code}") for update in updates)))
+            if has_text(text := _joined(*(getattr(update, f"text_{code}") for update in updates)))
         },
         "partner": [partner.slug for partner in action.responsible.all()],
     }

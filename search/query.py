@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from elasticsearch_dsl import Q, Search
 
-from cms.languages import fallback_chain, language_codes
+from cms.translation.fallback import fallback_chain
+from cms.translation.languages import language_codes
 
 from .contract import FACETS, SearchRequest
 from .documents import alias

@@ -16,8 +16,8 @@ from rest_framework import serializers
 
 from cms.fields import offers_language
 from cms.geo import within_radius
-from cms.languages import language_codes
 from cms.models import ActivityOccurrence, ActivityPage, Category, Partner
+from cms.translation.languages import language_codes
 
 from .fields import (
     ChoiceParameterField,

@@ -6,8 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
-from cms.languages import language_codes
 from cms.models import Category
+from cms.translation.languages import language_codes
 from search.contract import CONTENT_TYPES, SearchRequest
 
 from ..pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE

@@ -5,9 +5,10 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.languages import language_codes, translated_value
 from cms.models import ActivityPage
 from cms.public_urls import public_path
+from cms.translation.fallback import translated_value
+from cms.translation.languages import language_codes
 
 from .blocks import BodyField
 from .common import (

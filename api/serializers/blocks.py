@@ -9,8 +9,8 @@ from rest_framework import serializers
 from wagtail.blocks import RichTextBlock
 
 from cms.blocks import BodyBlock
-from cms.languages import translated_value
 from cms.safe_html import rich_text_html, safe_link
+from cms.translation.fallback import translated_value
 
 from .common import request_language
 

@@ -1,6 +1,6 @@
 """Building blocks of every serializer: translated texts and the language they are in.
 
-Texts come from ``cms.languages`` (the one fallback chain); serializers only
+Texts come from ``cms.translation.fallback`` (the one fallback rule); serializers only
 pick which field is an object's main text. Everything read here is a column
 of the row itself or of a prefetched relation: no serializer runs a query.
 """
@@ -13,7 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.languages import TranslatedText, object_language, translated_value
+from cms.translation.fallback import TranslatedText, object_language, translated_value
 
 LANGUAGE_FIELDS = ("language", "translated", "fallback_language")
 
@@ -51,7 +51,7 @@ class TranslatedField(serializers.Field):
 class TranslatedObjectSerializer(serializers.Serializer):
     """Adds ``language``, ``translated`` and ``fallback_language`` for the object's texts.
 
-    They describe ``main_text_field`` (see ``cms.languages.object_language``);
+    They describe ``main_text_field`` (see ``cms.translation.fallback.object_language``);
     other texts of the object follow the same fallback chain on their own.
     """
 

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from cms.models import GuidePage
 from cms.public_urls import public_path
-from cms.translation_status import TranslationStatus
+from cms.translation.status import TranslationStatus
 
 from .blocks import BodyField
 from .common import (

@@ -9,8 +9,8 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from cms.contact_point.forms import CONTACT_MAX_LENGTH, TEXT_MAX_LENGTH, TEXT_MIN_LENGTH
-from cms.languages import language_codes
 from cms.models import ContactMethod, QuestionTopic
+from cms.translation.languages import language_codes
 
 
 class QuestionTopicSerializer(serializers.Serializer):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.languages import TranslatedText
+from cms.translation.fallback import TranslatedText
 from search.contract import CONTENT_TYPES, FACETS, SearchHit, SearchResponse
 
 from .common import request_language

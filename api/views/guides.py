@@ -1,12 +1,11 @@
 """GET guides, GET guides/{slug}."""
 
-from django.db.models import CharField, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.functions import Lower
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 
-from cms.languages import fallback_chain
+from cms.translation.fallback import reading_order
 
 from .. import querysets
 from ..filters.fields import validated
@@ -21,8 +20,7 @@ SORT_KEY = "sort_title"
 
 def title_in(language: str) -> Lower:
     """The title along the fallback chain, in SQL, so guides sort as the reader sees them."""
-    titles = [NullIf(f"title_{code}", Value("")) for code in fallback_chain(language)]
-    return Lower(Coalesce(*titles, Value(""), output_field=CharField()))
+    return reading_order("title", language)
 
 
 class GuidePagination(KeysetCursorPagination):

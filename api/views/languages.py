@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from cms.languages import supported_languages
+from cms.translation.languages import supported_languages
 
 from ..schema import responses
 from ..serializers.languages import LanguageSerializer

@@ -1,5 +1,7 @@
 """The central contact point: one place to ask a question, in one's own language.
 
+- ``models``: a question, its topics and contact methods, and which partner
+  is responsible for a topic.
 - ``forms``: what a question must look like; the one validation shared by the
   API (``POST /api/v1/questions``) and the site's form.
 - ``routing``: which partner answers a topic (the coordinator decides).
@@ -8,6 +10,6 @@
   when the asker left an e-mail address).
 - ``retention``: the personal data in questions is erased on schedule.
 - ``admin``: the admin views (wired in ``cms/wagtail_hooks.py``).
-
-Who may see which question is ``cms.permissions.questions``.
+- ``permissions``: a partner's editors see only the questions routed to their
+  partner; coordinators see them all.
 """

@@ -23,9 +23,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import Question, TopicResponsibility
-from ..permissions.questions import may_handle, questions_for
 from ..permissions.roles import is_coordinator
 from .handling import Handled, answer_to_send, record_handling, send_answer
+from .permissions import may_handle, questions_for
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from cms.languages import supported_languages
+from cms.translation.languages import supported_languages
 
 from ..models import ContactMethod, QuestionTopic
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils import translation
 
@@ -208,8 +209,6 @@ def _check_slug(record: Any) -> None:
     slug = record.get("slug")
     if not isinstance(slug, str) or not slug:
         raise InvalidField("slug", "is required")
-    from django.core.validators import validate_slug
-
     try:
         validate_slug(slug)
     except ValidationError:

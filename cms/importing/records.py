@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..languages import language_codes
 from ..models import ActivityPage, BuildingBlock, Category, GuidePage, Partner, PolicyAction
+from ..translation.languages import language_codes
 from . import values as v
 from .errors import InvalidField
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from wagtail.rich_text import RichText
 
-from ..languages import language_codes
 from ..safe_html import is_web_address
+from ..translation.languages import language_codes
 from .errors import InvalidField
 
 MISSING = object()

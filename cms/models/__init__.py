@@ -1,17 +1,27 @@
-"""Wegwijs content: one module per concept, re-exported for Django's app registry."""
+"""Wegwijs content: one module per concept, re-exported for Django's app registry.
 
-from .activities import ActivityIndexPage, ActivityOccurrence, ActivityPage  # noqa: F401
-from .guides import GuideIndexPage, GuidePage  # noqa: F401
-from .home import HomePage  # noqa: F401
-from .membership import PartnerGroup, PartnerRole  # noqa: F401
-from .partners import Partner  # noqa: F401
-from .policy import PolicyAction, PolicyPlanPage, ProgressUpdate  # noqa: F401
-from .questions import ContactMethod, Question, QuestionTopic, TopicResponsibility  # noqa: F401
-from .surveys import (  # noqa: F401
+Features with several parts (the contact point, surveys) keep their models
+beside their logic, in their own package; they are imported here so that
+``cms.models`` stays the one list of the app's models.
+"""
+
+from ..contact_point.models import (  # noqa: F401
+    ContactMethod,
+    Question,
+    QuestionTopic,
+    TopicResponsibility,
+)
+from ..surveys.models import (  # noqa: F401
     Survey,
     SurveyAnswer,
     SurveyOption,
     SurveyQuestion,
     SurveyResponse,
 )
+from .activities import ActivityIndexPage, ActivityOccurrence, ActivityPage  # noqa: F401
+from .guides import GuideIndexPage, GuidePage  # noqa: F401
+from .home import HomePage  # noqa: F401
+from .membership import PartnerGroup, PartnerRole  # noqa: F401
+from .partners import Partner  # noqa: F401
+from .policy import PolicyAction, PolicyPlanPage, ProgressUpdate  # noqa: F401
 from .taxonomy import BuildingBlock, Category  # noqa: F401

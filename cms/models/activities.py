@@ -18,10 +18,10 @@ from wagtail.models import Page
 
 from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
-from ..panels import TranslationStatusPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..recurrence import Occurrence, next_occurrences, occurrences, validate_rule
-from .mixins import TranslationTrackedMixin
+from ..translation.panels import TranslationStatusPanel
+from ..translation.tracking import TranslationTrackedMixin
 
 # Occurrences are materialised this far ahead; `manage.py refresh_occurrences`
 # (daily) moves the window along for rules that never end.

@@ -6,9 +6,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import BodyBlock
-from ..panels import TranslationStatusPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
-from .mixins import TranslationTrackedMixin
+from ..translation.panels import TranslationStatusPanel
+from ..translation.tracking import TranslationTrackedMixin
 
 
 class GuideIndexPage(PlatformPageMixin, Page):

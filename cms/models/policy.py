@@ -5,6 +5,7 @@ partner can be given rights on the actions it is responsible for without
 rights on the whole plan.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -81,8 +82,6 @@ class PolicyAction(RevisionMixin, ClusterableModel):
         return self.title
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.starts_on and self.due_on and self.due_on < self.starts_on:
             raise ValidationError({"due_on": "The due date must not be before the start date."})

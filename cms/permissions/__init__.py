@@ -3,30 +3,16 @@
 - ``roles``: membership (coordinator, a partner's editor or contributor).
 - ``pages``: activities and guides belong to their organiser / author partner.
 - ``policy``: partners report progress on the policy actions they are responsible for.
-- ``surveys``: needs surveys and their results are for coordinators only.
-- ``questions``: a partner's editors see only the questions routed to their partner.
+- ``coordinator_only``: what only coordinators handle (surveys, the contact point's routing).
 - ``setup``: the groups, page permissions and moderation workflow behind the roles.
+- ``registry``, ``signals``: the policies plugged into Wagtail; partner groups kept in step.
+
+The models are built from ``pages`` and ``policy`` (page mixins, forms), which
+read only ``roles`` and its membership model; ``setup``, ``signals`` and
+``registry`` read the models. Imports therefore run one way, with no cycle:
+models → pages, policy → roles → ``cms.models.membership``.
 
 Every rule is a plain function here; ``cms/wagtail_hooks.py`` only plugs them
-into Wagtail.
+into Wagtail. Features kept in their own package hold their own rules:
+``cms.contact_point.permissions`` (questions), ``cms.surveys.permissions``.
 """
-
-
-def register_permission_policies() -> None:
-    """Plug the rules into Wagtail; called from ``CmsConfig.ready`` before any view runs."""
-    from wagtail.models import AbstractPage
-    from wagtail.permissions import register_permission_policy
-
-    from ..models import PolicyAction, Question, Survey, TopicResponsibility
-    from .coordinator_only import CoordinatorOnlyPermissionPolicy
-    from .pages import PartnerPagePermissionPolicy
-    from .policy import PolicyActionPermissionPolicy
-    from .questions import QuestionPermissionPolicy
-
-    register_permission_policy(AbstractPage, PartnerPagePermissionPolicy())
-    register_permission_policy(PolicyAction, PolicyActionPermissionPolicy(PolicyAction))
-    register_permission_policy(Question, QuestionPermissionPolicy(Question))
-    register_permission_policy(
-        TopicResponsibility, CoordinatorOnlyPermissionPolicy(TopicResponsibility)
-    )
-    register_permission_policy(Survey, CoordinatorOnlyPermissionPolicy(Survey))

@@ -144,12 +144,10 @@ def restrict_partner_choice(form: forms.ModelForm, field_name: str, user: User |
     field = form.fields.get(field_name)
     if field is None or user is None or is_coordinator(user):
         return
-    from ..models import Partner
-
     # A plain select instead of the snippet chooser: the chooser would list
     # every partner, and editors have no rights on the partner snippets.
     field.widget = forms.Select()
-    field.queryset = Partner.objects.filter(pk__in=partner_ids(user))
+    field.queryset = field.queryset.model.objects.filter(pk__in=partner_ids(user))
     own = list(field.queryset.values_list("pk", flat=True))
     attname = form._meta.model._meta.get_field(field_name).attname
     if not form.is_bound and getattr(form.instance, attname, None) is None and len(own) == 1:

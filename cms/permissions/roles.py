@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from ..models.membership import PartnerRole
+from ..models.membership import PartnerGroup, PartnerRole
 
 COORDINATORS_GROUP = "Coordinators"
 
@@ -49,8 +49,6 @@ def partner_roles(user: User) -> dict[int, set[str]]:
     if not user.is_authenticated or not user.is_active:
         return {}
     if not hasattr(user, _ROLES_CACHE):
-        from ..models import PartnerGroup
-
         roles: dict[int, set[str]] = {}
         for partner_id, role in PartnerGroup.objects.filter(group__user=user).values_list(
             "partner_id", "role"

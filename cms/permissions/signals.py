@@ -1,5 +1,6 @@
 """A partner's groups follow the partner: created and renamed with it, removed with it."""
 
+from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -15,6 +16,4 @@ def create_partner_groups(sender, instance: Partner, raw=False, **kwargs) -> Non
 
 @receiver(post_delete, sender=PartnerGroup)
 def delete_partner_group(sender, instance: PartnerGroup, **kwargs) -> None:
-    from django.contrib.auth.models import Group
-
     Group.objects.filter(pk=instance.group_id).delete()

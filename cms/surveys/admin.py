@@ -17,7 +17,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import Survey
-from ..permissions.surveys import may_see_surveys
+from .permissions import may_see_surveys
 from .qr import qr_png, qr_svg, survey_short_url
 from .results import results_csv, survey_results
 
@@ -103,7 +103,7 @@ def listing_buttons(survey: Survey, user) -> list[ListingButton]:
 
 
 class SurveyViewSet(SnippetViewSet):
-    """Surveys with their questions and options inline (``cms.models.surveys``)."""
+    """Surveys with their questions and options inline (``cms.surveys.models``)."""
 
     model = Survey
     icon = "list-ul"

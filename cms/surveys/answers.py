@@ -6,7 +6,7 @@ problem is an ``InvalidAnswer`` naming the field at fault, ``answers.<question
 id>`` for an answer, so that the API's 400 and the site's form point at the
 same question.
 
-What is stored is only what ``cms.models.surveys`` allows: the answer
+What is stored is only what ``cms.surveys.models`` allows: the answer
 language, the village (optional) and today's date.
 """
 
@@ -20,9 +20,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Prefetch
 
-from ..languages import is_supported
 from ..models import Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResponse
-from ..models.surveys import SCALE_MAX, SCALE_MIN
+from ..translation.languages import is_supported
+from .models import SCALE_MAX, SCALE_MIN
 
 TEXT_MAX_LENGTH = 2000
 ANSWERS_FIELD = "answers"

@@ -10,7 +10,9 @@ minimum, the smallest shown group is hidden as well (secondary suppression).
 
 Totals per answer and the free texts (without language or village) are
 always shown. Everything is counted in the database: a constant number of
-queries, whatever the number of responses.
+queries, whatever the number of responses. Questions and answers are labelled
+in Dutch, the source language, by the one fallback rule
+(``cms.translation.fallback``).
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count
 
-from ..languages import LANGUAGE_NAMES
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
-from ..models.surveys import SCALE_MAX, SCALE_MIN
+from ..translation.fallback import translated_value
+from ..translation.languages import english_name, language_codes
 from .answers import with_questions
+from .models import SCALE_MAX, SCALE_MIN
 
 OTHER = "__other__"
 NOT_GIVEN = ""
@@ -124,7 +127,7 @@ class QuestionResult:
 
     @property
     def prompt(self) -> str:
-        return self.question.prompt_nl or self.question.prompt
+        return translated_value(self.question, "prompt", settings.SOURCE_LANGUAGE).text or ""
 
 
 @dataclass
@@ -152,7 +155,7 @@ def _village_labels() -> dict[str, str]:
 
 
 def _language_labels() -> dict[str, str]:
-    return {code: names[0] for code, names in LANGUAGE_NAMES.items()}
+    return {code: english_name(code) for code in language_codes()}
 
 
 def survey_results(survey: Survey) -> SurveyResults:
@@ -192,7 +195,8 @@ def survey_results(survey: Survey) -> SurveyResults:
     for question in survey.questions.all():
         if question.has_options:
             values = [
-                (option.pk, option.label_nl or option.label) for option in question.options.all()
+                (option.pk, translated_value(option, "label", settings.SOURCE_LANGUAGE).text or "")
+                for option in question.options.all()
             ]
         elif question.kind == SurveyQuestion.Kind.SCALE:
             values = [(value, str(value)) for value in range(SCALE_MIN, SCALE_MAX + 1)]

@@ -26,6 +26,6 @@ def written(values: Mapping[str, object], question_id: int) -> str:
 
 @register.simple_tag
 def scale_values() -> range:
-    from cms.models.surveys import SCALE_MAX, SCALE_MIN
+    from cms.surveys.models import SCALE_MAX, SCALE_MIN
 
     return range(SCALE_MIN, SCALE_MAX + 1)

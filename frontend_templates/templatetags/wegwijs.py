@@ -1,6 +1,6 @@
 """Template tags of the public site.
 
-Texts go through ``cms.languages.translated_value`` (``{% tr %}``), so a text
+Texts go through ``cms.translation.languages.translated_value`` (``{% tr %}``), so a text
 shown in a fallback language carries its own ``lang`` attribute and a note in
 the visitor's language. Page data (lists, the plan) comes from the small
 functions of this app, called here so that Wagtail's preview of a draft,
@@ -18,12 +18,13 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info, gettext
 
-from cms.languages import LANGUAGE_NAMES, TranslatedText, translated_value
 from cms.models import Category
 from cms.public_urls import SECTION_PATHS, public_path
 from cms.recurrence import Occurrence
 from cms.safe_html import rich_text_html, safe_link
-from cms.translation_status import TranslationStatus
+from cms.translation.fallback import TranslatedText, translated_value
+from cms.translation.languages import english_name, native_name
+from cms.translation.status import TranslationStatus
 
 from .. import labels as label_sets
 from ..activities import activity_listing as build_activity_listing
@@ -67,7 +68,7 @@ def _language_name(code: str) -> str:
     try:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
-        return LANGUAGE_NAMES.get(code, (code, code))[0]
+        return english_name(code)
 
 
 @register.simple_tag
@@ -100,7 +101,7 @@ def fallback_note(
 @register.simple_tag
 def language_name(code: str) -> str:
     """A language in its own name (``Polski``), as speakers look for it."""
-    return LANGUAGE_NAMES.get(code, (code, code))[1]
+    return native_name(code)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,7 +1,7 @@
 """Addresses without a language prefix: send the visitor to their language.
 
 ``/`` and old or hand-typed links such as ``/activiteiten/`` redirect to
-``/<language>/...``. The language comes from ``cms.languages.negotiate_language``
+``/<language>/...``. The language comes from ``cms.translation.languages.negotiate_language``
 (an explicit ``?lang=`` first, then the browser's Accept-Language, then Dutch),
 not from Django's own negotiation, so that the site and the API always agree.
 """
@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.urls import is_valid_path
 from django.utils.cache import patch_vary_headers
 
-from cms.languages import UnsupportedLanguage, negotiate_language
+from cms.translation.languages import UnsupportedLanguage, negotiate_language
 
 
 def visitor_language(request: HttpRequest) -> str:

@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from api import querysets
 from cms.models import Partner
+from cms.translation.fallback import reading_order
 
 from ..activities import upcoming
+from ..languages import active_language
 
 ACTIVITIES_SHOWN = 20
 
@@ -36,7 +38,11 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "activities": list(
                 upcoming({"partner": partner.slug, "starts_after": now}, now)[:ACTIVITIES_SHOWN]
             ),
-            "guides": list(querysets.guides().filter(author=partner).order_by("title")),
+            "guides": list(
+                querysets.guides()
+                .filter(author=partner)
+                .order_by(reading_order("title", active_language()), "slug")
+            ),
             "actions": list(
                 partner.policy_actions.filter(plan__in=querysets.published_plans()).select_related(
                     "building_block"

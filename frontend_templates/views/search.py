@@ -9,8 +9,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from api.filters.search import SearchParams, search_request
-from cms.languages import LANGUAGE_NAMES, TranslatedText, translated_value
 from cms.models import Category
+from cms.translation.fallback import TranslatedText, translated_value
+from cms.translation.languages import native_name
 from search import service
 from search.contract import FacetBucket, SearchHit
 
@@ -69,7 +70,7 @@ def _facet_groups(
             elif name == "category" and bucket.key in categories:
                 text = translated_value(categories[bucket.key], "name", language).text
             elif name == "offered_language":
-                text, lang = LANGUAGE_NAMES.get(bucket.key, ("", bucket.key))[1], bucket.key
+                text, lang = native_name(bucket.key), bucket.key
             else:
                 text = bucket.key
             links.append(FacetLink(text, f"?{params.urlencode()}", bucket.count, active, lang))

@@ -136,7 +136,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Languages ------------------------------------------------------------------
 
 # Dutch is the source language; every other language falls back to English,
-# then Dutch (see cms.languages.fallback_chain, the one place that applies it).
+# then Dutch (see cms.translation.fallback, the one place that applies it).
 LANGUAGE_CODE = "nl"
 LANGUAGES = [
     ("nl", "Nederlands"),
@@ -159,6 +159,9 @@ FALLBACK_LANGUAGES = ("en", "nl")
 MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _ in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": FALLBACK_LANGUAGES}
+# The per-language fields are registered in the translation package, not in a
+# ``cms/translation.py`` that modeltranslation would find by itself.
+MODELTRANSLATION_TRANSLATION_FILES = ("cms.translation.registration",)
 # One slug per page, shared by every language: the API addresses objects by it.
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
 
@@ -252,7 +255,7 @@ SPECTACULAR_SETTINGS = {
         "RegistrationTypeEnum": "cms.models.ActivityPage.Registration",
         "BodyBlockTypeEnum": "api.serializers.blocks.BODY_BLOCK_TYPES",
         "ResultTypeEnum": "search.contract.CONTENT_TYPES",
-        "LanguagesOfferedEnum": "cms.languages.language_codes",
+        "LanguagesOfferedEnum": "cms.translation.languages.language_codes",
         "TopicEnum": "api.serializers.guides.GUIDE_TOPICS",
         "QuestionTopicEnum": "cms.models.QuestionTopic",
         "ContactMethodEnum": "cms.models.ContactMethod",

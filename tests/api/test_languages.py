@@ -33,6 +33,26 @@ def test_languages_endpoint_lists_every_offered_language(api, db):
     assert languages[2] == {"code": "pl", "name": "Polish", "native_name": "Polski", "rtl": False}
 
 
+def test_languages_endpoint_answers_names_and_direction_exactly(api, db):
+    """Byte for byte: English names and direction come from Django, native names from settings."""
+    response = api.get("languages")
+    assert response.content.decode() == (
+        '[{"code":"nl","name":"Dutch","native_name":"Nederlands","rtl":false},'
+        '{"code":"en","name":"English","native_name":"English","rtl":false},'
+        '{"code":"pl","name":"Polish","native_name":"Polski","rtl":false},'
+        '{"code":"ro","name":"Romanian","native_name":"Română","rtl":false},'
+        '{"code":"bg","name":"Bulgarian","native_name":"Български","rtl":false},'
+        '{"code":"hu","name":"Hungarian","native_name":"Magyar","rtl":false},'
+        '{"code":"lt","name":"Lithuanian","native_name":"Lietuvių","rtl":false},'
+        '{"code":"lv","name":"Latvian","native_name":"Latviešu","rtl":false},'
+        '{"code":"sk","name":"Slovak","native_name":"Slovenčina","rtl":false},'
+        '{"code":"cs","name":"Czech","native_name":"Čeština","rtl":false},'
+        '{"code":"pt","name":"Portuguese","native_name":"Português","rtl":false},'
+        '{"code":"es","name":"Spanish","native_name":"Español","rtl":false},'
+        '{"code":"uk","name":"Ukrainian","native_name":"Українська","rtl":false}]'
+    )
+
+
 def test_dutch_when_nothing_is_asked(api, cafe):
     response = api.get("activities/taalcafe")
     assert response.json()["title"] == "Taalcafé"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.languages import language_codes
 from cms.models import ActivityPage, GuidePage
+from cms.translation.languages import language_codes
 
 
 def _bodies(text: str) -> dict:

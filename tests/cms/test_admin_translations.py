@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.languages import language_codes
 from cms.models import ActivityPage, Partner
+from cms.translation.languages import language_codes
 from tests import factories
 
 

@@ -2,13 +2,12 @@
 
 import pytest
 
-from cms.languages import (
+from cms.translation.fallback import fallback_chain, translated_value
+from cms.translation.languages import (
     UnsupportedLanguage,
-    fallback_chain,
     language_codes,
     negotiate_language,
     parse_accept_language,
-    translated_value,
 )
 
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from cms.languages import language_codes
 from cms.models import Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResponse
 from cms.surveys.qr import qr_png, qr_svg, survey_short_url
+from cms.translation.languages import language_codes
 from tests import survey_factories
 
 from .conftest import ROLES

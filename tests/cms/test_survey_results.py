@@ -173,3 +173,19 @@ def test_results_take_a_constant_number_of_queries(survey, django_assert_num_que
         results = survey_results(survey)
     assert results.responses == 12
     assert SurveyQuestion.objects.filter(survey=survey).count() == 4
+
+
+def test_a_blank_dutch_prompt_or_label_falls_back_to_english(db):
+    """Results are labelled in Dutch by the one fallback rule: blank Dutch is missing."""
+    blank = survey_factories.survey(
+        questions=[
+            {
+                "kind": "single",
+                "prompt": {"nl": "  ", "en": "Do you have a GP?", "pl": "Czy masz lekarza?"},
+                "options": [{"nl": "\n", "en": "Yes", "pl": "Tak"}, {"nl": "Nee"}],
+            }
+        ]
+    )
+    [result] = survey_results(blank).questions
+    assert result.prompt == "Do you have a GP?"
+    assert [row.label for row in result.rows] == ["Yes", "Nee"]

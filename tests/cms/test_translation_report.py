@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cms.models import ActivityPage, GuidePage, Partner
-from cms.translation_report import gap_summary, translation_gaps
+from cms.translation.report import gap_summary, translation_gaps
 from tests import factories
 from tests.cms.conftest import make_member
 

@@ -22,8 +22,8 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.importing import ImportFailed
-from cms.languages import language_codes
 from cms.models import GuidePage, Partner
+from cms.translation.languages import language_codes
 from tests import factories
 from tests.cms.admin_forms import page_form_data
 

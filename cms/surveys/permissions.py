@@ -8,7 +8,7 @@ the policy (``coordinator_only``) asks ``is_coordinator`` and nothing else.
 
 from __future__ import annotations
 
-from .roles import User, is_coordinator
+from ..permissions.roles import User, is_coordinator
 
 
 def may_see_surveys(user: User) -> bool:

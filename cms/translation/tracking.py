@@ -5,8 +5,9 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
-from ..languages import language_codes
-from ..translation_status import TranslationStatus, fingerprint, status_for, updated_sources
+from .fallback import has_text
+from .languages import language_codes
+from .status import TranslationStatus, fingerprint, status_for, updated_sources
 
 
 class TranslationTrackedMixin(models.Model):
@@ -32,14 +33,11 @@ class TranslationTrackedMixin(models.Model):
         return {code: self._language_fingerprint(code) for code in language_codes()}
 
     def has_translation(self, code: str) -> bool:
-        """A language counts as translated when every tracked field has text in it."""
-        for field in self.translation_tracked_fields:
-            value = getattr(self, f"{field}_{code}", None)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                return False
-            if not isinstance(value, str) and len(value) == 0:
-                return False
-        return True
+        """A language counts as translated when no tracked field is missing (blank) in it."""
+        return all(
+            has_text(getattr(self, f"{field}_{code}", None))
+            for field in self.translation_tracked_fields
+        )
 
     def translation_statuses(self) -> dict[str, TranslationStatus]:
         source = self._language_fingerprint(settings.SOURCE_LANGUAGE)

@@ -2,7 +2,7 @@
 
 from wagtail.admin.panels import Panel
 
-from .languages import LANGUAGE_NAMES
+from .languages import english_name
 
 
 class TranslationStatusPanel(Panel):
@@ -29,7 +29,7 @@ class TranslationStatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["statuses"] = [
-                {"code": code, "name": LANGUAGE_NAMES.get(code, (code,))[0], "status": status}
+                {"code": code, "name": english_name(code), "status": status}
                 for code, status in self.instance.translation_statuses().items()
             ]
             return context

@@ -6,7 +6,7 @@ languages; the Wagtail admin shows one input per language.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import (
+from ..models import (
     ActivityIndexPage,
     ActivityPage,
     BuildingBlock,

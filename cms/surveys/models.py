@@ -16,13 +16,14 @@ answer therefore keeps as little as possible:
 The coordinator edits a survey with its questions and their options inline
 (``Survey`` → ``SurveyQuestion`` → ``SurveyOption``); titles, prompts and
 labels are translated per field (``cms.translation``). Only coordinators see
-surveys and their results in the admin (``cms.permissions.surveys``).
+surveys and their results in the admin (``cms.surveys.permissions``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -31,7 +32,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from ..surveys.forms import SurveyAdminForm
+from .forms import SurveyAdminForm
 
 SCALE_MIN = 1
 SCALE_MAX = 5
@@ -92,8 +93,6 @@ class Survey(ClusterableModel):
         return self.title or self.slug
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": "The survey must close after it opens."})

@@ -19,9 +19,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from ..models import Question
 from ..models.membership import PartnerRole
-from .roles import COORDINATORS_GROUP, User, editor_partner_ids, is_coordinator
+from ..permissions.roles import COORDINATORS_GROUP, User, editor_partner_ids, is_coordinator
+from .models import Question
 
 HANDLING_ACTIONS = frozenset({"view", "change"})
 

@@ -17,10 +17,10 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.views.reports import ReportView
 
+from ..models import ActivityPage, GuidePage, Partner
+from ..permissions.roles import User, is_coordinator, partner_ids
 from .languages import language_codes
-from .models import ActivityPage, GuidePage, Partner
-from .permissions.roles import User, is_coordinator, partner_ids
-from .translation_status import TranslationStatus
+from .status import TranslationStatus
 
 CONTENT_TYPES = {"activity": ActivityPage, "guide": GuidePage}
 

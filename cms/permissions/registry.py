@@ -1,0 +1,28 @@
+"""The rules plugged into Wagtail: one permission policy per model that needs its own.
+
+Called once from ``CmsConfig.ready``, before any view runs. Kept out of the
+package's ``__init__`` because it reads the models, and the models are built
+from ``pages`` and ``policy`` of this package: registering in ``__init__``
+would make every import of ``cms.permissions.pages`` load the models first.
+"""
+
+from __future__ import annotations
+
+from wagtail.models import AbstractPage
+from wagtail.permissions import register_permission_policy
+
+from ..contact_point.permissions import QuestionPermissionPolicy
+from ..models import PolicyAction, Question, Survey, TopicResponsibility
+from .coordinator_only import CoordinatorOnlyPermissionPolicy
+from .pages import PartnerPagePermissionPolicy
+from .policy import PolicyActionPermissionPolicy
+
+
+def register_permission_policies() -> None:
+    register_permission_policy(AbstractPage, PartnerPagePermissionPolicy())
+    register_permission_policy(PolicyAction, PolicyActionPermissionPolicy(PolicyAction))
+    register_permission_policy(Question, QuestionPermissionPolicy(Question))
+    register_permission_policy(
+        TopicResponsibility, CoordinatorOnlyPermissionPolicy(TopicResponsibility)
+    )
+    register_permission_policy(Survey, CoordinatorOnlyPermissionPolicy(Survey))
