@@ -333,6 +333,8 @@ AXES_LOCKOUT_TEMPLATE = "cms/accounts/locked_out.html"
 # appends the address it saw). One number for every part that asks: the rate
 # limits of the anonymous forms and the login lockout.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The login lockout knows a client by the same rule as the anonymous forms.
+AXES_CLIENT_IP_CALLABLE = "public.guard.clients.client_ip"
 
 # Two-factor authentication (TOTP, RFC 6238, with django-otp): every admin user
 # may turn it on; coordinators must (see cms.accounts.two_factor).

@@ -57,6 +57,16 @@ def client_address(request: HttpRequest) -> str:
     return candidate if _is_address(candidate) else remote
 
 
+def client_ip(request: HttpRequest) -> str | None:
+    """``client_address`` for the login lockout (django-axes' ``AXES_CLIENT_IP_CALLABLE``).
+
+    The same rule, so one setting (``TRUSTED_PROXY_COUNT``) serves both; None
+    when the server gave no address, as axes stores addresses in an IP column.
+    """
+    address = client_address(request)
+    return None if address == UNKNOWN_CLIENT else address
+
+
 def pseudonymous_client(address: str) -> str:
     """A stable, unguessable stand-in for a client address (HMAC with SECRET_KEY).
 

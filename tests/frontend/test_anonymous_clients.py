@@ -91,3 +91,11 @@ def test_a_survey_form_sent_twice_is_stored_once(client, survey, settings):
         message = translation.gettext("Please wait a moment and send your answers again.")
     assert message in again.content.decode()
     assert SurveyResponse.objects.count() == 1
+
+
+def test_a_form_larger_than_the_limit_is_refused_and_nothing_is_stored(client, ggd, settings):
+    settings.API_MAX_BODY_BYTES = 4096
+    response = client.post("/en/vraag/", fields(text="Pytanie " * 1000))
+    assert response.status_code == 413
+    assert "could not be sent yet" in response.content.decode()
+    assert Question.objects.count() == 0

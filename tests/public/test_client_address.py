@@ -1,6 +1,7 @@
 """Who a client is (public/guard/clients.py): an address nobody can forge."""
 
 import pytest
+from axes.helpers import get_client_ip_address
 from django.test import RequestFactory
 
 from public.guard.clients import client_address, pseudonymous_client
@@ -60,3 +61,11 @@ def test_the_rate_limit_key_does_not_hold_the_address():
     assert "203.0.113.7" not in key
     assert key == pseudonymous_client("203.0.113.7")
     assert key != pseudonymous_client("203.0.113.8")
+
+
+def test_the_login_lockout_knows_a_client_by_the_same_rule(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert get_client_ip_address(request(forwarded=FORGED)) == "192.0.2.10"
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert get_client_ip_address(request(forwarded=f"{FORGED}, 198.51.100.1")) == "198.51.100.1"
+    assert get_client_ip_address(request(remote=None)) is None
