@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db.models import Count
 
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from ..places import VILLAGES
 from ..translation.fallback import translated_value
 from ..translation.languages import english_name, language_codes
 from .answers import with_questions
@@ -149,8 +150,6 @@ class SurveyResults:
 
 
 def _village_labels() -> dict[str, str]:
-    from frontend_templates.places import VILLAGES
-
     return {NOT_GIVEN: "Not given", **{village.slug: village.name for village in VILLAGES}}
 
 
