@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from .routing import API_PREFIX
+from .prefix import API_PATH
 
 
 def error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
@@ -111,7 +111,7 @@ class ApiErrorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if not request.path_info.startswith(API_PREFIX) or response.status_code < 400:
+        if not request.path_info.startswith(API_PATH) or response.status_code < 400:
             return response
         if response.get("Content-Type", "").startswith("application/json"):
             return response

@@ -9,6 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from cms.languages import language_codes
 
 from .languages import LANGUAGE_PARAMETER, RequestLanguageMixin
+from .prefix import API_V1_PATH
 from .serializers.errors import ErrorSerializer
 
 ERROR_DESCRIPTIONS = {
@@ -21,7 +22,7 @@ WRITE_METHODS = ("POST", "PUT", "PATCH")
 
 def only_public_api(endpoints):
     """drf-spectacular preprocessing hook: document /api/v1/ only, not Wagtail's admin API."""
-    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith(API_V1_PATH)]
 
 
 def errors(*statuses: int) -> dict[int, OpenApiResponse]:

@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from .errors import not_found
+from .prefix import API_VERSION
 from .views.activities import ActivityCalendarView, ActivityDetailView, ActivityListView
 from .views.guides import GuideDetailView, GuideListView
 from .views.languages import LanguageListView
@@ -40,7 +41,7 @@ v1 = [
 ]
 
 urlpatterns = [
-    path("v1/", include((v1, "api-v1"))),
+    path(API_VERSION, include((v1, "api-v1"))),
     # Last: anything else under /api/ is a JSON 404 (not the site's page or redirect).
     re_path(r"", not_found),
 ]

@@ -34,7 +34,6 @@ from cms.contact_point.routing import responsible_partners
 from cms.models import ContactMethod, QuestionTopic
 
 from ..errors import InvalidParameter
-from ..languages import RequestLanguageMixin
 from ..schema import errors
 from ..serializers.errors import ErrorSerializer
 from ..serializers.questions import (
@@ -44,9 +43,10 @@ from ..serializers.questions import (
 )
 from ..spam import HONEYPOT_FIELD, SpamRefused, check_submission, issue_form_token
 from ..throttling import PublicPostThrottle
+from .base import PublicFormMixin
 
 
-class QuestionFormView(RequestLanguageMixin, APIView):
+class QuestionFormView(PublicFormMixin, APIView):
     """The form's choices in the requested language, and a fresh form token.
 
     Never cached: every answer carries a new token (and who answers a topic can change).
@@ -90,7 +90,7 @@ class QuestionFormView(RequestLanguageMixin, APIView):
         return response
 
 
-class QuestionCreateView(RequestLanguageMixin, APIView):
+class QuestionCreateView(PublicFormMixin, APIView):
     """Anonymous questions; only POST (and OPTIONS), only JSON.
 
     The negotiated language (``lang``, Accept-Language) is the question's

@@ -30,7 +30,6 @@ from cms.surveys.answers import (
 )
 
 from ..errors import InvalidParameter
-from ..languages import RequestLanguageMixin
 from ..schema import errors, responses
 from ..serializers.errors import ErrorSerializer
 from ..serializers.surveys import (
@@ -41,7 +40,7 @@ from ..serializers.surveys import (
 )
 from ..spam import HONEYPOT_FIELD, SpamRefused, check_submission
 from ..throttling import PublicPostThrottle
-from .base import PublicApiMixin
+from .base import PublicApiMixin, PublicFormMixin
 
 
 class SurveyListView(PublicApiMixin, ListAPIView):
@@ -83,7 +82,7 @@ class SurveyClosedError(exceptions.APIException):
     default_detail = SurveyClosed.message
 
 
-class SurveyResponseView(RequestLanguageMixin, APIView):
+class SurveyResponseView(PublicFormMixin, APIView):
     """Anonymous answers to one survey; only POST (and OPTIONS)."""
 
     http_method_names = ["post", "options"]
