@@ -10,10 +10,10 @@ database, which stays within its constant query budget anyway.
 Django's tools do the HTTP: ``quote_etag``, ``patch_cache_control`` and
 ``get_conditional_response`` (the same If-None-Match rules as
 ``django.views.decorators.http.condition``). What no library does, and the
-mixin below adds: ``condition``/``etag`` and ConditionalGetMiddleware need the
-ETag before the view runs, or a plain Django response; a DRF answer is
-rendered only after the view returns, so the ETag is taken from the rendered
-body in a post-render callback.
+mixin below adds: the ``condition``/``etag`` decorators need the ETag before
+the view runs, and ConditionalGetMiddleware hashes every answer of the site
+and the admin too; a DRF answer is rendered only after the view returns, so
+the API's views take the ETag from the rendered body in a post-render callback.
 """
 
 from __future__ import annotations
