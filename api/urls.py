@@ -7,6 +7,7 @@ from .errors import not_found
 from .prefix import API_VERSION
 from .views.activities import ActivityCalendarView, ActivityDetailView, ActivityListView
 from .views.guides import GuideDetailView, GuideListView
+from .views.index import ApiIndexView
 from .views.languages import LanguageListView
 from .views.partners import PartnerDetailView, PartnerListView
 from .views.policy import PolicyPlanView
@@ -16,6 +17,7 @@ from .views.surveys import SurveyDetailView, SurveyListView, SurveyResponseView
 from .views.taxonomy import BuildingBlockListView, CategoryListView
 
 v1 = [
+    path("", ApiIndexView.as_view(), name="index"),
     path("languages", LanguageListView.as_view(), name="languages"),
     path("categories", CategoryListView.as_view(), name="categories"),
     path("building-blocks", BuildingBlockListView.as_view(), name="building-blocks"),

@@ -246,6 +246,14 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.drop_defaults_the_schema_refuses",
+    ],
+    # A nullable, blankable choice (contact_method) stays one enum with "" and
+    # null in it, not oneOf [the enum, BlankEnum, NullEnum]: generated clients
+    # cannot build that (OpenAPI Generator's Python client does not even import).
+    "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
