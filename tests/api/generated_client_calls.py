@@ -27,7 +27,7 @@ PAGE_SIZE = 2  # small, so that every list takes several pages
 LANGUAGES = ("nl", "pl")
 # Required query parameters of these operations, as a client would fill them in.
 REQUIRED = {"search_suggest_retrieve": {"q": "taal"}}
-EXTRA_CALLS = {"search_retrieve": [{"q": "taal"}, {"q": "voetbal", "type": ["activity"]}]}
+EXTRA_CALLS = {"search_retrieve": [{"q": "taal"}, {"q": "voetbal", "type": "activity,guide"}]}
 
 
 def snake(name: str) -> str:

@@ -27,11 +27,15 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 from django.test import override_settings
 from openapi_spec_validator import validate
 
 from hub.wsgi import application
 from tests.frontend.conftest import remove_content
+
+# For the test database to be set up; the server's thread reads what the module committed.
+pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / ".services" / "tools"
@@ -58,15 +62,30 @@ class QuietHandler(WSGIRequestHandler):
         """The client makes hundreds of calls; their access log is noise here."""
 
 
+def application_closing_connections(environ, start_response):
+    """The WSGI app, closing the server thread's database connection after each answer.
+
+    So that no connection outlives the module and keeps the test database from being dropped.
+    """
+    response = application(environ, start_response)
+    try:
+        return [b"".join(response)]
+    finally:
+        response.close()
+        connections.close_all()
+
+
 @pytest.fixture(scope="module")
 def api_url(django_db_setup, django_db_blocker) -> Iterator[str]:
     """The WSGI app on a free local port, serving the committed demo municipality."""
     with django_db_blocker.unblock(), override_settings(ELASTICSEARCH_URL=""):
-        server = make_server("127.0.0.1", 0, application, handler_class=QuietHandler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        server = make_server(
+            "127.0.0.1", 0, application_closing_connections, handler_class=QuietHandler
+        )
+        # Started first: shutdown() waits for a serve_forever() that must be running.
+        threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
             call_command("load_demo", stdout=StringIO())
-            thread.start()
             yield f"http://127.0.0.1:{server.server_port}"
         finally:
             server.shutdown()

@@ -97,7 +97,7 @@ def site_pages(client, language: str) -> dict[str, str]:
     }
 
 
-def test_every_page_type_is_valid_html(demo, client, settings, checker, tmp_path):
+def test_every_page_type_is_valid_html(demo, db, client, settings, checker, tmp_path):
     settings.FORM_MIN_FILL_SECONDS = 0
     settings.ELASTICSEARCH_URL = ""  # the pages, not the engine: search answers from the database
     files = []
