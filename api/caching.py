@@ -6,6 +6,14 @@ snippets without one, the language and the filters of the request, and the
 clock, which moves ``next_occurrences`` along). Hashing what we send is always
 right; it saves the migrant's data bundle and the partner's bandwidth, not our
 database, which stays within its constant query budget anyway.
+
+Django's tools do the HTTP: ``quote_etag``, ``patch_cache_control`` and
+``get_conditional_response`` (the same If-None-Match rules as
+``django.views.decorators.http.condition``). What no library does, and the
+mixin below adds: the ``condition``/``etag`` decorators need the ETag before
+the view runs, and ConditionalGetMiddleware hashes every answer of the site
+and the admin too; a DRF answer is rendered only after the view returns, so
+the API's views take the ETag from the rendered body in a post-render callback.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from rest_framework.response import Response
 
 from public.guard import Refused
 
-from .routing import API_PREFIX
+from .prefix import API_PATH
 
 
 def error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
@@ -113,7 +113,7 @@ class ApiErrorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if not request.path_info.startswith(API_PREFIX) or response.status_code < 400:
+        if not request.path_info.startswith(API_PATH) or response.status_code < 400:
             return response
         if response.get("Content-Type", "").startswith("application/json"):
             return response

@@ -2,4 +2,6 @@
 
 from django.urls import include, path
 
-urlpatterns = [path("api/", include("api.urls"))]
+from .prefix import API_MOUNT
+
+urlpatterns = [path(API_MOUNT, include("api.urls"))]

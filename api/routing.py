@@ -17,7 +17,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-API_PREFIX = "/api/"
+from .prefix import API_PATH
+
 API_URLCONF = "api.root_urls"
 
 
@@ -29,6 +30,6 @@ class ApiRoutingMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.path_info.startswith(API_PREFIX):
+        if request.path_info.startswith(API_PATH):
             request.urlconf = API_URLCONF
         return response

@@ -9,6 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from cms.translation.languages import language_codes
 
 from .languages import LANGUAGE_PARAMETER, RequestLanguageMixin
+from .prefix import API_V1_PATH
 from .serializers.errors import ErrorSerializer
 
 ERROR_DESCRIPTIONS = {
@@ -21,7 +22,26 @@ WRITE_METHODS = ("POST", "PUT", "PATCH")
 
 def only_public_api(endpoints):
     """drf-spectacular preprocessing hook: document /api/v1/ only, not Wagtail's admin API."""
-    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith(API_V1_PATH)]
+
+
+def drop_defaults_the_schema_refuses(result: dict, generator, request, public) -> dict:
+    """drf-spectacular postprocessing hook: no parameter default its own schema refuses.
+
+    ``q=serializers.CharField(required=False, default="")`` is documented as
+    ``minLength: 1`` (a sent ``q`` may not be blank) with ``default: ""`` (what
+    the server uses when ``q`` is absent). OpenAPI wants a default to be a valid
+    value, so openapi-spec-validator refuses the schema; the default goes, the
+    answer stays as it is ("absent: everything", the description says).
+    """
+    for item in result.get("paths", {}).values():
+        for operation in item.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                schema = parameter.get("schema", {})
+                default = schema.get("default")
+                if isinstance(default, str) and len(default) < schema.get("minLength", 0):
+                    del schema["default"]
+    return result
 
 
 def errors(*statuses: int) -> dict[int, OpenApiResponse]:

@@ -4,9 +4,11 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from .errors import not_found
+from .prefix import API_VERSION
 from .views.activities import ActivityCalendarView, ActivityDetailView, ActivityListView
 from .views.contact_point import QuestionCreateView, QuestionFormView
 from .views.guides import GuideDetailView, GuideListView
+from .views.index import ApiIndexView
 from .views.languages import LanguageListView
 from .views.partners import PartnerDetailView, PartnerListView
 from .views.policy import PolicyPlanView
@@ -15,6 +17,7 @@ from .views.surveys import SurveyDetailView, SurveyListView, SurveyResponseView
 from .views.taxonomy import BuildingBlockListView, CategoryListView
 
 v1 = [
+    path("", ApiIndexView.as_view(), name="index"),
     path("languages", LanguageListView.as_view(), name="languages"),
     path("categories", CategoryListView.as_view(), name="categories"),
     path("building-blocks", BuildingBlockListView.as_view(), name="building-blocks"),
@@ -40,7 +43,7 @@ v1 = [
 ]
 
 urlpatterns = [
-    path("v1/", include((v1, "api-v1"))),
+    path(API_VERSION, include((v1, "api-v1"))),
     # Last: anything else under /api/ is a JSON 404 (not the site's page or redirect).
     re_path(r"", not_found),
 ]

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from api.prefix import API_PATH, API_V1_PATH
+
 SITE_POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -58,7 +60,7 @@ ADMIN_POLICY = {
 # The site asks for the position once, on "Use my location"; nothing else.
 PERMISSIONS_POLICY = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()"
 
-API_DOCS_PATH = "/api/v1/docs"
+API_DOCS_PATH = f"{API_V1_PATH}docs"
 
 
 def serialise(policy: dict[str, str]) -> str:
@@ -100,7 +102,7 @@ class SecurityHeadersMiddleware:
             return ADMIN_CSP
         if path == API_DOCS_PATH:
             return API_DOCS_CSP
-        if path.startswith("/api/"):
+        if path.startswith(API_PATH):
             return API_CSP
         return self.site_csp
 

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.prefix import API_MOUNT
 from cms.public_urls import SURVEY_SHORT_PREFIX
 from frontend_templates.views.language import redirect_to_language
 from frontend_templates.views.surveys import survey_short_link
@@ -16,7 +17,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/", include("api.urls")),
+    path(API_MOUNT, include("api.urls")),
     # A survey's short poster address (the QR code): no language, the phone's own is used.
     # A slash typed after it is forgiven.
     re_path(
@@ -45,7 +46,7 @@ urlpatterns += i18n_patterns(
 # never under the unprefixed sections: an unknown API address stays a JSON 404.
 urlpatterns += [
     re_path(
-        r"^(?!(?:admin|api|documents|static|media)/)(?P<path>(?:[\w\-]+/)*)$",
+        rf"^(?!(?:admin/|{API_MOUNT}|documents/|static/|media/))(?P<path>(?:[\w\-]+/)*)$",
         redirect_to_language,
         name="choose-language",
     ),

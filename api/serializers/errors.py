@@ -1,5 +1,6 @@
 """The error shape, for the OpenAPI schema (``api.errors`` builds the data)."""
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 
@@ -13,5 +14,8 @@ class ErrorDetailSerializer(serializers.Serializer):
     )
 
 
+# "Error" would clash with the built-in of the languages clients are generated
+# in (typescript-fetch renames it "ModelError"); "ApiError" is nobody's.
+@extend_schema_serializer(component_name="ApiError")
 class ErrorSerializer(serializers.Serializer):
     error = ErrorDetailSerializer()

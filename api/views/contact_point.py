@@ -35,7 +35,6 @@ from cms.models import ContactMethod, QuestionTopic
 from public.contact_point import ask
 from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry, issue_form_token
 
-from ..languages import RequestLanguageMixin
 from ..schema import errors
 from ..serializers.errors import ErrorSerializer
 from ..serializers.questions import (
@@ -43,9 +42,10 @@ from ..serializers.questions import (
     QuestionReceiptSerializer,
     QuestionRequestSerializer,
 )
+from .base import PublicFormMixin
 
 
-class QuestionFormView(RequestLanguageMixin, APIView):
+class QuestionFormView(PublicFormMixin, APIView):
     """The form's choices in the requested language, and a fresh form token.
 
     Never cached: every answer carries a new token (and who answers a topic can change).
@@ -89,7 +89,7 @@ class QuestionFormView(RequestLanguageMixin, APIView):
         return response
 
 
-class QuestionCreateView(RequestLanguageMixin, APIView):
+class QuestionCreateView(PublicFormMixin, APIView):
     """Anonymous questions; only POST (and OPTIONS), only JSON.
 
     The negotiated language (``lang``, Accept-Language) is the question's

@@ -24,7 +24,6 @@ from public import surveys
 from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry
 from public.surveys import SurveyAnswers, answer_survey
 
-from ..languages import RequestLanguageMixin
 from ..schema import errors, responses
 from ..serializers.errors import ErrorSerializer
 from ..serializers.surveys import (
@@ -33,7 +32,7 @@ from ..serializers.surveys import (
     SurveySerializer,
     SurveySummarySerializer,
 )
-from .base import PublicApiMixin
+from .base import PublicApiMixin, PublicFormMixin
 
 
 class SurveyListView(PublicApiMixin, ListAPIView):
@@ -68,7 +67,7 @@ class SurveyDetailView(PublicApiMixin, RetrieveAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class SurveyResponseView(RequestLanguageMixin, APIView):
+class SurveyResponseView(PublicFormMixin, APIView):
     """Anonymous answers to one survey; only POST (and OPTIONS)."""
 
     http_method_names = ["post", "options"]

@@ -6,10 +6,13 @@ careless deployment; `hub.settings.test` tunes for the test suite only.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+
+from api.prefix import API_V1_PATH
 
 from .media import media_storage
 
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    "corsheaders",
     # Accounts: one-time passwords (two-factor) and the login lockout.
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -78,11 +82,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy per part (site, API, admin) and Permissions-Policy.
     "hub.security_headers.SecurityHeadersMiddleware",
-    # API: CORS outside the error middleware, so that error answers carry it too.
-    "api.cors.CorsMiddleware",
+    # API: CORS (django-cors-headers, on the API's addresses only) outside the
+    # error middleware, so that error answers carry it too.
+    "api.cors.ApiCorsMiddleware",
     "api.errors.ApiErrorMiddleware",
-    # API writes larger than API_MAX_BODY_BYTES: 413 before anything reads them.
-    "api.body_limits.ApiBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -249,6 +252,14 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.drop_defaults_the_schema_refuses",
+    ],
+    # A nullable, blankable choice (contact_method) stays one enum with "" and
+    # null in it, not oneOf [the enum, BlankEnum, NullEnum]: generated clients
+    # cannot build that (OpenAPI Generator's Python client does not even import).
+    "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -266,7 +277,22 @@ SPECTACULAR_SETTINGS = {
 }
 # Origins whose browsers may read the API: "*" for any (it is public and anonymous),
 # or a comma-separated list such as https://partner.example.
+# django-cors-headers (api/cors.py), on the API's addresses only.
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "*")
+CORS_URLS_REGEX = rf"^{re.escape(API_V1_PATH)}"
+CORS_ALLOW_ALL_ORIGINS = "*" in API_CORS_ALLOWED_ORIGINS
+CORS_ALLOWED_ORIGINS = [origin for origin in API_CORS_ALLOWED_ORIGINS if origin != "*"]
+CORS_ALLOW_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]
+CORS_ALLOW_HEADERS = [
+    "Accept",
+    "Accept-Language",
+    "Content-Type",
+    "If-None-Match",
+    "If-Modified-Since",
+]
+# Readable by the partner's script: what the answer's language is, and its version.
+CORS_EXPOSE_HEADERS = ["Content-Language", "ETag"]
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
 # How long browsers and proxies may reuse an API answer before asking again (ETag).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 # The public POSTs are small forms; a larger body is refused with 413 (api/body_limits.py;

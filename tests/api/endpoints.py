@@ -17,3 +17,6 @@ READS = [
     "policy-plan",
     "search",
 ]
+
+# The API index (GET /api/v1/): a read without texts, so without a language.
+INDEX = ""

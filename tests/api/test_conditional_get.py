@@ -3,9 +3,10 @@
 import pytest
 
 from tests import factories
+from tests.api.endpoints import INDEX
 from tests.api.endpoints import READS as CONTENT_READS
 
-READS = [*CONTENT_READS, "search/suggest?q=taal"]
+READS = [INDEX, *CONTENT_READS, "search/suggest?q=taal"]
 
 
 @pytest.fixture

@@ -32,7 +32,8 @@ def test_errors_are_readable_cross_origin_too(client, db, origin):
 
 
 def test_configured_origins_only(client, db, settings, origin):
-    settings.API_CORS_ALLOWED_ORIGINS = ["https://partner.example"]
+    settings.CORS_ALLOW_ALL_ORIGINS = False
+    settings.CORS_ALLOWED_ORIGINS = ["https://partner.example"]
     allowed = client.get("/api/v1/languages", headers=origin)
     assert allowed["Access-Control-Allow-Origin"] == "https://partner.example"
     assert "Origin" in allowed["Vary"]

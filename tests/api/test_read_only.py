@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
 from tests import factories
-from tests.api.endpoints import READS
+from tests.api.endpoints import INDEX, READS
 
-ENDPOINTS = [*READS, "search/suggest", "schema", "docs"]
+ENDPOINTS = [INDEX, *READS, "search/suggest", "schema", "docs"]
 WRITES = ["post", "put", "patch", "delete"]
 
 
