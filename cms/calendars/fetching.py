@@ -136,6 +136,8 @@ def fetch_feed(url: str, limits: FeedLimits | None = None) -> bytes:
                 preload_content=False,
                 assert_same_host=False,
             )
+        except urllib3.exceptions.NewConnectionError:  # (a subclass of TimeoutError)
+            raise FeedUnavailable(f"the calendar server at '{parts.hostname}' is down") from None
         except urllib3.exceptions.TimeoutError:
             raise FeedUnavailable(
                 f"the calendar server took longer than {limits.timeout:g} s"

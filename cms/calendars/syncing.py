@@ -31,8 +31,8 @@ SUMMARY_LENGTH = 500
 
 
 def _summary(event: FeedEvent) -> str:
-    """The description's first paragraph, cut at a word; the title when there is none."""
-    first = event.description.split("\n\n")[0].replace("\n", " ").strip()
+    """The description's first line, cut at a word; the title when there is none."""
+    first = event.description.split("\n")[0].strip()
     if len(first) > SUMMARY_LENGTH:
         first = first[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
     return first or event.title

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -163,8 +164,13 @@ def content_digest(page: Any, record: Mapping, lookups: records.Lookups) -> str:
     """
     fields, relations = records.read_activity(record, lookups)
     current = page.get_latest_revision_as_object()
-    state = _snapshot(current, fields, relations)
-    return hashlib.sha256(repr(state).encode()).hexdigest()
+    values, related = _snapshot(current, fields, relations)
+    # The same instant reads back in another zone from a revision than it was written in.
+    values = {
+        name: value.astimezone(UTC).isoformat() if isinstance(value, datetime) else value
+        for name, value in values.items()
+    }
+    return hashlib.sha256(repr((values, related)).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
