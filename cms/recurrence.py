@@ -98,9 +98,7 @@ def next_occurrences(
     excluded: Collection[datetime] = (),
 ) -> list[Occurrence]:
     """The next ``count`` occurrences that have not ended by ``now``."""
-    return list(
-        occurrences(starts_at, ends_at, rule, after=now, limit=count, excluded=excluded)
-    )
+    return list(occurrences(starts_at, ends_at, rule, after=now, limit=count, excluded=excluded))
 
 
 def parse_exceptions(values: Collection[str]) -> frozenset[datetime]:
