@@ -389,5 +389,8 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # WeasyPrint logs each step of every poster it renders.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
