@@ -19,6 +19,7 @@ from .contact_point.admin import ContactPointViewSetGroup
 from .models import BuildingBlock, Category, Partner, PolicyAction
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
 from .permissions.roles import is_coordinator
+from .posters import admin as poster_admin  # noqa: F401 (registers its hooks)
 from .surveys import admin as survey_admin
 from .translation_report import TranslationReportView, may_see_report
 

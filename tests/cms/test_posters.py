@@ -170,3 +170,21 @@ def test_unpublished_or_unknown_objects_have_no_poster(client, activity):
     assert client.get("/posters/guide/nobody.pdf").status_code == 404
     survey(slug="dicht", is_open=False)
     assert client.get("/posters/survey/dicht.pdf").status_code == 404
+
+
+def test_the_site_links_the_poster_in_the_visitors_language(client, activity):
+    page = client.get(f"/pl/activiteiten/{activity}/").content.decode()
+    assert f'href="/posters/activity/{activity}.pdf?languages=pl&amp;size=a4"' in page
+    assert "Wydrukuj plakat" in page and "Wydrukuj ulotkę" in page
+    guide = client.get("/uk/wegwijzers/huisarts/").content.decode()
+    assert 'href="/posters/guide/huisarts.pdf?languages=uk&amp;size=a6"' in guide
+
+
+def test_the_admin_offers_poster_and_flyer_on_a_live_page(client, activity, django_user_model):
+    from cms.models import ActivityPage
+
+    client.force_login(django_user_model.objects.create_superuser("coord", "c@example.org", "x"))
+    page = ActivityPage.objects.get(slug=activity)
+    edit = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert f"/posters/activity/{activity}.pdf?languages=nl&amp;size=a4" in edit
+    assert f"/posters/activity/{activity}.pdf?languages=nl&amp;size=a6" in edit
