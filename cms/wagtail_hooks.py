@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
 from .calendars import admin as calendar_admin
 from .contact_point.admin import ContactPointViewSetGroup
+from .dashboard import panels as dashboard_panels  # noqa: F401 (registers its hooks)
 from .models import BuildingBlock, Category, Partner, PolicyAction
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
 from .permissions.roles import is_coordinator
