@@ -310,7 +310,7 @@ TASKS = {
 }
 # Printed posters and flyers (cms/posters/) carry the municipality's name and colour.
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "")
-MUNICIPALITY_COLOUR = os.environ.get("MUNICIPALITY_COLOUR", "#00703c")
+MUNICIPALITY_COLOUR = os.environ.get("MUNICIPALITY_COLOUR", "#1f7a3a")
 
 # --- Security -----------------------------------------------------------------
 
