@@ -31,6 +31,15 @@ def survey_short_path(slug: str) -> str:
     return f"/{SURVEY_SHORT_PREFIX}/{slug}"
 
 
+def poster_path(kind: str, slug: str, language: str) -> str:
+    """``/posters/activity/gemengd-voetbal.pdf?languages=pl&size=a4``: a PDF to print.
+
+    Add up to two more languages (``languages=pl,bg,uk``) or ``size=a6`` for a flyer.
+    """
+    name = kind if kind == "contact-point" else f"{kind}/{slug}"
+    return f"/posters/{name}.pdf?languages={language or settings.SOURCE_LANGUAGE}&size=a4"
+
+
 def absolute_public_url(path: str) -> str:
     """``path`` on the site's own address (``WAGTAILADMIN_BASE_URL``), for QR codes and e-mail.
 

@@ -14,10 +14,13 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
+from .calendars import admin as calendar_admin
 from .contact_point.admin import ContactPointViewSetGroup
+from .dashboard import panels as dashboard_panels  # noqa: F401 (registers its hooks)
 from .models import BuildingBlock, Category, Partner, PolicyAction
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
 from .permissions.roles import is_coordinator
+from .posters import admin as poster_admin  # noqa: F401 (registers its hooks)
 from .surveys import admin as survey_admin
 from .translation.report import TranslationReportView, may_see_report
 
@@ -116,6 +119,7 @@ def register_admin_urls():
             name="cms_translation_report",
         ),
         *survey_admin.admin_urls(),
+        *calendar_admin.admin_urls(),
     ]
 
 
@@ -134,6 +138,12 @@ def partner_members_button(snippet, user, next_url=None):
             icon_name="user",
             priority=20,
         )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def partner_calendar_button(snippet, user, next_url=None):
+    if isinstance(snippet, Partner):
+        yield from calendar_admin.listing_buttons(snippet, user)
 
 
 class TranslationReportMenuItem(MenuItem):

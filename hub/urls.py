@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.prefix import API_MOUNT
+from cms.posters.views import poster
 from cms.public_urls import SURVEY_SHORT_PREFIX
 from frontend_templates.views.language import redirect_to_language
 from frontend_templates.views.surveys import survey_short_link
@@ -24,6 +25,13 @@ urlpatterns = [
         rf"^{SURVEY_SHORT_PREFIX}/(?P<slug>[-a-zA-Z0-9_]+)/?$",
         survey_short_link,
         name="survey-short-link",
+    ),
+    # Posters and flyers to print (PDF), in one to three languages.
+    path("posters/contact-point.pdf", poster, {"kind": "contact-point"}, name="poster-contact"),
+    re_path(
+        r"^posters/(?P<kind>activity|guide|survey)/(?P<slug>[-a-zA-Z0-9_]+)\.pdf$",
+        poster,
+        name="poster",
     ),
 ]
 

@@ -78,6 +78,9 @@ def activity_event(activity: ActivityPage, language: str, absolute: Callable[[st
         event.add("dtend", activity.ends_at.astimezone(AMSTERDAM))
     if activity.recurrence:
         event.add("rrule", _rule(activity.recurrence))
+        # Dates of the series that do not take place (e.g. from a partner's calendar).
+        for skipped in sorted(activity.skipped_starts):
+            event.add("exdate", skipped.astimezone(AMSTERDAM))
     event.add("summary", title.text, parameters={"LANGUAGE": title.language})
     event.add(
         "description",

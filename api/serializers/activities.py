@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.models import ActivityPage
-from cms.public_urls import public_path
+from cms.public_urls import poster_path, public_path
 from cms.translation.fallback import translated_value
 from cms.translation.languages import language_codes
 
@@ -177,9 +177,17 @@ class ActivityListSerializer(ActivitySerializer):
 
 class ActivityDetailSerializer(ActivitySerializer):
     body = BodyField()
+    poster_url = serializers.SerializerMethodField(
+        help_text="A poster (A4 PDF) to print, in the language of this answer. Replace "
+        "`languages=` by one to three codes (side by side, e.g. `languages=pl,bg`); `size=a6` "
+        "gives a flyer. The QR code on it holds the short link."
+    )
     next_occurrences = serializers.SerializerMethodField(
         help_text=f"The next {NEXT_OCCURRENCES} occurrences that have not ended, from the rule."
     )
+
+    def get_poster_url(self, activity: ActivityPage) -> str:
+        return poster_path("activity", activity.slug, request_language(self))
 
     @extend_schema_field(OccurrenceSerializer(many=True))
     def get_next_occurrences(self, activity: ActivityPage) -> list[dict]:

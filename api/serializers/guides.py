@@ -5,7 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from cms.models import GuidePage
-from cms.public_urls import public_path
+from cms.public_urls import poster_path, public_path
 from cms.translation.status import TranslationStatus
 
 from .blocks import BodyField
@@ -42,3 +42,11 @@ class GuideSerializer(TranslatedObjectSerializer):
 
 class GuideDetailSerializer(GuideSerializer):
     body = BodyField()
+    poster_url = serializers.SerializerMethodField(
+        help_text="A poster (A4 PDF) to print, in the language of this answer. Replace "
+        "`languages=` by one to three codes (side by side, e.g. `languages=pl,bg`); `size=a6` "
+        "gives a flyer. The QR code on it holds the short link."
+    )
+
+    def get_poster_url(self, guide: GuidePage) -> str:
+        return poster_path("guide", guide.slug, request_language(self))

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.models import Survey, SurveyOption, SurveyQuestion
-from cms.public_urls import absolute_public_url, public_path, survey_short_path
+from cms.public_urls import absolute_public_url, poster_path, public_path, survey_short_path
 from cms.surveys.answers import TEXT_MAX_LENGTH, survey_form_name
 from cms.surveys.models import SCALE_MAX, SCALE_MIN
 from public.guard import HONEYPOT_FIELD, issue_form_token
@@ -79,6 +79,18 @@ class SurveySerializer(SurveySummarySerializer):
     honeypot_field = serializers.SerializerMethodField(
         help_text="A field that people never fill in: send it empty (or leave it out)."
     )
+    poster_url = serializers.SerializerMethodField(
+        help_text="A poster (A4 PDF) to print, in the language of this answer. Replace "
+        "`languages=` by one to three codes (side by side, e.g. `languages=pl,bg`); `size=a6` "
+        "gives a flyer. The QR code on it holds the short link. Null once the survey takes "
+        "no more answers."
+    )
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_poster_url(self, survey: Survey) -> str | None:
+        if not survey.accepts_answers():
+            return None
+        return poster_path("survey", survey.slug, request_language(self))
 
     def get_form_token(self, survey: Survey) -> str:
         return issue_form_token(survey_form_name(survey.slug))

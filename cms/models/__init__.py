@@ -1,10 +1,11 @@
 """Wegwijs content: one module per concept, re-exported for Django's app registry.
 
-Features with several parts (the contact point, surveys) keep their models
-beside their logic, in their own package; they are imported here so that
-``cms.models`` stays the one list of the app's models.
+Features with several parts (the contact point, surveys, calendar import) keep
+their models beside their logic, in their own package; they are imported here
+so that ``cms.models`` stays the one list of the app's models.
 """
 
+from ..calendars.models import CalendarEvent, CalendarImport  # noqa: F401
 from ..contact_point.models import (  # noqa: F401
     ContactMethod,
     Question,

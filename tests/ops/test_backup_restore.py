@@ -26,6 +26,8 @@ from django.test import override_settings
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
+from cms.calendars.models import CalendarEvent, CalendarImport
+from cms.calendars.tasks import queue_import
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
 from search import elastic
 from search.contract import SearchRequest
@@ -115,6 +117,29 @@ def _restored_content(url: str) -> tuple[dict[str, set[str]], str]:
     }, image_file
 
 
+# Tables of the calendar import (what became of each event, the last run) and
+# the background task queue: a restore must not lose them, or the next run would
+# create every activity again.
+CALENDAR_TABLES = ("cms_calendarevent", "cms_calendarimport", "django_tasks_database_dbtaskresult")
+
+
+def _link_a_calendar(partner_slug: str, activity: ActivityPage) -> None:
+    partner = Partner.objects.get(slug=partner_slug)
+    CalendarEvent.objects.create(
+        partner=partner, uid="zwemles@club.example", activity=activity, feed_digest="f" * 64
+    )
+    CalendarImport.objects.create(partner=partner, status=CalendarImport.Status.DONE)
+    queue_import(partner)
+
+
+def _calendar_rows(url: str) -> dict[str, list]:
+    with psycopg.connect(url) as conn:
+        return {
+            table: sorted(map(repr, conn.execute(f"SELECT * FROM {table}").fetchall()))
+            for table in CALENDAR_TABLES
+        }
+
+
 def _indexed_content(prefix: str) -> dict[str, set[str]]:
     with override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix):
         answer = elastic.client().search(
@@ -160,6 +185,9 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     lesson.refresh_from_db()
     assert lesson.image_id, "the image did not stick"
     photo_bytes = (media / lesson.image.file.name).read_bytes()
+    _link_a_calendar("zwemclub", lesson)
+    calendar_rows = _calendar_rows(_database_url(connection.settings_dict["NAME"]))
+    assert all(calendar_rows.values()), calendar_rows
     published = _published_content()
     assert {"zwemles", "waterpolo", "prikcafe"} <= published["activity"]
     assert {"taalhuis", "loket"} <= published["policy_action"]
@@ -197,6 +225,7 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
 
     restored, image_file = _restored_content(restored_url)
     assert restored == published
+    assert _calendar_rows(restored_url) == calendar_rows
     assert (restored_media / image_file).read_bytes() == photo_bytes
     settings.ELASTICSEARCH_URL = engine_url
     assert _indexed_content(restored_prefix) == published

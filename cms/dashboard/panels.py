@@ -1,0 +1,105 @@
+"""Wagtail start-page panels: a partner's people see their own work, coordinators the platform's.
+
+Registered with ``construct_homepage_panels``; Wagtail's own panels (pages in
+review, recent edits) stay below. What a panel shows is computed in ``work``;
+here only who sees which panel, and the links to where the work is done.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from ..calendars.models import CalendarImport
+from ..models import ActivityIndexPage, Partner, PartnerRole
+from ..permissions.roles import is_coordinator, partner_ids
+from . import work
+
+
+class PartnerWorkPanel(Component):
+    """For a partner's editors and contributors: their activities, translations, questions."""
+
+    name = "partner_work"
+    template_name = "cms/dashboard/partner_work.html"
+    order = 10
+
+    def __init__(self, user):
+        self.partners = partner_ids(user)
+        self.editor_of = partner_ids(user, [PartnerRole.EDITOR])
+
+    def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        index = ActivityIndexPage.objects.only("id").first()
+        partners = list(
+            Partner.objects.filter(pk__in=self.partners)
+            .select_related("calendar_import")
+            .only("id", "name", "calendar_url", "calendar_import")
+        )
+        return {
+            "partners": partners,
+            "calendars": [
+                (
+                    p,
+                    getattr(p, "calendar_import", None),
+                    reverse("cms_partner_calendar", args=[p.pk]),
+                )
+                for p in partners
+                if p.calendar_url and p.pk in self.editor_of
+            ],
+            "upcoming": work.upcoming_activities(self.partners, now),
+            "add_activity_url": (
+                reverse("wagtailadmin_pages:add", args=["cms", "activitypage", index.pk])
+                if index
+                else None
+            ),
+            "translations": work.translation_todo(self.partners),
+            "translation_report_url": reverse("cms_translation_report"),
+            # Contributors see no questions (README: the contact point).
+            "questions": (
+                work.waiting_questions(self.editor_of).count() if self.editor_of else None
+            ),
+            "questions_url": reverse("questions:index"),
+            "in_review": work.pages_awaiting_approval(self.partners),
+        }
+
+
+class CoordinatorWorkPanel(Component):
+    """For coordinators: what slipped, what waits for approval, how complete the languages are."""
+
+    name = "coordinator_work"
+    template_name = "cms/dashboard/coordinator_work.html"
+    order = 10
+
+    def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        today = timezone.localdate()
+        stale_count, stale = work.guides_to_review(today)
+        return {
+            "overdue_questions": work.overdue_questions(now),
+            "questions_url": reverse("questions:index") + "?status=new",
+            "in_review": work.pages_awaiting_approval(),
+            "workflow_url": reverse("wagtailadmin_reports:workflow"),
+            "coverage": work.translation_coverage(),
+            "translation_report_url": reverse("cms_translation_report"),
+            "responses_this_week": work.survey_responses_since(today - timedelta(days=6)),
+            "surveys_url": reverse("wagtailsnippets_cms_survey:list"),
+            "stale_count": stale_count,
+            "stale_guides": stale,
+            "contact_poster_url": "/posters/contact-point.pdf?languages=nl,pl,ro&size=a4",
+            "failed_calendars": CalendarImport.objects.filter(
+                status=CalendarImport.Status.FAILED
+            ).select_related("partner"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_work_panels(request, panels: list) -> None:
+    user = request.user
+    if is_coordinator(user):
+        panels.insert(0, CoordinatorWorkPanel())
+    elif partner_ids(user):
+        panels.insert(0, PartnerWorkPanel(user))

@@ -1,0 +1,106 @@
+"""What is waiting, per partner or for the platform: small queries the start page shows.
+
+Each function answers one question a club secretary or a coordinator asks on
+Monday morning; each costs one query (coverage: two), so the start page stays
+quick however much content there is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
+from ..models import ActivityOccurrence, ActivityPage, GuidePage, Question, SurveyResponse
+from ..translation.languages import language_codes
+from ..translation.report import gap_summary, translation_gaps
+from ..translation.status import TranslationStatus
+
+UNANSWERED_AFTER = timedelta(days=3)
+REVIEW_EVERY = timedelta(days=365)
+
+
+def upcoming_activities(partners: Collection[int], now: datetime, limit: int = 8) -> list:
+    """The partners' activities that still have a date ahead, soonest first (``next_start``)."""
+    next_start = (
+        ActivityOccurrence.objects.filter(activity=OuterRef("pk"), starts_at__gte=now)
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    return list(
+        ActivityPage.objects.filter(organiser_id__in=partners)
+        .annotate(next_start=Subquery(next_start))
+        .filter(next_start__isnull=False)
+        .order_by("next_start")
+        .only("id", "title", "live", "slug")[:limit]
+    )
+
+
+def translation_todo(partners: Collection[int]) -> dict[str, dict[str, int]]:
+    """``{language: {"missing": n, "outdated": n}}`` over the partners' activities and guides."""
+    pages = [
+        *ActivityPage.objects.filter(organiser_id__in=partners).select_related("organiser"),
+        *GuidePage.objects.filter(author_id__in=partners).select_related("author"),
+    ]
+    todo: dict[str, dict[str, int]] = {}
+    for per_language in gap_summary(translation_gaps(pages)).values():
+        for code, counts in per_language.items():
+            row = todo.setdefault(code, {"missing": 0, "outdated": 0})
+            row["missing"] += counts["missing"]
+            row["outdated"] += counts["outdated"]
+    return dict(sorted(todo.items(), key=lambda item: language_codes().index(item[0])))
+
+
+def waiting_questions(partners: Collection[int] | None) -> QuerySet:
+    """New questions for these partners; ``None``: every new question (coordinators)."""
+    questions = Question.objects.filter(status=Question.Status.NEW)
+    if partners is not None:
+        questions = questions.filter(routed_partner_id__in=partners)
+    return questions
+
+
+def overdue_questions(now: datetime) -> int:
+    """Questions nobody answered within three days: the coordinator steps in."""
+    return waiting_questions(None).filter(created_at__lt=now - UNANSWERED_AFTER).count()
+
+
+def pages_awaiting_approval(partners: Collection[int] | None = None) -> list:
+    """Activities and guides in a workflow (submitted, not yet approved)."""
+    in_review = Q(_workflow_states__status="in_progress")
+    activities = ActivityPage.objects.filter(in_review)
+    guides = GuidePage.objects.filter(in_review)
+    if partners is not None:
+        activities = activities.filter(organiser_id__in=partners)
+        guides = guides.filter(author_id__in=partners)
+    return [*activities.only("id", "title"), *guides.only("id", "title")]
+
+
+def translation_coverage() -> dict[str, int]:
+    """Per language: the percentage of live activities and guides translated and current."""
+    pages = [*ActivityPage.objects.live(), *GuidePage.objects.live()]
+    if not pages:
+        return {}
+    complete: dict[str, int] = {}
+    for page in pages:
+        for code, status in page.translation_statuses().items():
+            complete[code] = complete.get(code, 0) + (status == TranslationStatus.COMPLETE)
+    return {
+        code: round(100 * complete.get(code, 0) / len(pages))
+        for code in language_codes()
+        if code != settings.SOURCE_LANGUAGE
+    }
+
+
+def survey_responses_since(day) -> int:
+    return SurveyResponse.objects.filter(answered_on__gte=day).count()
+
+
+def guides_to_review(today, limit: int = 8) -> tuple[int, list]:
+    """Live guides not checked for a year (or never): how many, and the oldest few."""
+    stale = GuidePage.objects.live().filter(
+        Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=today - REVIEW_EVERY)
+    )
+    oldest = list(stale.order_by("last_reviewed").only("id", "title", "last_reviewed")[:limit])
+    return stale.count(), oldest

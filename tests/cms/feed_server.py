@@ -1,0 +1,61 @@
+"""A local HTTP server that serves calendar feeds the way real servers do (and fail).
+
+Routes map a path to (status, headers, body); ``/slow`` holds the answer until
+the test is over, so a timeout can be tested without a sleep.
+"""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+FEEDS = Path(__file__).parent / "calendar_feeds"
+
+
+class FeedServer:
+    def __init__(self):
+        self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
+        self.release = threading.Event()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server's name)
+                if self.path == "/slow":
+                    server.release.wait(10)
+                    return
+                status, headers, body = server.routes.get(self.path, (404, {}, b"not found"))
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def serve(self, path: str, body: bytes, status: int = 200, **headers: str) -> str:
+        headers.setdefault("Content-Type", "text/calendar; charset=utf-8")
+        self.routes[path] = (status, headers, body)
+        return self.base + path
+
+    def serve_file(self, path: str, name: str) -> str:
+        return self.serve(path, (FEEDS / name).read_bytes())
+
+    def redirect(self, path: str, to: str) -> str:
+        return self.serve(path, b"", status=302, Location=to)
+
+    def close(self) -> None:
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()

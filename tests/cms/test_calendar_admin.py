@@ -1,0 +1,158 @@
+"""A partner's calendar in the admin, the import format, the command and the worker.
+
+The admin button queues the import on the database task backend; the worker
+(``db_worker``) runs it. Who may see and press it: coordinators and the
+partner's own editors, nobody else.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from cms.calendars.models import CalendarImport
+from cms.importing import ImportFailed
+from cms.models import ActivityPage, Partner
+from tests import factories
+from tests.cms.conftest import OTHER, OWN
+from tests.cms.feed_server import FeedServer
+
+
+@pytest.fixture
+def server():
+    running = FeedServer()
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def own_calendar(coalition, server):
+    url = server.serve_file("/ggd.ics", "google.ics")
+    partner = Partner.objects.get(slug=OWN)
+    factories.load(
+        partners=[
+            factories.partner(
+                slug=OWN,
+                name=partner.name,
+                type="ggd",
+                calendar={"url": url, "category": "health", "languages_offered": ["nl", "pl"]},
+            )
+        ]
+    )
+    partner.refresh_from_db()
+    return partner
+
+
+def test_the_import_format_links_a_calendar(own_calendar):
+    assert own_calendar.calendar_category.slug == "health"
+    assert own_calendar.calendar_languages == ["nl", "pl"]
+    assert own_calendar.calendar_publish is False  # drafts for review, unless said otherwise
+
+
+@pytest.mark.parametrize(
+    ("calendar", "field"),
+    [
+        ({"url": "javascript:alert(1)", "category": "sport"}, "calendar.url"),
+        ({"url": "file:///etc/passwd", "category": "sport"}, "calendar.url"),
+        ({"url": "webcal://club.example/a.ics", "category": "darts"}, "calendar.category"),
+        (
+            {"url": "https://club.example/a.ics", "category": "sport", "publish": "ja"},
+            "calendar.publish",
+        ),
+        (
+            {"url": "https://club.example/a.ics", "category": "sport", "languages_offered": ["xx"]},
+            "languages_offered",
+        ),
+        ({"category": "sport"}, "calendar.url"),
+    ],
+)
+def test_a_bad_calendar_is_refused_naming_the_field(db, calendar, field):
+    with pytest.raises(ImportFailed) as failure:
+        factories.load(partners=[factories.partner(slug="club", calendar=calendar)])
+    assert [problem.field for problem in failure.value.problems] == [field]
+    assert not Partner.objects.filter(slug="club").exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("coordinator", True),
+        ("editor_own", True),
+        ("contributor_own", False),
+        ("editor_other", False),
+    ],
+)
+def test_who_may_see_and_start_the_import(client, login_as, own_calendar, role, allowed):
+    login_as(role)
+    url = reverse("cms_partner_calendar", args=[own_calendar.pk])
+    answer = client.get(url)
+    # Wagtail answers a refusal with a redirect to the dashboard and a message.
+    assert answer.status_code == 200 if allowed else answer.url == reverse("wagtailadmin_home")
+    answer = client.post(url)
+    assert answer.url == (url if allowed else reverse("wagtailadmin_home"))
+    assert DBTaskResult.objects.exists() is allowed
+    assert CalendarImport.objects.filter(partner=own_calendar).exists() is allowed
+
+
+@override_settings(DEBUG=True)
+def test_the_button_queues_and_the_worker_imports(client, login_as, own_calendar):
+    login_as("editor_own")
+    url = reverse("cms_partner_calendar", args=[own_calendar.pk])
+    client.post(url)
+    assert own_calendar.calendar_import.status == CalendarImport.Status.QUEUED
+    assert not ActivityPage.objects.filter(organiser=own_calendar, live=False).exists()
+
+    # One task, then stop: (the worker's idle loop would close the test's connection).
+    call_command(
+        "db_worker",
+        "--batch",
+        "--max-tasks",
+        "1",
+        "--backend",
+        "background",
+        "--no-startup-delay",
+        stdout=StringIO(),
+    )
+
+    state = CalendarImport.objects.get(partner=own_calendar)
+    assert state.status == CalendarImport.Status.DONE, state.error
+    assert state.counts["created"] == 3
+    # Drafts for review: nothing public yet.
+    assert ActivityPage.objects.filter(organiser=own_calendar, live=False).count() == 3
+    page = client.get(url).content.decode()
+    assert 'data-calendar-status="done"' in page and "<td>3</td>" in page
+
+
+def test_the_partner_listing_offers_the_import(client, login_as, own_calendar):
+    login_as("coordinator")
+    listing = client.get(reverse("wagtailsnippets_cms_partner:list")).content.decode()
+    assert reverse("cms_partner_calendar", args=[own_calendar.pk]) in listing
+    other = Partner.objects.get(slug=OTHER)  # no feed linked: nothing to import
+    assert reverse("cms_partner_calendar", args=[other.pk]) not in listing
+
+
+@override_settings(DEBUG=True)
+def test_the_command_imports_every_linked_calendar(own_calendar):
+    out = StringIO()
+    call_command("import_calendars", stdout=out)
+    assert f"{OWN}: 3 created" in out.getvalue()
+    call_command("import_calendars", "--partner", OWN, stdout=out)
+    assert f"{OWN}: 0 created, 0 updated, 0 cancelled, 3 unchanged" in out.getvalue()
+
+
+def test_the_command_names_an_unknown_partner(own_calendar):
+    with pytest.raises(CommandError, match="--partner: no partner 'nobody'"):
+        call_command("import_calendars", "--partner", "nobody", stdout=StringIO())
+
+
+@override_settings(DEBUG=False)
+def test_the_command_fails_loudly_when_a_feed_is_refused(own_calendar):
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 calendar feed"):
+        call_command("import_calendars", stdout=out)
+    assert "private or local network" in out.getvalue()
