@@ -7,7 +7,7 @@ gets the UTC offset of its own date.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -59,11 +59,14 @@ def occurrences(
     after: datetime | None = None,
     before: datetime | None = None,
     limit: int = MAX_OCCURRENCES,
+    excluded: Collection[datetime] = (),
 ) -> Iterator[Occurrence]:
     """Occurrences overlapping [after, before), in chronological order.
 
     A one-off activity has one occurrence. ``ends_at`` gives each occurrence its
-    duration; without it an occurrence lasts no time at all.
+    duration; without it an occurrence lasts no time at all. ``excluded`` are
+    the starts of dates that do not take place (a calendar's EXDATE, or a date
+    moved elsewhere).
     """
     duration = (ends_at - starts_at) if ends_at and ends_at > starts_at else timedelta(0)
     if not rule:
@@ -80,14 +83,32 @@ def occurrences(
         end = start + duration
         if before is not None and start >= before:
             return
-        if after is not None and end < after:
+        if (after is not None and end < after) or start in excluded:
             continue
         produced += 1
         yield Occurrence(start, end)
 
 
 def next_occurrences(
-    starts_at: datetime, ends_at: datetime | None, rule: str | None, now: datetime, count: int = 10
+    starts_at: datetime,
+    ends_at: datetime | None,
+    rule: str | None,
+    now: datetime,
+    count: int = 10,
+    excluded: Collection[datetime] = (),
 ) -> list[Occurrence]:
     """The next ``count`` occurrences that have not ended by ``now``."""
-    return list(occurrences(starts_at, ends_at, rule, after=now, limit=count))
+    return list(
+        occurrences(starts_at, ends_at, rule, after=now, limit=count, excluded=excluded)
+    )
+
+
+def parse_exceptions(values: Collection[str]) -> frozenset[datetime]:
+    """ISO 8601 starts (as stored on an activity) as aware datetimes; ValueError if not."""
+    parsed = set()
+    for value in values:
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        if moment is None or moment.tzinfo is None:
+            raise ValueError(f"'{value}' is not an ISO 8601 date-time with a UTC offset")
+        parsed.add(moment)
+    return frozenset(parsed)

@@ -11,6 +11,8 @@ browser does, so markup that a regex would miss cannot sneak through.
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from urllib.parse import urlsplit
 
 import nh3
@@ -37,6 +39,19 @@ def clean_html(html: str) -> str:
 def rich_text_html(source: str) -> str:
     """Stored rich text as HTML to hand out: internal links expanded, then cleaned."""
     return clean_html(expand_db_html(source or ""))
+
+
+def plain_text(html: str) -> str:
+    """Text from outside HTML (a calendar's description), with no markup left at all.
+
+    Breaks and paragraph ends become line breaks; scripts and styles lose their
+    content; entities are decoded, since the text is escaped again wherever it
+    is shown.
+    """
+    marked = re.sub(r"(?i)<br\s*/?>|</p\s*>|</li\s*>|</div\s*>", "\n", html or "")
+    text = unescape(nh3.clean(marked, tags=set(), attributes={}))
+    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def is_web_address(url: str) -> bool:

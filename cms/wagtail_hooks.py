@@ -14,6 +14,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
+from .calendars import admin as calendar_admin
 from .contact_point.admin import ContactPointViewSetGroup
 from .models import BuildingBlock, Category, Partner, PolicyAction
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
@@ -116,6 +117,7 @@ def register_admin_urls():
             name="cms_translation_report",
         ),
         *survey_admin.admin_urls(),
+        *calendar_admin.admin_urls(),
     ]
 
 
@@ -134,6 +136,12 @@ def partner_members_button(snippet, user, next_url=None):
             icon_name="user",
             priority=20,
         )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def partner_calendar_button(snippet, user, next_url=None):
+    if isinstance(snippet, Partner):
+        yield from calendar_admin.listing_buttons(snippet, user)
 
 
 class TranslationReportMenuItem(MenuItem):

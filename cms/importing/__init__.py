@@ -8,6 +8,7 @@ is changed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,7 +24,14 @@ from ..site_structure import ensure_site_structure
 from . import records
 from .errors import FieldProblem, ImportFailed, InvalidField
 
-__all__ = ["ImportFailed", "ImportReport", "import_content", "import_file"]
+__all__ = [
+    "ActivityImport",
+    "ImportFailed",
+    "ImportReport",
+    "import_activity",
+    "import_content",
+    "import_file",
+]
 
 SECTIONS = ("partners", "activities", "guides", "policy_actions")
 
@@ -43,6 +51,9 @@ FIELD_PATHS = {
     "open_spots": "mixed_team.open_spots",
     "organiser": "partner",
     "author": "partner",
+    "calendar_url": "calendar.url",
+    "calendar_category": "calendar.category",
+    "calendar_languages": "calendar.languages_offered",
 }
 TRANSLATED = ("title", "summary", "body", "description", "training_times", "name", "text")
 
@@ -105,15 +116,33 @@ def _assign(obj: Any, fields: Mapping[str, Any], relations: Mapping[str, list]) 
         getattr(obj, name).set(items)
 
 
-def _upsert_page(model, parent, slug: str, fields: dict, relations: dict) -> str:
-    """Create or update a page and publish it (a revision records the import)."""
+def _upsert_page(
+    model, parent, slug: str, fields: dict, relations: dict, *, publish: bool = True
+) -> tuple[str, Any]:
+    """Create or update a page and publish it (a revision records the import).
+
+    With ``publish=False`` the change is saved as a draft revision for an
+    editor to review (a partner's calendar imported "as drafts").
+    """
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
-        page = model(slug=slug)
+        page = model(slug=slug, live=publish)
         _assign(page, fields, relations)
         parent.add_child(instance=page)
-        page.save_revision().publish()
-        return "created"
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        return "created", page
+    if not publish:
+        draft = page.get_latest_revision_as_object()
+        before = _snapshot(draft, fields, relations)
+        _assign(draft, fields, relations)
+        if _snapshot(draft, fields, relations) == before:
+            return "unchanged", page
+        draft.full_clean()
+        draft.save_revision()
+        page.refresh_from_db()
+        return "updated", page
     before = _snapshot(page, fields, relations)
     _assign(page, fields, relations)
     if (
@@ -121,13 +150,61 @@ def _upsert_page(model, parent, slug: str, fields: dict, relations: dict) -> str
         and page.live
         and not page.has_unpublished_changes
     ):
-        return "unchanged"
+        return "unchanged", page
     page.save_revision().publish()
-    return "updated"
+    return "updated", page
+
+
+def content_digest(page: Any, record: Mapping, lookups: records.Lookups) -> str:
+    """A hash of the page's values (its latest revision) for the fields ``record`` sets.
+
+    The calendar import keeps it after each run: when it differs next time, an
+    editor changed the activity in Wegwijs, and the feed must not overwrite that.
+    """
+    fields, relations = records.read_activity(record, lookups)
+    current = page.get_latest_revision_as_object()
+    state = _snapshot(current, fields, relations)
+    return hashlib.sha256(repr(state).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ActivityImport:
+    outcome: str  # created, updated or unchanged
+    page: ActivityPage
+    digest: str  # content_digest() right after the import
+
+
+def import_activity(
+    record: Mapping, lookups: records.Lookups, *, publish: bool = True
+) -> ActivityImport:
+    """Upsert one activity record through the same path as ``import_content``.
+
+    For callers that take records one at a time (a partner's calendar feed): a
+    bad record raises ``ImportFailed`` naming its fields and changes nothing.
+    """
+    slug = _record_slug("activities", 0, record)
+    try:
+        with translation.override("nl"), transaction.atomic():
+            _check_slug(record)
+            structure = ensure_site_structure()
+            fields, relations = records.read_activity(record, lookups)
+            outcome, page = _upsert_page(
+                ActivityPage, structure.activities, slug, fields, relations, publish=publish
+            )
+            return ActivityImport(outcome, page, content_digest(page, record, lookups))
+    except InvalidField as error:
+        raise ImportFailed([FieldProblem("activities", slug, error.field, error.message)]) from None
+    except ValidationError as error:
+        raise ImportFailed(
+            [
+                FieldProblem("activities", slug, record_path(name), " ".join(messages))
+                for name, messages in error.message_dict.items()
+            ]
+        ) from None
 
 
 def _import_partner(record: Mapping, lookups: records.Lookups, structure) -> str:
-    fields = records.read_partner(record)
+    fields = records.read_partner(record, lookups)
     slug = record["slug"]
     partner = lookups.partners.get(slug)
     outcome = "created"
@@ -147,12 +224,12 @@ def _import_partner(record: Mapping, lookups: records.Lookups, structure) -> str
 
 def _import_activity(record: Mapping, lookups: records.Lookups, structure) -> str:
     fields, relations = records.read_activity(record, lookups)
-    return _upsert_page(ActivityPage, structure.activities, record["slug"], fields, relations)
+    return _upsert_page(ActivityPage, structure.activities, record["slug"], fields, relations)[0]
 
 
 def _import_guide(record: Mapping, lookups: records.Lookups, structure) -> str:
     fields, relations = records.read_guide(record, lookups)
-    return _upsert_page(GuidePage, structure.guides, record["slug"], fields, relations)
+    return _upsert_page(GuidePage, structure.guides, record["slug"], fields, relations)[0]
 
 
 def _import_policy_action(record: Mapping, lookups: records.Lookups, structure) -> str:

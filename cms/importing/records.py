@@ -13,6 +13,7 @@ from typing import Any
 
 from ..languages import language_codes
 from ..models import ActivityPage, BuildingBlock, Category, GuidePage, Partner, PolicyAction
+from ..safe_html import is_web_address
 from . import values as v
 from .errors import InvalidField
 
@@ -73,9 +74,42 @@ def per_language_body(texts: dict[str, str]) -> dict[str, Any]:
     return fields
 
 
-def read_partner(record: Mapping) -> dict[str, Any]:
+def read_calendar(record: Mapping, lookups: Lookups) -> dict[str, Any]:
+    """``"calendar": {"url", "category", "languages_offered", "publish"}`` of a partner."""
+    calendar = v.section(record, "calendar")
+    if not calendar:
+        return {
+            "calendar_url": "",
+            "calendar_category_id": None,
+            "calendar_languages": [],
+            "calendar_publish": False,
+        }
+    url = v.text(calendar, "url", path="calendar.url", max_length=500, required_value=True)
+    web_url = "https://" + url[len("webcal://") :] if url.lower().startswith("webcal://") else url
+    if not is_web_address(web_url):
+        raise InvalidField("calendar.url", f"'{url}' is not an https:// or webcal:// address")
+    slug = calendar.get("category")
+    if slug not in lookups.categories:
+        raise InvalidField(
+            "calendar.category",
+            f"unknown category '{slug}'; use one of {', '.join(lookups.categories)}",
+        )
+    publish = calendar.get("publish", False)
+    if not isinstance(publish, bool):
+        raise InvalidField("calendar.publish", "must be true or false")
+    languages = v.language_list(calendar, "languages_offered")
+    return {
+        "calendar_url": url,
+        "calendar_category_id": lookups.categories[slug].pk,
+        "calendar_languages": languages,
+        "calendar_publish": publish,
+    }
+
+
+def read_partner(record: Mapping, lookups: Lookups) -> dict[str, Any]:
     location = v.section(record, "location")
     return {
+        **read_calendar(record, lookups),
         "name": v.text(record, "name", max_length=200, required_value=True),
         "type": v.choice(record, "type", Partner.Type.values),
         **per_language("description", v.translations(record, "description")),
@@ -158,6 +192,11 @@ def read_activity(record: Mapping, lookups: Lookups) -> tuple[dict[str, Any], di
     recurrence = record.get("recurrence") or ""
     if not isinstance(recurrence, str):
         raise InvalidField("recurrence", "must be an RFC 5545 RRULE text")
+    exceptions = record.get("recurrence_exceptions") or []
+    if not isinstance(exceptions, list):
+        raise InvalidField("recurrence_exceptions", "must be a list of ISO 8601 date-times")
+    for index, value in enumerate(exceptions):
+        v.aware_datetime({"value": value}, "value", path=f"recurrence_exceptions[{index}]")
 
     fields = {
         **_page_texts(record),
@@ -166,6 +205,7 @@ def read_activity(record: Mapping, lookups: Lookups) -> tuple[dict[str, Any], di
         "starts_at": v.aware_datetime(record, "starts_at", required_value=True),
         "ends_at": v.aware_datetime(record, "ends_at"),
         "recurrence": recurrence.strip(),
+        "recurrence_exceptions": sorted(exceptions),
         "location_name": v.text(location, "name", path="location.name", max_length=200),
         "location_address": v.text(location, "address", path="location.address", max_length=255),
         "lat": v.number(location, "lat", path="location.lat", low=-90, high=90),

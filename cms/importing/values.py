@@ -113,20 +113,23 @@ def language_list(record: Mapping, key: str) -> list[str]:
     return list(dict.fromkeys(value))
 
 
-def aware_datetime(record: Mapping, key: str, *, required_value: bool = False) -> datetime | None:
+def aware_datetime(
+    record: Mapping, key: str, *, path: str | None = None, required_value: bool = False
+) -> datetime | None:
+    key_path = path or key
     value = record.get(key)
     if value in (None, ""):
         if required_value:
-            raise InvalidField(key, "is required")
+            raise InvalidField(key_path, "is required")
         return None
     if not isinstance(value, str):
-        raise InvalidField(key, "must be an ISO 8601 date-time text")
+        raise InvalidField(key_path, "must be an ISO 8601 date-time text")
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise InvalidField(key, f"'{value}' is not an ISO 8601 date-time") from None
+        raise InvalidField(key_path, f"'{value}' is not an ISO 8601 date-time") from None
     if parsed.tzinfo is None:
-        raise InvalidField(key, "needs a UTC offset, e.g. 2027-01-05T19:00:00+01:00")
+        raise InvalidField(key_path, "needs a UTC offset, e.g. 2027-01-05T19:00:00+01:00")
     return parsed
 
 

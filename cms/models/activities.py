@@ -20,7 +20,13 @@ from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
 from ..panels import TranslationStatusPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
-from ..recurrence import Occurrence, next_occurrences, occurrences, validate_rule
+from ..recurrence import (
+    Occurrence,
+    next_occurrences,
+    occurrences,
+    parse_exceptions,
+    validate_rule,
+)
 from .mixins import TranslationTrackedMixin
 
 # Occurrences are materialised this far ahead; `manage.py refresh_occurrences`
@@ -86,6 +92,13 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         blank=True,
         help_text="RFC 5545 RRULE, for example FREQ=WEEKLY;BYDAY=TU. Empty for a one-off.",
     )
+    # Dates of the rule that do not take place (ISO 8601 starts): a calendar
+    # feed's EXDATE and its moved or cancelled single dates.
+    recurrence_exceptions = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Starts that are skipped, e.g. ["2027-02-02T19:00:00+01:00"].',
+    )
 
     location_name = models.CharField(max_length=200, blank=True)
     location_address = models.CharField(max_length=255, blank=True)
@@ -131,6 +144,7 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
                 FieldPanel("recurrence"),
+                FieldPanel("recurrence_exceptions"),
             ],
             heading="When",
         ),
@@ -182,6 +196,10 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
                 validate_rule(self.recurrence, self.starts_at)
             except ValueError as error:
                 errors["recurrence"] = str(error)
+        try:
+            self.skipped_starts  # noqa: B018 (checks the stored texts)
+        except (ValueError, TypeError) as error:
+            errors["recurrence_exceptions"] = str(error)
         if (self.lat is None) != (self.lon is None):
             errors["lon" if self.lon is None else "lat"] = "Give both latitude and longitude."
         if not self.is_free and self.cost_amount is None:
@@ -193,9 +211,18 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def skipped_starts(self) -> frozenset:
+        return parse_exceptions(self.recurrence_exceptions or [])
+
     def next_occurrences(self, count: int = 10, now=None) -> list[Occurrence]:
         return next_occurrences(
-            self.starts_at, self.ends_at, self.recurrence, now or timezone.now(), count
+            self.starts_at,
+            self.ends_at,
+            self.recurrence,
+            now or timezone.now(),
+            count,
+            excluded=self.skipped_starts,
         )
 
     def occurrence_rows(self, now=None) -> list["ActivityOccurrence"]:
@@ -209,6 +236,7 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
                 self.recurrence,
                 after=now - OCCURRENCE_HISTORY,
                 before=now + OCCURRENCE_HORIZON,
+                excluded=self.skipped_starts,
             )
         ]
         if not self.recurrence and not rows:

@@ -1,11 +1,13 @@
 """Partners: the organisations of the platform coalition."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 
 from ..fields import LanguageCodesField
+from ..safe_html import is_web_address
 
 
 class Partner(RevisionMixin, models.Model):
@@ -48,6 +50,31 @@ class Partner(RevisionMixin, models.Model):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    # The partner's own calendar feed (``cms.calendars``): its events become
+    # the partner's activities, so nobody types them twice.
+    calendar_url = models.CharField(
+        "calendar feed",
+        max_length=500,
+        blank=True,
+        help_text="The .ics or webcal:// address of the calendar you already keep.",
+    )
+    calendar_category = models.ForeignKey(
+        "cms.Category",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The category the calendar's activities get.",
+    )
+    calendar_languages = LanguageCodesField(
+        "languages offered", help_text="Languages spoken at the calendar's activities."
+    )
+    calendar_publish = models.BooleanField(
+        "publish directly",
+        default=False,
+        help_text="Off: the calendar's activities come in as drafts for review.",
+    )
+
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
@@ -61,6 +88,15 @@ class Partner(RevisionMixin, models.Model):
         ),
         FieldPanel("languages_spoken"),
         FieldPanel("logo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("calendar_url"),
+                FieldPanel("calendar_category"),
+                FieldPanel("calendar_languages"),
+                FieldPanel("calendar_publish"),
+            ],
+            heading="Calendar feed",
+        ),
     ]
 
     class Meta:
@@ -68,3 +104,17 @@ class Partner(RevisionMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.calendar_url:
+            url = self.calendar_url.strip()
+            if url.lower().startswith("webcal://"):
+                url = "https://" + url[len("webcal://") :]
+            errors = {}
+            if not is_web_address(url):
+                errors["calendar_url"] = "Give an https:// or webcal:// address."
+            if self.calendar_category_id is None:
+                errors["calendar_category"] = "Choose the category of the calendar's activities."
+            if errors:
+                raise ValidationError(errors)

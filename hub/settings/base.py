@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # Background work (a partner's calendar import): the queue is a database table.
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -290,6 +293,24 @@ SURVEY_RESPONSE_RETENTION_DAYS = int(os.environ.get("SURVEY_RESPONSE_RETENTION_D
 # `manage.py purge_question_data` does it (daily from cron, see README).
 QUESTION_RETENTION_DAYS = int(os.environ.get("QUESTION_RETENTION_DAYS", "90"))
 QUESTION_CLOSED_RETENTION_DAYS = int(os.environ.get("QUESTION_CLOSED_RETENTION_DAYS", "30"))
+
+# --- Partners' calendars, posters, background work -------------------------------
+
+# A partner's calendar feed (cms/calendars/fetching.py): the whole fetch,
+# redirects included, gets this long, this many bytes and this many redirects.
+CALENDAR_FEED_TIMEOUT = float(os.environ.get("CALENDAR_FEED_TIMEOUT", "15"))
+CALENDAR_FEED_MAX_BYTES = int(os.environ.get("CALENDAR_FEED_MAX_BYTES", str(5 * 1024 * 1024)))
+CALENDAR_FEED_MAX_REDIRECTS = int(os.environ.get("CALENDAR_FEED_MAX_REDIRECTS", "3"))
+# Wagtail's own small tasks run at once, in the request ("default"); long work
+# (the admin's "Import calendar now") goes to a queue in the database, which
+# `manage.py db_worker --backend background` works off.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Printed posters and flyers (cms/posters/) carry the municipality's name and colour.
+MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "")
+MUNICIPALITY_COLOUR = os.environ.get("MUNICIPALITY_COLOUR", "#00703c")
 
 # --- Security -----------------------------------------------------------------
 

@@ -1,0 +1,78 @@
+"""What the calendar import remembers: which event became which activity, how the last run went."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class CalendarEvent(models.Model):
+    """One event of a partner's feed and the activity it became.
+
+    Keyed by the event's UID and, for a single date moved out of a series, its
+    RECURRENCE-ID: that is how a second run finds the same activity again.
+    ``feed_digest`` is the hash of what the feed said last time (an unchanged
+    event is skipped without touching the page); ``page_digest`` the hash of
+    the page's values right after the import, so an edit made in Wegwijs since
+    is noticed and not overwritten.
+    """
+
+    partner = models.ForeignKey(
+        "cms.Partner", on_delete=models.CASCADE, related_name="calendar_events"
+    )
+    uid = models.CharField(max_length=500)
+    recurrence_id = models.CharField(max_length=40, blank=True)
+    activity = models.ForeignKey(
+        "cms.ActivityPage", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    feed_digest = models.CharField(max_length=64)
+    page_digest = models.CharField(max_length=64, blank=True)
+    cancelled = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "uid", "recurrence_id"], name="calendar_event_once_per_partner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.uid} {self.recurrence_id}".strip()
+
+
+class CalendarImport(models.Model):
+    """The state of a partner's calendar import, shown next to the partner in the admin."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the worker"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed: nothing was changed"
+
+    partner = models.OneToOneField(
+        "cms.Partner", on_delete=models.CASCADE, related_name="calendar_import"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # {"created": n, "updated": n, "cancelled": n, "unchanged": n, "skipped": n}
+    counts = models.JSONField(default=dict, blank=True)
+    # Why the whole feed failed (down, too slow, too large, not a calendar).
+    error = models.TextField(blank=True)
+    # Events that could not be read or were not overwritten, one line each.
+    problems = models.JSONField(default=list, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.partner}: {self.get_status_display()}"
+
+    def summary(self) -> str:
+        """One line for the admin listing."""
+        if self.status == self.Status.FAILED:
+            return f"Failed: {self.error}"
+        if self.status != self.Status.DONE:
+            return self.get_status_display()
+        counts = ", ".join(f"{self.counts.get(k, 0)} {k}" for k in OUTCOMES)
+        problems = f"; {len(self.problems)} problem(s)" if self.problems else ""
+        return f"{counts}{problems}"
+
+
+OUTCOMES = ("created", "updated", "cancelled", "unchanged", "skipped")

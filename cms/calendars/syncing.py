@@ -1,0 +1,190 @@
+"""A partner's calendar feed → that partner's activities, upserted by the event's UID.
+
+Each event becomes an import record and goes through ``cms.importing`` (the one
+way content enters in bulk), so an imported activity obeys every rule a
+hand-written one does. A second run over the same feed changes nothing: an
+event whose feed values did not change is skipped before the page is even
+read. An event that disappears from the feed, or says STATUS:CANCELLED, is
+unpublished (kept, so its history stays). An activity changed in Wegwijs
+since the last import is not overwritten: the run says so instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from ..importing import ImportFailed, content_digest, import_activity
+from ..importing.records import Lookups
+from ..models import Partner
+from .fetching import FeedUnavailable, fetch_feed
+from .models import OUTCOMES, CalendarEvent, CalendarImport
+from .parsing import EventProblem, FeedEvent, NotACalendar, parse_feed
+
+SUMMARY_LENGTH = 500
+
+
+def _summary(event: FeedEvent) -> str:
+    """The description's first paragraph, cut at a word; the title when there is none."""
+    first = event.description.split("\n\n")[0].replace("\n", " ").strip()
+    if len(first) > SUMMARY_LENGTH:
+        first = first[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return first or event.title
+
+
+def _location(text: str) -> dict[str, str]:
+    """ "Sportpark De Eng, Ochten" → name "Sportpark De Eng", address "Ochten"."""
+    name, _, address = text.partition(",")
+    return {"name": name.strip()[:200], "address": address.strip()[:255]}
+
+
+def event_slug(partner: Partner, event: FeedEvent) -> str:
+    """A readable slug that stays unique for the same event of the same partner."""
+    key = f"{partner.slug}\n{event.uid}\n{event.recurrence_id}".encode()
+    suffix = hashlib.sha256(key).hexdigest()[:8]
+    return f"{slugify(event.title)[:60].strip('-') or 'activiteit'}-{suffix}"
+
+
+def event_record(event: FeedEvent, partner: Partner, slug: str) -> dict:
+    """The event in the import format (``cms.importing``), texts as the source language."""
+    return {
+        "slug": slug,
+        "partner": partner.slug,
+        "category": partner.calendar_category.slug,
+        "title": {"nl": event.title},
+        "summary": {"nl": _summary(event)},
+        "body": {"nl": event.description},
+        "starts_at": event.starts_at.isoformat(),
+        "ends_at": event.ends_at.isoformat() if event.ends_at else None,
+        "recurrence": event.rule,
+        "recurrence_exceptions": sorted(moment.isoformat() for moment in event.skipped),
+        "location": _location(event.location),
+        "languages_offered": list(partner.calendar_languages),
+    }
+
+
+def _digest(record: dict) -> str:
+    return hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
+
+
+class _Run:
+    """One pass over a parsed feed; counts outcomes and collects problems."""
+
+    def __init__(self, partner: Partner):
+        self.partner = partner
+        self.counts: Counter[str] = Counter()
+        self.problems: list[str] = []
+        self.lookups = Lookups.load()
+        self.links = {
+            (link.uid, link.recurrence_id): link
+            for link in CalendarEvent.objects.filter(partner=partner).select_related("activity")
+        }
+
+    def cancel(self, link: CalendarEvent) -> None:
+        page = link.activity
+        if link.cancelled and not (page and page.live):
+            self.counts["unchanged"] += 1
+            return
+        with transaction.atomic():
+            if page is not None and page.live:
+                page.unpublish()
+            link.cancelled = True
+            link.feed_digest = ""
+            link.save(update_fields=["cancelled", "feed_digest"])
+        self.counts["cancelled"] += 1
+
+    def edited_in_wegwijs(self, link: CalendarEvent, record: dict) -> bool:
+        if link.cancelled:
+            return False
+        return content_digest(link.activity, record, self.lookups) != link.page_digest
+
+    def upsert(self, event: FeedEvent) -> None:
+        link = self.links.get(event.key)
+        if event.cancelled:
+            if link is not None:
+                self.cancel(link)
+            return
+        slug = link.activity.slug if link and link.activity else event_slug(self.partner, event)
+        record = event_record(event, self.partner, slug)
+        digest = _digest(record)
+        if link and link.activity and link.feed_digest == digest:
+            self.counts["unchanged"] += 1
+            return
+        if link and link.activity and self.edited_in_wegwijs(link, record):
+            self.counts["skipped"] += 1
+            message = (
+                f"the activity '{link.activity.title}' was changed in Wegwijs since the last "
+                "import, so the calendar's new version was not taken over; make the change "
+                "in Wegwijs too, or undo the edit there"
+            )
+            self.problems.append(str(EventProblem(event.uid, event.title, message)))
+            return
+        try:
+            with transaction.atomic():
+                publish = self.partner.calendar_publish
+                result = import_activity(record, self.lookups, publish=publish)
+                if link is None:
+                    link = CalendarEvent(
+                        partner=self.partner, uid=event.uid, recurrence_id=event.recurrence_id
+                    )
+                link.activity = result.page
+                link.feed_digest = digest
+                link.page_digest = result.digest
+                link.cancelled = False
+                link.save()
+        except ImportFailed as failure:
+            for problem in failure.problems:
+                message = f"field '{problem.field}': {problem.message}"
+                self.problems.append(str(EventProblem(event.uid, event.title, message)))
+            return
+        self.counts[result.outcome] += 1
+
+
+def _state(partner: Partner) -> CalendarImport:
+    state, _ = CalendarImport.objects.get_or_create(partner=partner)
+    return state
+
+
+def import_calendar(partner: Partner, *, now: datetime | None = None) -> CalendarImport:
+    """Fetch the partner's feed and bring its activities in line; the result is stored."""
+    now = now or timezone.now()
+    state = _state(partner)
+    state.status = CalendarImport.Status.RUNNING
+    state.started_at = timezone.now()
+    state.save(update_fields=["status", "started_at"])
+    try:
+        if not partner.calendar_url:
+            raise FeedUnavailable("no calendar feed is linked to this partner")
+        feed = parse_feed(fetch_feed(partner.calendar_url), cutoff=now)
+    except (FeedUnavailable, NotACalendar) as error:
+        state.status = CalendarImport.Status.FAILED
+        state.error = str(error)
+        state.problems = []
+        state.counts = {}
+        state.finished_at = timezone.now()
+        state.save()
+        return state
+    run = _Run(partner)
+    run.problems.extend(str(problem) for problem in feed.problems)
+    for event in feed.events:
+        run.upsert(event)
+    # Gone from the feed: deleted in the partner's calendar. Events that are
+    # past, or that could not be read this time, are left alone.
+    present = {event.key for event in feed.events} | feed.past
+    unreadable = {problem.uid for problem in feed.problems}
+    for key, link in run.links.items():
+        if key not in present and key[0] not in unreadable:
+            run.cancel(link)
+    state.status = CalendarImport.Status.DONE
+    state.error = ""
+    state.counts = {outcome: run.counts[outcome] for outcome in OUTCOMES}
+    state.problems = run.problems
+    state.finished_at = timezone.now()
+    state.save()
+    return state
