@@ -21,6 +21,7 @@ from .models import BuildingBlock, Category, Partner, PolicyAction
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
 from .permissions.roles import is_coordinator
 from .posters import admin as poster_admin  # noqa: F401 (registers its hooks)
+from .recurrence_preview import preview_dates
 from .surveys import admin as survey_admin
 from .translation.report import TranslationReportView, may_see_report
 
@@ -118,6 +119,7 @@ def register_admin_urls():
             TranslationReportView.as_view(),
             name="cms_translation_report",
         ),
+        path("recurrence/preview/", preview_dates, name="cms_recurrence_preview"),
         *survey_admin.admin_urls(),
         *calendar_admin.admin_urls(),
     ]

@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from ..activity_form import ActivityPageForm
 from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
@@ -26,6 +27,7 @@ from ..recurrence import (
     parse_exceptions,
     validate_rule,
 )
+from ..recurrence_preview import NextDatesPanel
 from ..translation.panels import TranslationStatusPanel
 from ..translation.tracking import TranslationTrackedMixin
 
@@ -54,6 +56,8 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
     """
 
     partner_field = "organiser"
+    # Repetition is chosen in words; the form writes `recurrence` underneath.
+    base_form_class = ActivityPageForm
 
     class Audience(models.TextChoices):
         EVERYONE = "everyone", "Everyone"
@@ -143,8 +147,14 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-                FieldPanel("recurrence"),
-                FieldPanel("recurrence_exceptions"),
+                FieldPanel("repeat"),
+                FieldPanel("repeat_interval"),
+                FieldPanel("repeat_weekdays"),
+                FieldPanel("repeat_monthly_by"),
+                FieldPanel("repeat_until"),
+                FieldPanel("repeat_skip"),
+                FieldPanel("repeat_rule"),
+                NextDatesPanel(),
             ],
             heading="When",
         ),

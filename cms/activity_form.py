@@ -1,0 +1,84 @@
+"""The activity's edit form: repetition chosen in words, the RRULE written underneath.
+
+A volunteer picks "every week on Tuesday until 30 June, not on 28 December";
+the form turns that into the activity's ``recurrence`` (an RFC 5545 RRULE) with
+``cms.recurrence_words`` and refuses, in plain words, what does not fit the
+first date. A rule the widget cannot show (one that came from a calendar feed,
+say) is kept as it is; only a coordinator may write a rule as text.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .permissions.pages import PartnerContentPageForm
+from .permissions.roles import is_coordinator
+from .recurrence import AMSTERDAM
+from .recurrence_form import PROBLEM_FIELDS, SHAPES, RepetitionForm
+from .recurrence_words import Repetition, from_rule, problems, skipped_starts, to_rule
+
+KEEP = "keep"  # the stored rule, which the widget cannot show
+AS_TEXT = "rule"  # a coordinator writes the rule as text
+
+
+class ActivityPageForm(RepetitionForm, PartnerContentPageForm):
+    repeat_rule = forms.CharField(
+        label=_("Rule as text (RFC 5545 RRULE)"),
+        required=False,
+        help_text=_("For coordinators: a rule the choices above cannot express."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        stored = instance.recurrence or ""
+        shown = from_rule(stored, instance.starts_at) if instance.starts_at else Repetition()
+        choices = list(SHAPES)
+        if shown is None:
+            choices.append((KEEP, _("Keep the current rule: %(rule)s") % {"rule": stored}))
+        if is_coordinator(self.for_user):
+            choices.append((AS_TEXT, _("Another rule, written as text")))
+            self.initial.setdefault("repeat_rule", stored)
+        else:
+            del self.fields["repeat_rule"]
+        self.fields["repeat"].choices = choices
+        if not self.is_bound:
+            self._show(shown or Repetition(), keep=shown is None, instance=instance)
+
+    def _show(self, shown: Repetition, *, keep: bool, instance) -> None:
+        self.initial.update(
+            repeat=KEEP if keep else shown.frequency,
+            repeat_interval=shown.interval,
+            repeat_weekdays=[str(day) for day in shown.weekdays],
+            repeat_monthly_by=shown.monthly_by,
+            repeat_until=shown.until,
+            repeat_skip="\n".join(
+                start.astimezone(AMSTERDAM).strftime("%d-%m-%Y")
+                for start in sorted(instance.skipped_starts)
+            ),
+        )
+        if not keep and not shown.weekdays and instance.starts_at:
+            self.initial["repeat_weekdays"] = [str(instance.starts_at.weekday())]
+
+    def clean(self):
+        cleaned = super().clean()
+        shape = cleaned.get("repeat")
+        starts_at = cleaned.get("starts_at")
+        if not shape or starts_at is None:
+            return cleaned
+        if shape in (KEEP, AS_TEXT):
+            # The rule itself is checked by the model's clean(); the skipped
+            # dates still come from the list the editor sees.
+            if shape == AS_TEXT:
+                self.instance.recurrence = (cleaned.get("repeat_rule") or "").strip()
+            self.instance.recurrence_exceptions = skipped_starts(self.repetition(), starts_at)
+            return cleaned
+        repetition = self.repetition()
+        found = problems(repetition, starts_at)
+        for problem, message in found.items():
+            self.add_error(PROBLEM_FIELDS[problem], message)
+        if not found:
+            self.instance.recurrence = to_rule(repetition, starts_at)
+            self.instance.recurrence_exceptions = skipped_starts(repetition, starts_at)
+        return cleaned
