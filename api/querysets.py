@@ -15,13 +15,18 @@ from wagtail.query import PageQuerySet
 from cms.languages import fallback_chain, language_codes
 from cms.models import ActivityPage, BuildingBlock, GuidePage, PolicyAction, PolicyPlanPage
 from cms.publishing import published
+from cms.taking_part.places import with_whole_activity_count
 
 from .serializers.taxonomy import BLOCK_ACTIONS
 
 
 def activities() -> PageQuerySet:
-    """Published activities with their category, organisers and image: two queries."""
-    return (
+    """Published activities with their category, organisers and image: two queries.
+
+    Each carries the people who joined it through Wegwijs as a whole (a mixed
+    team's members), so that its open spots need no query per item.
+    """
+    return with_whole_activity_count(
         published(ActivityPage.objects.all())
         .select_related("category", "organiser", "image")
         .prefetch_related("co_organisers")

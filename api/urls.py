@@ -11,6 +11,7 @@ from .views.partners import PartnerDetailView, PartnerListView
 from .views.policy import PolicyPlanView
 from .views.questions import QuestionCreateView, QuestionFormView
 from .views.search import SearchView, SuggestView
+from .views.signups import SignupCreateView
 from .views.surveys import SurveyDetailView, SurveyListView, SurveyResponseView
 from .views.taxonomy import BuildingBlockListView, CategoryListView
 
@@ -23,6 +24,7 @@ v1 = [
     path("activities", ActivityListView.as_view(), name="activities"),
     path("activities.ics", ActivityCalendarView.as_view(), name="activities-ics"),
     path("activities/<slug:slug>", ActivityDetailView.as_view(), name="activity"),
+    path("activities/<slug:slug>/signups", SignupCreateView.as_view(), name="activity-signups"),
     path("guides", GuideListView.as_view(), name="guides"),
     path("guides/<slug:slug>", GuideDetailView.as_view(), name="guide"),
     path("policy-plan", PolicyPlanView.as_view(), name="policy-plan"),

@@ -14,6 +14,7 @@ from ..ical import activities_calendar
 from ..pagination import KeysetCursorPagination
 from ..schema import errors, responses
 from ..serializers.activities import ActivityDetailSerializer, ActivityListSerializer
+from ..spam import issue_form_token
 from .base import PublicApiMixin
 
 
@@ -61,6 +62,10 @@ class ActivityDetailView(PublicApiMixin, RetrieveAPIView):
         if activity is None:
             raise Http404
         return activity
+
+    def get_serializer_context(self):
+        # The sign-up form's token comes from the anonymous-form guard, not the serializer.
+        return {**super().get_serializer_context(), "form_token": issue_form_token}
 
     @extend_schema(
         summary="One activity, with its body and next occurrences",

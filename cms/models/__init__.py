@@ -1,5 +1,14 @@
 """Wegwijs content: one module per concept, re-exported for Django's app registry."""
 
+# The taking-part feature keeps its models in its own package; imported here so
+# that Django registers them with the cms app.
+from ..taking_part.buddy_models import (  # noqa: E402, F401
+    BuddyMatch,
+    BuddyOffer,
+    BuddyProject,
+    BuddyRequest,
+)
+from ..taking_part.models import Signup, SignupList  # noqa: E402, F401
 from .activities import ActivityIndexPage, ActivityOccurrence, ActivityPage  # noqa: F401
 from .guides import GuideIndexPage, GuidePage  # noqa: F401
 from .home import HomePage  # noqa: F401

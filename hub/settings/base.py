@@ -269,6 +269,8 @@ API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", str(64 * 1024)))
 PUBLIC_POST_RATES = {
     "survey_response": os.environ.get("SURVEY_RESPONSE_RATE", "10/hour"),
     "question": os.environ.get("QUESTION_RATE", "5/hour"),
+    "signup": os.environ.get("SIGNUP_RATE", "10/hour"),
+    "buddy": os.environ.get("BUDDY_RATE", "5/hour"),
 }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = PUBLIC_POST_RATES
 # Anonymous forms (api/spam.py): refused when sent back sooner than this after
@@ -290,6 +292,14 @@ SURVEY_RESPONSE_RETENTION_DAYS = int(os.environ.get("SURVEY_RESPONSE_RETENTION_D
 # `manage.py purge_question_data` does it (daily from cron, see README).
 QUESTION_RETENTION_DAYS = int(os.environ.get("QUESTION_RETENTION_DAYS", "90"))
 QUESTION_CLOSED_RETENTION_DAYS = int(os.environ.get("QUESTION_CLOSED_RETENTION_DAYS", "30"))
+
+# Sign-ups and language buddies (cms.taking_part.retention): a sign-up's name and
+# contact are erased SIGNUP_RETENTION_DAYS after its date (or the activity's
+# last date); a buddy's after their match ended (BUDDY_ENDED_RETENTION_DAYS),
+# and an offer or request nobody matched after BUDDY_WAITING_RETENTION_DAYS.
+SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "14"))
+BUDDY_ENDED_RETENTION_DAYS = int(os.environ.get("BUDDY_ENDED_RETENTION_DAYS", "90"))
+BUDDY_WAITING_RETENTION_DAYS = int(os.environ.get("BUDDY_WAITING_RETENTION_DAYS", "365"))
 
 # --- Security -----------------------------------------------------------------
 
