@@ -84,7 +84,7 @@ class SignupCreateView(RequestLanguageMixin, APIView):
             except SignupsClosed as closed:
                 raise Conflict(closed.code, closed.message, field="occurrence") from None
         try:
-            signed = sign_up(activity, wanted, now)
+            signed = sign_up(activity, wanted)
         except DuplicateSignup:
             raise Conflict(
                 "duplicate_signup",

@@ -111,9 +111,11 @@ def sign_up(
     """Put a person on the list: confirmed if their group fits, else waiting.
 
     Raises ``DuplicateSignup`` when the same contact is already on this list.
+    ``now`` defaults to the moment the lock was granted: the waiting list's
+    order is the order in which the database let people through.
     """
-    now = now or timezone.now()
     signup_list = _locked_list(activity, request.date)
+    now = now or timezone.now()
     duplicate = signup_list.signups.filter(
         contact_method=request.contact_method, contact_value=request.contact_value
     ).exclude(status=Status.CANCELLED)
