@@ -7,11 +7,13 @@ search index land here.
 from django.urls import path
 
 from cms.public_urls import SECTION_PATHS
+from cms.taking_part.tokens import CANCEL_SECTION
 
 from .views.calendar import activity_calendar
 from .views.partners import partner_detail, partner_list
 from .views.questions import ask, sent
 from .views.search import search
+from .views.signups import cancel_signup, signup_done, signup_page
 from .views.surveys import survey_list, survey_page, survey_thanks
 
 urlpatterns = [
@@ -25,6 +27,13 @@ urlpatterns = [
         activity_calendar,
         name="activity-calendar",
     ),
+    path(f"{SECTION_PATHS['activity']}/<slug:slug>/aanmelden/", signup_page, name="signup"),
+    path(
+        f"{SECTION_PATHS['activity']}/<slug:slug>/aanmelden/klaar/",
+        signup_done,
+        name="signup-done",
+    ),
+    path(f"{CANCEL_SECTION}/<str:token>/", cancel_signup, name="signup-cancel"),
     path(f"{SECTION_PATHS['survey']}/", survey_list, name="surveys"),
     path(f"{SECTION_PATHS['survey']}/<slug:slug>/", survey_page, name="survey"),
     path(f"{SECTION_PATHS['survey']}/<slug:slug>/bedankt/", survey_thanks, name="survey-thanks"),

@@ -141,6 +141,15 @@ def announce(signup: Signup, cancel_token: str | None, position: int | None) -> 
         logger.exception("Could not send the e-mails of sign-up %s", signup.reference)
 
 
+def announce_cancellation(signup: Signup, promoted: list[Signup]) -> None:
+    """After a cancellation: the organiser's notice, and mail to those who moved up."""
+    try:
+        notify_organiser(signup, "cancelled")
+    except Exception:
+        logger.exception("Could not send the e-mails of sign-up %s", signup.reference)
+    announce_promotions(promoted)
+
+
 def announce_promotions(promoted: list[Signup]) -> None:
     for signup in promoted:
         try:
