@@ -7,7 +7,7 @@ from typing import Any
 
 from django.test import Client
 
-from api.spam import issue_form_token
+from public.guard import issue_form_token
 from tests import factories
 from tests.api.conftest import days_ahead, iso, local
 

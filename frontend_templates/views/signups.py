@@ -2,8 +2,9 @@
 
 The activity's page carries the form (``{% signup_box %}``); it posts here,
 where it is checked exactly as ``POST /api/v1/activities/{slug}/signups``
-checks it: the same guard (rate limit counted with the API's, honeypot, form
-token), the same ``SignupForm``, the same locked count. After a sign-up the
+checks it, through ``public.taking_part.sign_up_for``: the same guard (rate
+limit counted with the API's, honeypot, one-time form token), the same
+``SignupForm``, the same locked count. After a sign-up the
 browser is sent on to a receipt page (so that reloading it signs nobody up
 twice); what that page says travels signed in its address and holds nothing
 the person typed.
@@ -19,8 +20,6 @@ signed form token does a CSRF token's work.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -32,26 +31,35 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from api import querysets
-from api.spam import HONEYPOT_FIELD, SpamRefused, check_submission, issue_form_token
-from api.throttling import PublicPostThrottle
-from cms.models import Signup
+from cms.models import ActivityPage
 from cms.public_urls import absolute_public_url
-from cms.taking_part.capacity import DuplicateSignup, cancel, sign_up, signup_capacity
+from cms.taking_part.capacity import signup_capacity
 from cms.taking_part.forms import FORM_NAME, SignupForm
-from cms.taking_part.notifications import announce, announce_cancellation
 from cms.taking_part.openings import SignupsClosed, check_open, per_date, upcoming_dates
 from cms.taking_part.places import places_left
-from cms.taking_part.tokens import cancel_path, token_hash
+from cms.taking_part.tokens import cancel_path
+from public.activities import activity as published_activity
+from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry, Refused, issue_form_token
+from public.taking_part import cancel_by_link, sign_up_for, signup_by_cancel_token
 
 from ..languages import active_language
 
-THROTTLE_VIEW = SimpleNamespace(throttle_scope="signup")
 RECEIPT_SALT = "wegwijs.frontend.signup-receipt"
+# Long enough to reload the page later that day, short enough not to be a lasting record.
 RECEIPT_MAX_AGE = 24 * 3600
+# What the form says for each kind of refusal (``Refused.code``); anything else
+# is a field to correct ("invalid").
+PROBLEMS = {
+    "throttled": "throttled",
+    "refused": "refused",
+    "payload_too_large": "refused",
+    "duplicate_signup": "duplicate",
+    "signups_closed": "closed",
+    "occurrence_past": "closed",
+}
 
 
-def signup_box(activity, form: SignupForm | None = None, problem: str = "") -> dict:
+def signup_box(activity: ActivityPage, form: SignupForm | None = None, problem: str = "") -> dict:
     """What the sign-up form needs: the form, the dates with their places, a fresh token."""
     now = timezone.now()
     days = upcoming_dates(activity, now) if per_date(activity) else [None]
@@ -90,43 +98,30 @@ def _render(request, activity, form=None, problem="", status=200) -> TemplateRes
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup_page(request: HttpRequest, slug: str) -> HttpResponse:
-    activity = querysets.activities().filter(slug=slug).first()
+    activity = published_activity(slug)
     if activity is None:
         raise Http404
     if request.method != "POST":
         return _render(request, activity)
     form = SignupForm(data=request.POST, activity=activity)
-    now = timezone.now()
+
+    def read() -> Entry[SignupForm]:
+        post = request.POST
+        return Entry(FORM_NAME, post.get(TOKEN_FIELD), post.get(HONEYPOT_FIELD), form)
+
     try:
-        check_open(activity, None, now)
-    except SignupsClosed:
-        return _render(request, activity, form, problem="closed", status=409)
-    if not PublicPostThrottle().allow_request(request, THROTTLE_VIEW):
-        return _render(request, activity, form, problem="throttled", status=429)
-    try:
-        check_submission(
-            FORM_NAME, request.POST.get("form_token"), request.POST.get(HONEYPOT_FIELD)
-        )
-    except SpamRefused:
-        return _render(request, activity, form, problem="refused", status=400)
-    if not form.is_valid():
-        return _render(request, activity, form, problem="invalid", status=400)
-    try:
-        check_open(activity, form.cleaned_data.get("occurrence"), now)
-        signed = sign_up(activity, form.signup_request())
-    except SignupsClosed:
-        return _render(request, activity, form, problem="closed", status=409)
-    except DuplicateSignup:
-        return _render(request, activity, form, problem="duplicate", status=409)
-    announce(signed.signup, signed.cancel_token, signed.position)
+        signed = sign_up_for(request, activity, read)
+    except Refused as refusal:
+        # Keep what the person wrote; say what to do.
+        problem = PROBLEMS.get(refusal.code, "invalid")
+        return _render(request, activity, form, problem=problem, status=refusal.status)
+    day = signed.signup.signup_list.date
     receipt = signing.dumps(
         {
             "reference": signed.signup.reference,
             "status": signed.signup.status,
             "position": signed.position,
-            "date": signed.signup.signup_list.date.isoformat()
-            if signed.signup.signup_list.date
-            else None,
+            "date": day.isoformat() if day else None,
             "cancel": absolute_public_url(cancel_path(signed.cancel_token, active_language())),
         },
         salt=RECEIPT_SALT,
@@ -138,7 +133,7 @@ def signup_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @never_cache
 def signup_done(request: HttpRequest, slug: str) -> HttpResponse:
-    activity = querysets.activities().filter(slug=slug).first()
+    activity = published_activity(slug)
     try:
         receipt = signing.loads(
             request.GET.get("r", ""), salt=RECEIPT_SALT, max_age=RECEIPT_MAX_AGE
@@ -149,9 +144,7 @@ def signup_done(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     receipt["date"] = parse_date(receipt["date"]) if receipt.get("date") else None
     return TemplateResponse(
-        request,
-        "frontend_templates/signup_done.html",
-        {"page": activity, "receipt": receipt},
+        request, "frontend_templates/signup_done.html", {"page": activity, "receipt": receipt}
     )
 
 
@@ -159,18 +152,10 @@ def signup_done(request: HttpRequest, slug: str) -> HttpResponse:
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def cancel_signup(request: HttpRequest, token: str) -> HttpResponse:
-    signup = (
-        Signup.objects.select_related("signup_list__activity")
-        .filter(cancel_token_hash=token_hash(token), personal_data_erased_at__isnull=True)
-        .first()
-    )
+    signup = signup_by_cancel_token(token)
     if signup is None:
         raise Http404
-    cancelled_now = False
-    if request.method == "POST" and signup.status != Signup.Status.CANCELLED:
-        promoted = cancel(signup)
-        cancelled_now = True
-        announce_cancellation(signup, promoted)
+    cancelled_now = request.method == "POST" and cancel_by_link(signup)
     return TemplateResponse(
         request,
         "frontend_templates/signup_cancel.html",
