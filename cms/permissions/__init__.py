@@ -5,6 +5,7 @@
 - ``policy``: partners report progress on the policy actions they are responsible for.
 - ``surveys``: needs surveys and their results are for coordinators only.
 - ``questions``: a partner's editors see only the questions routed to their partner.
+- ``cms.taking_part.permissions``: sign-ups and buddy lists, per partner.
 - ``setup``: the groups, page permissions and moderation workflow behind the roles.
 
 Every rule is a plain function here; ``cms/wagtail_hooks.py`` only plugs them
@@ -30,3 +31,10 @@ def register_permission_policies() -> None:
         TopicResponsibility, CoordinatorOnlyPermissionPolicy(TopicResponsibility)
     )
     register_permission_policy(Survey, CoordinatorOnlyPermissionPolicy(Survey))
+
+    from ..models import BuddyMatch, BuddyOffer, BuddyProject, BuddyRequest, Signup
+    from ..taking_part.permissions import PartnerPeoplePermissionPolicy
+
+    for model in (Signup, BuddyOffer, BuddyRequest, BuddyMatch):
+        register_permission_policy(model, PartnerPeoplePermissionPolicy(model))
+    register_permission_policy(BuddyProject, CoordinatorOnlyPermissionPolicy(BuddyProject))
