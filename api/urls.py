@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from .errors import not_found
 from .views.activities import ActivityCalendarView, ActivityDetailView, ActivityListView
+from .views.buddies import BuddyOfferView, BuddyOverviewView, BuddyRequestView
 from .views.contact_point import QuestionCreateView, QuestionFormView
 from .views.guides import GuideDetailView, GuideListView
 from .views.languages import LanguageListView
@@ -25,6 +26,9 @@ v1 = [
     path("activities.ics", ActivityCalendarView.as_view(), name="activities-ics"),
     path("activities/<slug:slug>", ActivityDetailView.as_view(), name="activity"),
     path("activities/<slug:slug>/signups", SignupCreateView.as_view(), name="activity-signups"),
+    path("buddies", BuddyOverviewView.as_view(), name="buddies"),
+    path("buddies/offers", BuddyOfferView.as_view(), name="buddy-offers"),
+    path("buddies/requests", BuddyRequestView.as_view(), name="buddy-requests"),
     path("guides", GuideListView.as_view(), name="guides"),
     path("guides/<slug:slug>", GuideDetailView.as_view(), name="guide"),
     path("policy-plan", PolicyPlanView.as_view(), name="policy-plan"),

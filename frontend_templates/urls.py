@@ -9,6 +9,7 @@ from django.urls import path
 from cms.public_urls import SECTION_PATHS
 from cms.taking_part.tokens import CANCEL_SECTION
 
+from .views.buddies import buddies_page, buddy_form, buddy_sent
 from .views.calendar import activity_calendar
 from .views.contact_point import ask, sent
 from .views.partners import partner_detail, partner_list
@@ -19,6 +20,9 @@ from .views.surveys import survey_list, survey_page, survey_thanks
 urlpatterns = [
     path("zoeken/", search_page, name="search"),
     path("vraag/", ask, name="ask"),
+    path("taalmaatje/", buddies_page, name="buddies"),
+    path("taalmaatje/verstuurd/", buddy_sent, name="buddy-sent"),
+    path("taalmaatje/<str:kind>/", buddy_form, name="buddy-form"),
     path("vraag/verstuurd/", sent, name="question-sent"),
     path(f"{SECTION_PATHS['partner']}/", partner_list, name="partners"),
     path(f"{SECTION_PATHS['partner']}/<slug:slug>/", partner_detail, name="partner"),

@@ -1,4 +1,6 @@
-"""Taking part: signing up for an activity, from the API or the site's form.
+"""Taking part: signing up for an activity, and offering or asking for a language buddy.
+
+The same steps for the API and the site's forms.
 
 Both presenters build a ``SignupForm`` from what was sent and hand it in
 through ``sign_up_for``: whether the activity takes sign-ups comes first (a
@@ -17,7 +19,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from cms.contact_point.forms import first_error
-from cms.models import ActivityPage, Signup
+from cms.models import ActivityPage, BuddyOffer, BuddyRequest, Signup
+from cms.taking_part.buddies import receive
+from cms.taking_part.buddy_forms import BuddyOfferForm, BuddyRequestForm
+from cms.taking_part.buddy_models import BuddyPerson
 from cms.taking_part.capacity import DuplicateSignup, SignedUp, cancel, sign_up
 from cms.taking_part.forms import SignupForm
 from cms.taking_part.notifications import announce, announce_cancellation
@@ -83,3 +88,28 @@ def cancel_by_link(signup: Signup) -> bool:
     promoted = cancel(signup)
     announce_cancellation(signup, promoted)
     return True
+
+
+# Buddy offers and requests share one rate: a person sends one or the other.
+BUDDY_SCOPE = "buddy"
+
+
+def _record_buddy(person_class):
+    def record(form) -> BuddyPerson:
+        if not form.is_valid():
+            raise Refused.invalid(*first_error(form))
+        return receive(person_class(), form.cleaned_data)
+
+    return record
+
+
+def offer_buddy(request: HttpRequest, read: Callable[[], Entry[BuddyOfferForm]]) -> BuddyOffer:
+    """Store a volunteer's offer ``read`` parses from ``request``, or raise ``Refused``."""
+    return guarded(request, BUDDY_SCOPE, read, _record_buddy(BuddyOffer))
+
+
+def ask_for_buddy(
+    request: HttpRequest, read: Callable[[], Entry[BuddyRequestForm]]
+) -> BuddyRequest:
+    """Store a migrant's request ``read`` parses from ``request``, or raise ``Refused``."""
+    return guarded(request, BUDDY_SCOPE, read, _record_buddy(BuddyRequest))
