@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.contrib import messages as django_messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -186,6 +186,10 @@ class BuddyProjectViewSet(ModelViewSet):
     ]
 
 
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
 @require_http_methods(["GET", "POST"])
 def suggestions_view(request: HttpRequest) -> HttpResponse:
     """Suggested pairs, best first; a POST makes the chosen match and sends the introductions."""
@@ -194,9 +198,10 @@ def suggestions_view(request: HttpRequest) -> HttpResponse:
     requests = handled_by_user(request.user, BuddyRequest).select_related("project")
     offers = handled_by_user(request.user, BuddyOffer)
     if request.method == "POST":
-        wanted = get_object_or_404(requests, pk=request.POST.get("request"))
-        offer = get_object_or_404(offers, pk=request.POST.get("offer"))
-        if wanted.project_id != offer.project_id:
+        # Another project's people are refused, not "not found": they exist, just not for you.
+        wanted = requests.filter(pk=_number(request.POST.get("request"))).first()
+        offer = offers.filter(pk=_number(request.POST.get("offer"))).first()
+        if wanted is None or offer is None or wanted.project_id != offer.project_id:
             raise PermissionDenied
         try:
             match = make_match(wanted, offer)
