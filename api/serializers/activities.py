@@ -47,7 +47,7 @@ class CostSerializer(serializers.Serializer):
 
 class RegistrationSerializer(serializers.Serializer):
     required = serializers.BooleanField()
-    type = serializers.ChoiceField(choices=ActivityPage.Registration.values)
+    type = serializers.ChoiceField(choices=ActivityPage.Registration.choices)
     url = serializers.URLField(allow_null=True, help_text="Where to register (type link).")
     capacity = serializers.IntegerField(allow_null=True, help_text="Places; null if unlimited.")
 
