@@ -201,3 +201,32 @@ def test_a_mixed_team_s_open_spots_follow_the_members_who_joined(api, client, cl
     assert api.json("activities/gemengd")["registration"]["places_left"] == 1
     listed = api.json("activities", mixed_team="true")["results"]
     assert [item["mixed_team"]["open_spots"] for item in listed if item["slug"] == "gemengd"] == [1]
+
+
+def test_places_left_cost_one_query_on_the_detail_and_none_in_lists(api, club):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    factories.load(
+        activities=[
+            factories.activity("vv-ochten", slug="gewoon"),
+            signup_activity(
+                "vv-ochten",
+                slug="per-datum",
+                starts_at=iso(local(days_ahead(1), 19)),
+                ends_at=iso(local(days_ahead(1), 21)),
+                recurrence="FREQ=WEEKLY;COUNT=20",
+            ),
+        ]
+    )
+
+    def queries(path: str, **params) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            api.json(path, **params)
+        return len(captured)
+
+    plain = queries("activities/gewoon")
+    assert queries("activities/per-datum") == plain + 1  # every date's places: one query
+    listed = queries("activities")
+    factories.load(activities=[signup_activity("vv-ochten", slug=f"extra-{n}") for n in range(5)])
+    assert queries("activities") == listed
