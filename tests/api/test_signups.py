@@ -47,6 +47,9 @@ def test_a_sign_up_gets_a_place_a_reference_and_a_cancel_link_and_nothing_echoed
     assert len(confirmation) == 1
     assert receipt["reference"] in confirmation[0].body
     assert receipt["cancel_url"] in confirmation[0].body
+    # In the language the person chose, whatever the API's own language.
+    assert confirmation[0].subject.startswith("Twoje zgłoszenie na")
+    assert "Masz miejsce." in confirmation[0].body
 
 
 def test_when_full_people_wait_in_order_and_move_up_when_someone_cancels(client, cafe, mailoutbox):
@@ -230,3 +233,15 @@ def test_places_left_cost_one_query_on_the_detail_and_none_in_lists(api, club):
     listed = queries("activities")
     factories.load(activities=[signup_activity("vv-ochten", slug=f"extra-{n}") for n in range(5)])
     assert queries("activities") == listed
+
+
+def test_the_organiser_s_editors_are_told_without_the_person_s_data(client, cafe, mailoutbox):
+    from tests.cms.conftest import make_member
+
+    make_member("editor", "vv-ochten", email="captain@vvochten.nl")
+    mailoutbox.clear()
+    receipt = post_signup(client, cafe, body()).json()
+    notices = [mail for mail in mailoutbox if "captain@vvochten.nl" in mail.bcc]
+    assert len(notices) == 1
+    assert receipt["reference"] in notices[0].body
+    assert "Ania" not in notices[0].body and "ania@" not in notices[0].body
