@@ -122,3 +122,14 @@ class ApiErrorMiddleware:
             if response.has_header(header):
                 replacement[header] = response[header]
         return replacement
+
+
+class Conflict(exceptions.APIException):
+    """A request that is well formed but cannot be done now (409); ``field`` may name why."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+    def __init__(self, code: str, message: str, field: str | None = None):
+        super().__init__(detail=message, code=code)
+        self.field = field

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from .errors import not_found
 from .prefix import API_VERSION
 from .views.activities import ActivityCalendarView, ActivityDetailView, ActivityListView
+from .views.buddies import BuddyOfferView, BuddyOverviewView, BuddyRequestView
 from .views.contact_point import QuestionCreateView, QuestionFormView
 from .views.guides import GuideDetailView, GuideListView
 from .views.index import ApiIndexView
@@ -13,6 +14,7 @@ from .views.languages import LanguageListView
 from .views.partners import PartnerDetailView, PartnerListView
 from .views.policy import PolicyPlanView
 from .views.search import SearchView, SuggestView
+from .views.signups import SignupCreateView
 from .views.surveys import SurveyDetailView, SurveyListView, SurveyResponseView
 from .views.taxonomy import BuildingBlockListView, CategoryListView
 
@@ -26,6 +28,10 @@ v1 = [
     path("activities", ActivityListView.as_view(), name="activities"),
     path("activities.ics", ActivityCalendarView.as_view(), name="activities-ics"),
     path("activities/<slug:slug>", ActivityDetailView.as_view(), name="activity"),
+    path("activities/<slug:slug>/signups", SignupCreateView.as_view(), name="activity-signups"),
+    path("buddies", BuddyOverviewView.as_view(), name="buddies"),
+    path("buddies/offers", BuddyOfferView.as_view(), name="buddy-offers"),
+    path("buddies/requests", BuddyRequestView.as_view(), name="buddy-requests"),
     path("guides", GuideListView.as_view(), name="guides"),
     path("guides/<slug:slug>", GuideDetailView.as_view(), name="guide"),
     path("policy-plan", PolicyPlanView.as_view(), name="policy-plan"),

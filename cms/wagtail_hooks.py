@@ -23,6 +23,9 @@ from .permissions.roles import is_coordinator
 from .posters import admin as poster_admin  # noqa: F401 (registers its hooks)
 from .recurrence_preview import preview_dates
 from .surveys import admin as survey_admin
+from .taking_part.admin_group import TakingPartViewSetGroup
+from .taking_part.buddy_admin import may_match
+from .taking_part.buddy_admin import suggestions_view as buddy_suggestions_view
 from .translation.report import TranslationReportView, may_see_report
 
 
@@ -102,6 +105,31 @@ register_snippet(survey_admin.SurveyViewSet)
 @hooks.register("register_admin_viewset")
 def register_contact_point_viewsets():
     return ContactPointViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_taking_part_viewsets():
+    return TakingPartViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_buddy_suggestions():
+    return [path("buddies/suggestions/", buddy_suggestions_view, name="cms_buddy_suggestions")]
+
+
+class BuddySuggestionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_match(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def buddy_suggestions_menu_item():
+    return BuddySuggestionsMenuItem(
+        "Buddy suggestions",
+        reverse("cms_buddy_suggestions"),
+        icon_name="link",
+        order=165,
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -25,6 +25,7 @@ from cms.geo import within_radius
 from cms.models import ActivityOccurrence, ActivityPage, Category, Partner
 from cms.publishing import published
 from cms.recurrence import AMSTERDAM
+from cms.taking_part.places import with_whole_activity_count
 from cms.translation.fallback import fallback_chain
 from cms.translation.languages import language_codes
 
@@ -45,8 +46,12 @@ SORT_KEY = "sort_at"
 
 
 def activities() -> PageQuerySet:
-    """Published activities with their category, organisers and image: two queries."""
-    return (
+    """Published activities with their category, organisers and image: two queries.
+
+    Each carries the people who joined it through Wegwijs as a whole (a mixed
+    team's members), so that its open spots need no query per item.
+    """
+    return with_whole_activity_count(
         published(ActivityPage.objects.all())
         .select_related("category", "organiser", "image")
         .prefetch_related("co_organisers")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.models import ActivityPage
 from cms.public_urls import poster_path, public_path
+from cms.taking_part.forms import FORM_NAME as SIGNUP_FORM
+from cms.taking_part.openings import per_date, upcoming_dates
+from cms.taking_part.places import open_team_spots, places_left, takes_signups
 from cms.translation.fallback import translated_value
 from cms.translation.languages import language_codes
 
@@ -44,9 +48,34 @@ class CostSerializer(serializers.Serializer):
 
 class RegistrationSerializer(serializers.Serializer):
     required = serializers.BooleanField()
-    type = serializers.ChoiceField(choices=ActivityPage.Registration.values)
+    type = serializers.ChoiceField(choices=ActivityPage.Registration.choices)
     url = serializers.URLField(allow_null=True, help_text="Where to register (type link).")
     capacity = serializers.IntegerField(allow_null=True, help_text="Places; null if unlimited.")
+
+
+class SignupDateSerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="Send it as `occurrence`.")
+    places_left = serializers.IntegerField(allow_null=True, help_text="Null: unlimited.")
+
+
+class DetailRegistrationSerializer(RegistrationSerializer):
+    """The detail's registration: for sign-ups through Wegwijs, what is left and a form token."""
+
+    places_left = serializers.IntegerField(
+        allow_null=True,
+        help_text="Type wegwijs: places left (on the next date, for places per date); null "
+        "when unlimited or for other types.",
+    )
+    dates = SignupDateSerializer(
+        many=True,
+        allow_null=True,
+        help_text="Type wegwijs with places per date: the dates one can sign up for, each with "
+        "its places left; null otherwise.",
+    )
+    form_token = serializers.CharField(
+        allow_null=True,
+        help_text="Type wegwijs: send it back with `POST activities/{slug}/signups`.",
+    )
 
 
 class MixedTeamSerializer(serializers.Serializer):
@@ -146,7 +175,7 @@ class ActivitySerializer(TranslatedObjectSerializer):
             "sport": activity.team_sport,
             "level": activity.team_level,
             "training_times": training_times.text or None,
-            "open_spots": activity.open_spots,
+            "open_spots": open_team_spots(activity),
         }
 
 
@@ -192,3 +221,22 @@ class ActivityDetailSerializer(ActivitySerializer):
     @extend_schema_field(OccurrenceSerializer(many=True))
     def get_next_occurrences(self, activity: ActivityPage) -> list[dict]:
         return OccurrenceSerializer(activity.next_occurrences(NEXT_OCCURRENCES), many=True).data
+
+    @extend_schema_field(DetailRegistrationSerializer)
+    def get_registration(self, activity: ActivityPage) -> dict:
+        registration = {
+            **super().get_registration(activity),
+            "places_left": None,
+            "dates": None,
+            "form_token": None,
+        }
+        if not takes_signups(activity):
+            return registration
+        # One query for every date shown (none when the places are unlimited).
+        days = upcoming_dates(activity, timezone.now()) if per_date(activity) else [None]
+        left = places_left(activity, days)
+        registration["places_left"] = left[days[0]] if days else 0
+        if per_date(activity):
+            registration["dates"] = [{"date": day, "places_left": left[day]} for day in days]
+        registration["form_token"] = self.context["form_token"](SIGNUP_FORM)
+        return registration

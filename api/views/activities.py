@@ -10,6 +10,7 @@ from rest_framework.negotiation import BaseContentNegotiation
 from public import activities
 from public.activities import SORT_KEY, ActivityFilterParams, parse_activity_filter
 from public.calendar import activities_calendar
+from public.guard import issue_form_token
 
 from ..pagination import KeysetCursorPagination
 from ..schema import errors, responses
@@ -52,6 +53,10 @@ class ActivityDetailView(PublicApiMixin, RetrieveAPIView):
         if activity is None:
             raise Http404
         return activity
+
+    def get_serializer_context(self):
+        # The sign-up form's token comes from the anonymous-form guard, not the serializer.
+        return {**super().get_serializer_context(), "form_token": issue_form_token}
 
     @extend_schema(
         summary="One activity, with its body and next occurrences",

@@ -48,6 +48,7 @@ FIELD_PATHS = {
     "cost_amount": "cost.amount",
     "registration_url": "registration.url",
     "capacity": "registration.capacity",
+    "signups_per_date": "registration.per_date",
     "team_sport": "mixed_team.sport",
     "team_level": "mixed_team.level",
     "open_spots": "mixed_team.open_spots",

@@ -156,13 +156,18 @@ def read_activity(record: Mapping, lookups: Lookups) -> tuple[dict[str, Any], di
         registration_type = v.choice(
             registration,
             "type",
-            ["link", "on_request"],
+            ["link", "on_request", "wegwijs"],
             path="registration.type",
             default="on_request",
         )
     registration_url = v.web_address(registration, "url", path="registration.url")
     if registration_type == "link" and not registration_url:
         raise InvalidField("registration.url", "is required when registration is by link")
+    # Sign-ups through Wegwijs: places per date for a weekly activity, unless the
+    # record says the capacity holds for the whole series (a course, a team).
+    signups_per_date = registration.get("per_date", not team)
+    if not isinstance(signups_per_date, bool):
+        raise InvalidField("registration.per_date", "must be true or false")
 
     team_fields: dict[str, Any] = {
         "team_sport": "",
@@ -217,6 +222,7 @@ def read_activity(record: Mapping, lookups: Lookups) -> tuple[dict[str, Any], di
         "registration": registration_type,
         "registration_url": registration_url,
         "capacity": v.whole_number(registration, "capacity", path="registration.capacity", low=1),
+        "signups_per_date": signups_per_date,
         **team_fields,
     }
     relations = {"co_organisers": lookups.partner_list(record, "co_organisers")}

@@ -1,8 +1,8 @@
 """Wegwijs content: one module per concept, re-exported for Django's app registry.
 
-Features with several parts (the contact point, surveys, calendar import) keep
-their models beside their logic, in their own package; they are imported here
-so that ``cms.models`` stays the one list of the app's models.
+Features with several parts (the contact point, surveys, calendar import,
+taking part) keep their models beside their logic, in their own package; they
+are imported here so that ``cms.models`` stays the one list of the app's models.
 """
 
 from ..calendars.models import CalendarEvent, CalendarImport  # noqa: F401
@@ -19,6 +19,13 @@ from ..surveys.models import (  # noqa: F401
     SurveyQuestion,
     SurveyResponse,
 )
+from ..taking_part.buddy_models import (  # noqa: F401
+    BuddyMatch,
+    BuddyOffer,
+    BuddyProject,
+    BuddyRequest,
+)
+from ..taking_part.models import Signup, SignupList  # noqa: F401
 from .activities import ActivityIndexPage, ActivityOccurrence, ActivityPage  # noqa: F401
 from .guides import GuideIndexPage, GuidePage  # noqa: F401
 from .home import HomePage  # noqa: F401

@@ -71,6 +71,7 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         NONE = "none", "No registration needed"
         LINK = "link", "Register through a link"
         ON_REQUEST = "on_request", "Register on request"
+        WEGWIJS = "wegwijs", "Sign up through Wegwijs"
 
     class TeamLevel(models.TextChoices):
         BEGINNER = "beginner", "Beginner"
@@ -125,6 +126,14 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
     )
     registration_url = models.URLField(blank=True)
     capacity = models.PositiveIntegerField(null=True, blank=True)
+    # Only for sign-ups through Wegwijs (cms.taking_part): a weekly café counts
+    # its places per date, a course or a team once for the whole series.
+    signups_per_date = models.BooleanField(
+        default=True,
+        verbose_name="places per date",
+        help_text="For a recurring activity with sign-ups through Wegwijs: the capacity holds "
+        "for each date. Off: one list for the whole series (a course, a team).",
+    )
 
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -173,6 +182,7 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
                 FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost_amount")]),
                 FieldPanel("registration"),
                 FieldRowPanel([FieldPanel("registration_url"), FieldPanel("capacity")]),
+                FieldPanel("signups_per_date"),
             ],
             heading="For whom and how to join",
         ),

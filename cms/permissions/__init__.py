@@ -3,7 +3,8 @@
 - ``roles``: membership (coordinator, a partner's editor or contributor).
 - ``pages``: activities and guides belong to their organiser / author partner.
 - ``policy``: partners report progress on the policy actions they are responsible for.
-- ``coordinator_only``: what only coordinators handle (surveys, the contact point's routing).
+- ``coordinator_only``: what only coordinators handle (surveys, the contact point's routing,
+  buddy projects); ``cms.taking_part.permissions``: sign-ups and buddy lists, per partner.
 - ``setup``: the groups, page permissions and moderation workflow behind the roles.
 - ``registry``, ``signals``: the policies plugged into Wagtail; partner groups kept in step.
 

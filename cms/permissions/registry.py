@@ -12,7 +12,18 @@ from wagtail.models import AbstractPage
 from wagtail.permissions import register_permission_policy
 
 from ..contact_point.permissions import QuestionPermissionPolicy
-from ..models import PolicyAction, Question, Survey, TopicResponsibility
+from ..models import (
+    BuddyMatch,
+    BuddyOffer,
+    BuddyProject,
+    BuddyRequest,
+    PolicyAction,
+    Question,
+    Signup,
+    Survey,
+    TopicResponsibility,
+)
+from ..taking_part.permissions import PartnerPeoplePermissionPolicy
 from .coordinator_only import CoordinatorOnlyPermissionPolicy
 from .pages import PartnerPagePermissionPolicy
 from .policy import PolicyActionPermissionPolicy
@@ -26,3 +37,6 @@ def register_permission_policies() -> None:
         TopicResponsibility, CoordinatorOnlyPermissionPolicy(TopicResponsibility)
     )
     register_permission_policy(Survey, CoordinatorOnlyPermissionPolicy(Survey))
+    for model in (Signup, BuddyOffer, BuddyRequest, BuddyMatch):
+        register_permission_policy(model, PartnerPeoplePermissionPolicy(model))
+    register_permission_policy(BuddyProject, CoordinatorOnlyPermissionPolicy(BuddyProject))

@@ -306,6 +306,8 @@ API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", str(64 * 1024)))
 PUBLIC_POST_RATES = {
     "survey_response": os.environ.get("SURVEY_RESPONSE_RATE", "10/hour"),
     "question": os.environ.get("QUESTION_RATE", "5/hour"),
+    "signup": os.environ.get("SIGNUP_RATE", "10/hour"),
+    "buddy": os.environ.get("BUDDY_RATE", "5/hour"),
 }
 # Anonymous forms (public/guard/tokens.py): refused when sent back sooner than
 # this after the form was handed out (bots), or later than the token's age
@@ -345,6 +347,14 @@ TASKS = {
 # Printed posters and flyers (cms/posters/) carry the municipality's name and colour.
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "")
 MUNICIPALITY_COLOUR = os.environ.get("MUNICIPALITY_COLOUR", "#1f7a3a")
+
+# Sign-ups and language buddies (cms.taking_part.retention): a sign-up's name and
+# contact are erased SIGNUP_RETENTION_DAYS after its date (or the activity's
+# last date); a buddy's after their match ended (BUDDY_ENDED_RETENTION_DAYS),
+# and an offer or request nobody matched after BUDDY_WAITING_RETENTION_DAYS.
+SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "14"))
+BUDDY_ENDED_RETENTION_DAYS = int(os.environ.get("BUDDY_ENDED_RETENTION_DAYS", "90"))
+BUDDY_WAITING_RETENTION_DAYS = int(os.environ.get("BUDDY_WAITING_RETENTION_DAYS", "365"))
 
 # --- Security -----------------------------------------------------------------
 

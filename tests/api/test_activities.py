@@ -92,6 +92,9 @@ def test_a_plain_activity_has_no_mixed_team_and_no_cost(api, club):
         "type": "none",
         "url": None,
         "capacity": None,
+        "places_left": None,
+        "dates": None,
+        "form_token": None,
     }
     assert activity["recurrence"] is None
 

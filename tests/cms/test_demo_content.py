@@ -64,3 +64,18 @@ def test_loading_the_demo_again_changes_nothing(demo):
         Partner.objects.count(),
         PolicyAction.objects.count(),
     ) == before
+
+
+def test_a_language_cafe_and_a_nearly_full_team_take_sign_ups_and_buddies_wait(demo):
+    from cms.models import BuddyOffer, BuddyRequest, Signup
+    from cms.taking_part.places import open_team_spots
+
+    cafe = ActivityPage.objects.get(slug="taalcafe-ochten")
+    team = ActivityPage.objects.get(slug="gemengd-voetbalteam-vv-ochten")
+    assert cafe.registration == team.registration == "wegwijs"
+    assert Signup.objects.filter(signup_list__activity=cafe, status="confirmed").count() == 3
+    assert open_team_spots(team) == 1
+    assert BuddyOffer.objects.filter(project__partner__slug="taalmaatjes-betuwe").count() == 3
+    assert BuddyRequest.objects.filter(status="waiting").count() == 4
+    call_command("load_demo")
+    assert Signup.objects.count() == 8 and BuddyRequest.objects.count() == 4

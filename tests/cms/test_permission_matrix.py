@@ -26,11 +26,17 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from cms.models import (
     ActivityIndexPage,
     ActivityPage,
+    BuddyMatch,
+    BuddyOffer,
+    BuddyProject,
+    BuddyRequest,
     GuideIndexPage,
     GuidePage,
     Partner,
     PolicyAction,
+    Signup,
 )
+from cms.taking_part.capacity import SignupRequest, sign_up
 from tests.cms.admin_forms import page_form_data
 from tests.cms.conftest import OTHER, OWN, ROLES, build_coalition
 
@@ -541,7 +547,130 @@ def _api_paths() -> list[WritePath]:
 
 
 API_PATHS = _api_paths()
-ALL_PATHS = ADMIN_PATHS + API_PATHS
+# --- Taking part: sign-ups and buddy lists belong to one partner's editors -------------
+
+
+def own_signup() -> Signup:
+    """A sign-up for OWN's activity (and a waiting one behind it), made if missing."""
+    found = Signup.objects.filter(reference__isnull=False, name="Ania").first()
+    if found:
+        return found
+    page = activity()
+    page.capacity = 1
+    sign_up(page, SignupRequest("Ania", "email", "ania@example.org", "pl", 1, None))
+    sign_up(page, SignupRequest("Bogdan", "phone", "+40712345678", "ro", 1, None))
+    return Signup.objects.get(name="Ania")
+
+
+def own_buddy_pair() -> tuple[BuddyRequest, BuddyOffer]:
+    """A buddy request and offer handed to OWN's buddy project, made if missing."""
+    project, _ = BuddyProject.objects.get_or_create(partner=partner())
+    common = {"language": "nl", "languages": ["nl"], "village": "ochten", "project": project}
+    request, _ = BuddyRequest.objects.get_or_create(
+        reference="REQ-OWN",
+        defaults={"name": "Oleh", "contact_method": "email", "contact_value": "o@x.org", **common},
+    )
+    offer, _ = BuddyOffer.objects.get_or_create(
+        reference="OFF-OWN",
+        defaults={"name": "Henk", "contact_method": "email", "contact_value": "h@x.org", **common},
+    )
+    return request, offer
+
+
+def signup_state() -> Any:
+    return list(
+        Signup.objects.order_by("pk").values_list("name", "status", "attended", "contact_value")
+    )
+
+
+def buddy_state() -> Any:
+    return {
+        "requests": list(BuddyRequest.objects.order_by("pk").values_list("reference", "status")),
+        "offers": list(BuddyOffer.objects.order_by("pk").values_list("reference", "status")),
+        "matches": BuddyMatch.objects.count(),
+        "projects": list(BuddyProject.objects.values_list("partner_id", "villages")),
+    }
+
+
+def _signup_edit(client, **fields):
+    signup = own_signup()
+    data = {"status": signup.status, "attended": "unknown", **fields}
+    return client.post(reverse("signups:edit", args=[signup.pk]), data)
+
+
+def _prepare_taking_part():
+    own_signup()
+    own_buddy_pair()
+
+
+TAKING_PART_PATHS = [
+    WritePath(
+        "open sign-up",
+        EDITOR_OWN,
+        lambda c: c.get(reverse("signups:edit", args=[own_signup().pk])),
+        signup_state,
+        lambda before, after: True,
+        prepare=_prepare_taking_part,
+    ),
+    WritePath(
+        "mark sign-up attended",
+        EDITOR_OWN,
+        lambda c: _signup_edit(c, attended="true"),
+        signup_state,
+        lambda before, after: after[0][2] is True,
+        prepare=_prepare_taking_part,
+    ),
+    WritePath(
+        "cancel sign-up (the waiting one moves up)",
+        EDITOR_OWN,
+        lambda c: _signup_edit(c, status="cancelled"),
+        signup_state,
+        lambda before, after: [row[1] for row in after] == ["cancelled", "confirmed"],
+        prepare=_prepare_taking_part,
+    ),
+    WritePath(
+        "delete sign-up",
+        COORDINATOR,
+        lambda c: c.post(reverse("signups:delete", args=[own_signup().pk])),
+        signup_state,
+        lambda before, after: len(after) < len(before),
+        prepare=_prepare_taking_part,
+    ),
+    WritePath(
+        "withdraw buddy request",
+        EDITOR_OWN,
+        lambda c: c.post(
+            reverse("buddy_requests:edit", args=[own_buddy_pair()[0].pk]), {"status": "withdrawn"}
+        ),
+        buddy_state,
+        lambda before, after: after["requests"] != before["requests"],
+        prepare=_prepare_taking_part,
+    ),
+    WritePath(
+        "make buddy match",
+        EDITOR_OWN,
+        lambda c: c.post(
+            reverse("cms_buddy_suggestions"),
+            {"request": own_buddy_pair()[0].pk, "offer": own_buddy_pair()[1].pk},
+        ),
+        buddy_state,
+        _more("matches"),
+        prepare=_prepare_taking_part,
+    ),
+    WritePath(
+        "hand buddy project more villages",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("buddy_projects:edit", args=[BuddyProject.objects.get().pk]),
+            {"partner": partner().pk, "villages": '["ochten"]'},
+        ),
+        buddy_state,
+        lambda before, after: after["projects"] != before["projects"],
+        prepare=_prepare_taking_part,
+    ),
+]
+
+ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + API_PATHS
 
 
 def is_refusal(response) -> bool:
@@ -591,6 +720,32 @@ def test_write_path(write: WritePath, role: str, client, login_as):
             f"{role}: {write.name} answered {response.status_code} {response.get('Location', '')}"
         )
         assert after == before, f"{role} changed something through {write.name}"
+
+
+@pytest.mark.parametrize("role", ["editor_other", "contributor_own", "contributor_other"])
+def test_no_one_else_lists_or_exports_a_partner_s_sign_ups_or_buddies(role, client, login_as):
+    _prepare_taking_part()
+    login_as(role)
+    for address in (
+        reverse("signups:index"),
+        reverse("signups:index") + "?export=csv",
+        reverse("buddy_requests:index"),
+        reverse("buddy_offers:index"),
+        reverse("cms_buddy_suggestions"),
+    ):
+        response = client.get(address)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert b"Ania" not in body and b"Oleh" not in body and b"Henk" not in body, address
+
+
+def test_the_organiser_s_editor_exports_sign_ups_as_text_not_formulas(client, login_as):
+    signup = own_signup()
+    Signup.objects.filter(pk=signup.pk).update(name="=HYPERLINK(1)")
+    login_as("editor_own")
+    response = client.get(reverse("signups:index") + "?export=csv")
+    body = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK(1)" in body and ",=HYPERLINK" not in body
+    assert "Bogdan" in body
 
 
 def test_matrix_covers_every_role_and_path():

@@ -28,7 +28,17 @@ from wagtail.images.models import Image
 
 from cms.calendars.models import CalendarEvent, CalendarImport
 from cms.calendars.tasks import queue_import
-from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
+from cms.models import (
+    ActivityPage,
+    BuddyMatch,
+    BuddyOffer,
+    BuddyProject,
+    BuddyRequest,
+    GuidePage,
+    Partner,
+    PolicyAction,
+)
+from cms.taking_part.capacity import SignupRequest, sign_up
 from search import elastic
 from search.contract import SearchRequest
 from search.service import search
@@ -184,6 +194,14 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     lesson.save_revision().publish()
     lesson.refresh_from_db()
     assert lesson.image_id, "the image did not stick"
+    # Sign-ups and language buddies live in their own tables: they come back too.
+    sign_up(lesson, SignupRequest("Ania", "email", "ania@example.org", "pl", 1, None))
+    project = BuddyProject.objects.create(partner=Partner.objects.get(slug="ggd-regio"))
+    buddy = {"language": "nl", "languages": ["nl"], "village": "ochten", "project": project}
+    match = BuddyMatch.objects.create(
+        request=BuddyRequest.objects.create(reference="REQ-B", name="Oleh", **buddy),
+        offer=BuddyOffer.objects.create(reference="OFF-B", name="Henk", **buddy),
+    )
     photo_bytes = (media / lesson.image.file.name).read_bytes()
     _link_a_calendar("zwemclub", lesson)
     calendar_rows = _calendar_rows(_database_url(connection.settings_dict["NAME"]))
@@ -226,6 +244,17 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     restored, image_file = _restored_content(restored_url)
     assert restored == published
     assert _calendar_rows(restored_url) == calendar_rows
+    with psycopg.connect(restored_url) as conn:
+        assert conn.execute("SELECT name, status FROM cms_signup").fetchall() == [
+            ("Ania", "confirmed")
+        ]
+        assert conn.execute("SELECT count(*) FROM cms_signuplist").fetchone() == (1,)
+        assert conn.execute("SELECT partner_id FROM cms_buddyproject").fetchone() == (
+            project.partner_id,
+        )
+        assert conn.execute("SELECT reference FROM cms_buddyrequest").fetchall() == [("REQ-B",)]
+        assert conn.execute("SELECT reference FROM cms_buddyoffer").fetchall() == [("OFF-B",)]
+        assert conn.execute("SELECT id FROM cms_buddymatch").fetchall() == [(match.pk,)]
     assert (restored_media / image_file).read_bytes() == photo_bytes
     settings.ELASTICSEARCH_URL = engine_url
     assert _indexed_content(restored_prefix) == published

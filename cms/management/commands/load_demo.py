@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.contact_point.routing import route_unrouted
 from cms.demo.surveys import load_demo_surveys
+from cms.demo.taking_part import load_demo_taking_part
 from cms.importing import ImportFailed, import_file
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "demo_content.json"
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(f"Demo content: {report.summary()}")
         self.stdout.write(f"Demo surveys: {load_demo_surveys()} created")
+        self.stdout.write(f"Demo sign-ups and language buddies: {load_demo_taking_part()} created")
         routed = route_unrouted(DEMO_QUESTION_ROUTING)
         if routed:
             self.stdout.write(f"Questions routed to partners for: {', '.join(routed)}")

@@ -1,0 +1,145 @@
+"""What a sign-up must look like: the one validation for the API and the site's form.
+
+The spam checks (size, rate, honeypot, form token) come before this form, in
+the shared guard of the presenters; whether the activity is open at all
+(``openings.check_open``) comes before it too, so that a closed activity is a
+409 and not a list of field errors.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from ..contact_point.forms import CONTACT_MAX_LENGTH, language_choices, normalised_phone
+from ..models import ActivityPage, ContactMethod
+from .capacity import SignupRequest, list_date, signup_capacity
+from .openings import per_date, starts_on
+
+FORM_NAME = "signup"
+NAME_MAX_LENGTH = 50
+# A family or a few colleagues; a larger group calls the organiser.
+MAX_PEOPLE = 10
+
+
+def clean_contact(method: str, value: str) -> str:
+    """The contact, checked and normalised for its method; raises ValidationError."""
+    value = value.strip()
+    if not value:
+        raise ValidationError(_("Fill in your e-mail address or phone number."), code="required")
+    if method == ContactMethod.EMAIL:
+        try:
+            validate_email(value)
+        except ValidationError:
+            raise ValidationError(_("This is not an e-mail address."), code="invalid") from None
+        return value.lower()
+    return normalised_phone(value)
+
+
+class ContactFields(forms.Form):
+    """A first name or nickname and one way to be reached, required (to be told about changes)."""
+
+    name = forms.CharField(
+        label=_("First name or nickname"),
+        max_length=NAME_MAX_LENGTH,
+        error_messages={
+            "required": _("Fill in a first name or nickname."),
+            "max_length": _("This is too long: at most %(limit_value)d characters."),
+        },
+    )
+    contact_method = forms.ChoiceField(
+        label=_("How can we reach you?"),
+        choices=ContactMethod.choices,
+        error_messages={
+            "required": _("Choose how we can reach you."),
+            "invalid_choice": _("Choose one of the ways offered."),
+        },
+    )
+    contact_value = forms.CharField(
+        label=_("Your e-mail address or phone number"),
+        max_length=CONTACT_MAX_LENGTH,
+        error_messages={
+            "required": _("Fill in your e-mail address or phone number."),
+            "max_length": _("This is too long: at most %(limit_value)d characters."),
+        },
+    )
+    language = forms.ChoiceField(
+        label=_("Language we write to you in"),
+        choices=language_choices,
+        error_messages={
+            "required": _("Choose a language."),
+            "invalid_choice": _("Choose one of the languages offered."),
+        },
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("contact_method") and "contact_value" in cleaned:
+            try:
+                cleaned["contact_value"] = clean_contact(
+                    cleaned["contact_method"], cleaned["contact_value"]
+                )
+            except ValidationError as error:
+                self.add_error("contact_value", error)
+        return cleaned
+
+
+class SignupForm(ContactFields):
+    """A sign-up for one activity: who, how many, and for a weekly activity which date."""
+
+    people = forms.IntegerField(
+        label=_("How many people (you included)?"),
+        min_value=1,
+        initial=1,
+        error_messages={
+            "required": _("Say how many people come."),
+            "invalid": _("Give a whole number."),
+            "min_value": _("At least one person."),
+        },
+    )
+    occurrence = forms.DateField(
+        label=_("Which date?"),
+        required=False,
+        error_messages={"invalid": _("Give a date as YYYY-MM-DD.")},
+    )
+
+    def __init__(self, *args, activity: ActivityPage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.activity = activity
+        capacity = signup_capacity(activity)
+        self.max_people = min(MAX_PEOPLE, capacity) if capacity else MAX_PEOPLE
+        self.fields["people"].max_value = self.max_people
+        self.fields["people"].validators.append(self._at_most)
+
+    def _at_most(self, value: int) -> None:
+        if value > self.max_people:
+            raise ValidationError(
+                _("At most %(limit)d people per sign-up; for a larger group, call the organiser.")
+                % {"limit": self.max_people},
+                code="max_value",
+            )
+
+    def clean_occurrence(self) -> date | None:
+        day = self.cleaned_data.get("occurrence")
+        if not per_date(self.activity):
+            return None
+        if day is None:
+            raise ValidationError(_("Choose a date."), code="required")
+        if starts_on(self.activity, day) is None:
+            raise ValidationError(_("The activity does not take place on this date."))
+        return day
+
+    def signup_request(self) -> SignupRequest:
+        cleaned = self.cleaned_data
+        return SignupRequest(
+            name=cleaned["name"].strip(),
+            contact_method=cleaned["contact_method"],
+            contact_value=cleaned["contact_value"],
+            language=cleaned["language"],
+            people=cleaned["people"],
+            date=list_date(self.activity, cleaned.get("occurrence")),
+        )

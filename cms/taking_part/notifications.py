@@ -1,0 +1,159 @@
+"""E-mails about sign-ups: to the person in their own language, and a notice to the organiser.
+
+Only a person who gave an e-mail address gets mail; one reached by phone or
+WhatsApp hears from the organiser, who sees them in the admin. The notice to
+the organiser's editors names the activity, the date, the reference, the
+status and the number of people, never the person's name or contact: those
+stay in the admin, behind its permissions, and are not copied into
+mailboxes that outlive the retention period.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from ..models import ContactMethod
+from ..models.membership import PartnerRole
+from ..public_urls import absolute_public_url
+from ..translation.fallback import translated_value
+from .models import Signup
+from .tokens import cancel_path
+
+logger = logging.getLogger(__name__)
+
+
+def _activity_lines(signup: Signup) -> list[str]:
+    activity = signup.signup_list.activity
+    lines = [translated_value(activity, "title", signup.language).text or activity.title]
+    if signup.signup_list.date:
+        day = formats.date_format(signup.signup_list.date, "l j F Y")
+        lines.append(_("Date: %(date)s") % {"date": day})
+    return lines
+
+
+def _retention_line() -> str:
+    return _("Your name and contact are deleted from Wegwijs %(days)s days after the activity.") % {
+        "days": settings.SIGNUP_RETENTION_DAYS
+    }
+
+
+def _send(signup: Signup, subject: str, lines: list[str]) -> None:
+    EmailMessage(subject=subject, body="\n\n".join(lines) + "\n", to=[signup.contact_value]).send()
+
+
+def _by_email(signup: Signup) -> bool:
+    return signup.contact_method == ContactMethod.EMAIL and bool(signup.contact_value)
+
+
+def send_confirmation(signup: Signup, cancel_token: str, position: int | None) -> None:
+    """The receipt of a new sign-up: place or waiting position, reference, cancel link."""
+    if not _by_email(signup):
+        return
+    activity = signup.signup_list.activity
+    with translation.override(signup.language):
+        title = translated_value(activity, "title", signup.language).text or activity.title
+        if signup.status == Signup.Status.CONFIRMED:
+            status = _("You have a place. Your reference is %(reference)s.")
+        else:
+            status = _(
+                "You are on the waiting list, number %(position)s. We write to you as soon as a "
+                "place comes free. Your reference is %(reference)s."
+            )
+        cancel_url = absolute_public_url(cancel_path(cancel_token, signup.language))
+        _send(
+            signup,
+            _("Your sign-up for %(activity)s") % {"activity": title},
+            [
+                *_activity_lines(signup),
+                status % {"reference": signup.reference, "position": position},
+                _("Can you not come? Cancel here, so that someone else gets your place: %(url)s")
+                % {"url": cancel_url},
+                _retention_line(),
+            ],
+        )
+
+
+def send_promotion(signup: Signup) -> None:
+    """A place came free for someone on the waiting list."""
+    if not _by_email(signup):
+        return
+    activity = signup.signup_list.activity
+    with translation.override(signup.language):
+        title = translated_value(activity, "title", signup.language).text or activity.title
+        _send(
+            signup,
+            _("A place has come free for you: %(activity)s") % {"activity": title},
+            [
+                *_activity_lines(signup),
+                _("A place has come free and it is yours. Your reference is %(reference)s.")
+                % {"reference": signup.reference},
+                _retention_line(),
+            ],
+        )
+
+
+def organiser_addresses(signup: Signup) -> list[str]:
+    """The e-mail addresses of the organiser's editors (active users)."""
+    partner_id = signup.signup_list.activity.organiser_id
+    users = get_user_model().objects.filter(
+        is_active=True,
+        groups__partner_group__partner_id=partner_id,
+        groups__partner_group__role=PartnerRole.EDITOR,
+    )
+    return sorted({email for email in users.values_list("email", flat=True) if email})
+
+
+def notify_organiser(signup: Signup, event: str) -> None:
+    """Tell the organiser's editors that a sign-up arrived, was cancelled or was promoted."""
+    addresses = organiser_addresses(signup)
+    if not addresses:
+        return
+    activity = signup.signup_list.activity
+    day = f" on {signup.signup_list.date:%a %d %b %Y}" if signup.signup_list.date else ""
+    body = (
+        f"{activity.title}{day}\n\n"
+        f"Sign-up {signup.reference}: {event}; {signup.people} "
+        f"{'person' if signup.people == 1 else 'people'}; now {signup.get_status_display()}.\n\n"
+        "Names and contacts are in the Wegwijs admin, under Sign-ups.\n"
+    )
+    EmailMessage(
+        subject=f"Wegwijs: sign-up {event} for {activity.title}", body=body, bcc=addresses
+    ).send()
+
+
+def announce(signup: Signup, cancel_token: str | None, position: int | None) -> None:
+    """After a new sign-up is stored: the receipt and the organiser's notice.
+
+    Never fails the sign-up: the place is taken; a mail server that is down is
+    logged, and the person has their reference on screen.
+    """
+    try:
+        if cancel_token:
+            send_confirmation(signup, cancel_token, position)
+        notify_organiser(signup, "new")
+    except Exception:
+        logger.exception("Could not send the e-mails of sign-up %s", signup.reference)
+
+
+def announce_cancellation(signup: Signup, promoted: list[Signup]) -> None:
+    """After a cancellation: the organiser's notice, and mail to those who moved up."""
+    try:
+        notify_organiser(signup, "cancelled")
+    except Exception:
+        logger.exception("Could not send the e-mails of sign-up %s", signup.reference)
+    announce_promotions(promoted)
+
+
+def announce_promotions(promoted: list[Signup]) -> None:
+    for signup in promoted:
+        try:
+            send_promotion(signup)
+            notify_organiser(signup, "moved up from the waiting list")
+        except Exception:
+            logger.exception("Could not send the e-mails of sign-up %s", signup.reference)
