@@ -13,6 +13,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .accounts.email_change import EmailChangePanel
+from .accounts.link_views import EmailChangeConfirmView
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
 from .contact_point.admin import ContactPointViewSetGroup
 from .models import BuildingBlock, Category, Partner, PolicyAction
@@ -106,6 +108,11 @@ def register_admin_urls():
         path("two-factor/", TwoFactorSetupView.as_view(), name="cms_two_factor_setup"),
         path("two-factor/verify/", TwoFactorVerifyView.as_view(), name="cms_two_factor_verify"),
         path(
+            "email-change/<str:token>/",
+            EmailChangeConfirmView.as_view(),
+            name="cms_email_change_confirm",
+        ),
+        path(
             "partners/<int:partner_id>/members/",
             PartnerMembersView.as_view(),
             name="cms_partner_members",
@@ -157,7 +164,14 @@ def two_factor_account_menu_item(request):
     }
 
 
+@hooks.register("register_account_settings_panel")
+def email_change_panel(request, user, profile):
+    return EmailChangePanel(request, user, profile)
+
+
 @hooks.register("register_log_actions")
 def register_membership_log_actions(actions):
+    actions.register_action("wegwijs.member_invited", "Member invited", "Member invited")
+    actions.register_action("wegwijs.email_changed", "E-mail changed", "E-mail changed")
     actions.register_action("wegwijs.member_added", "Member added", "Member added")
     actions.register_action("wegwijs.member_removed", "Member removed", "Member removed")

@@ -28,6 +28,7 @@ from cms.models import (
     ActivityPage,
     GuideIndexPage,
     GuidePage,
+    Invitation,
     Partner,
     PolicyAction,
 )
@@ -150,6 +151,10 @@ def partner_state() -> Any:
             User.objects.filter(groups__partner_group__partner__slug=OWN).values_list(
                 "email", flat=True
             )
+        ),
+        # Inviting gives nobody a role yet: it creates an invitation (issue #21).
+        "invitations": sorted(
+            Invitation.objects.filter(partner__slug=OWN).values_list("email", flat=True)
         ),
     }
 
@@ -495,7 +500,7 @@ ADMIN_PATHS = [
             {"email": "nieuw@example.org", "role": "editor"},
         ),
         partner_state,
-        _changed("ggd_editors"),
+        _changed("invitations"),
     ),
 ]
 
