@@ -51,7 +51,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, with the user admin narrowed for coordinators.
+    "cms.accounts.apps.WegwijsUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
