@@ -18,7 +18,9 @@ from .accounts.link_views import EmailChangeConfirmView
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
 from .contact_point.admin import ContactPointViewSetGroup
 from .models import BuildingBlock, Category, Partner, PolicyAction
+from .permissions.admin_api import PartnerPagesAdminAPIViewSet
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
+from .permissions.reports import narrow_workflow_report
 from .permissions.roles import is_coordinator
 from .surveys import admin as survey_admin
 from .translation_report import TranslationReportView, may_see_report
@@ -94,7 +96,13 @@ class PlatformViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlatformViewSetGroup)
+narrow_workflow_report()
 register_snippet(survey_admin.SurveyViewSet)
+
+
+@hooks.register("construct_admin_api")
+def partner_rules_in_the_admin_api(router):
+    router.register_endpoint("pages", PartnerPagesAdminAPIViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -12,6 +12,7 @@ Wagtail's admin API: nobody may write through them, whatever their role.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -128,6 +129,16 @@ def live_guide_state() -> Any:
         .values("title", "live", "live_revision_id", "author_id")
         .first()
     )
+
+
+def co_organisers_state() -> Any:
+    """Who the activity is listed under: live, and in its latest draft."""
+    page = activity()
+    draft = page.get_latest_revision_as_object()
+    return {
+        "co_organisers": sorted(page.co_organisers.values_list("slug", flat=True)),
+        "draft": sorted(p.slug for p in draft.co_organisers.all()),
+    }
 
 
 def action_state() -> Any:
@@ -283,6 +294,19 @@ ADMIN_PATHS = [
         _changed("organiser_id"),
     ),
     WritePath(
+        "name another partner as co-organiser",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailadmin_pages:edit", args=[activity().pk]),
+            {
+                **page_form_data(activity(), action="publish"),
+                "co_organisers": [partner(OTHER).pk],
+            },
+        ),
+        co_organisers_state,
+        _changed("co_organisers"),
+    ),
+    WritePath(
         "schedule activity expiry",
         EDITOR_OWN,
         lambda c: _edit(c, activity(), action="publish", expire_at="2030-01-01 00:00"),
@@ -321,6 +345,22 @@ ADMIN_PATHS = [
         COORDINATOR,
         lambda c: c.post(
             reverse("wagtailadmin_pages:set_page_position", args=[activity().pk]) + "?position=1"
+        ),
+        activity_state,
+        _changed("path"),
+    ),
+    WritePath(
+        "reorder activities through the admin API's move",
+        COORDINATOR,
+        lambda c: c.post(
+            f"/admin/api/main/pages/{activity().pk}/action/move/",
+            data=json.dumps(
+                {
+                    "destination_page_id": ActivityPage.objects.get(slug="voetbal").pk,
+                    "position": "right",
+                }
+            ),
+            content_type="application/json",
         ),
         activity_state,
         _changed("path"),
