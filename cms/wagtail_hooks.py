@@ -13,12 +13,16 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .accounts.email_change import EmailChangePanel
+from .accounts.link_views import EmailChangeConfirmView
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
 from .calendars import admin as calendar_admin
 from .contact_point.admin import ContactPointViewSetGroup
 from .dashboard import panels as dashboard_panels  # noqa: F401 (registers its hooks)
 from .models import BuildingBlock, Category, Partner, PolicyAction
+from .permissions.admin_api import PartnerPagesAdminAPIViewSet
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
+from .permissions.reports import narrow_workflow_report
 from .permissions.roles import is_coordinator
 from .posters import admin as poster_admin  # noqa: F401 (registers its hooks)
 from .recurrence_preview import preview_dates
@@ -99,7 +103,13 @@ class PlatformViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlatformViewSetGroup)
+narrow_workflow_report()
 register_snippet(survey_admin.SurveyViewSet)
+
+
+@hooks.register("construct_admin_api")
+def partner_rules_in_the_admin_api(router):
+    router.register_endpoint("pages", PartnerPagesAdminAPIViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -137,6 +147,11 @@ def register_admin_urls():
     return [
         path("two-factor/", TwoFactorSetupView.as_view(), name="cms_two_factor_setup"),
         path("two-factor/verify/", TwoFactorVerifyView.as_view(), name="cms_two_factor_verify"),
+        path(
+            "email-change/<str:token>/",
+            EmailChangeConfirmView.as_view(),
+            name="cms_email_change_confirm",
+        ),
         path(
             "partners/<int:partner_id>/members/",
             PartnerMembersView.as_view(),
@@ -197,7 +212,14 @@ def two_factor_account_menu_item(request):
     }
 
 
+@hooks.register("register_account_settings_panel")
+def email_change_panel(request, user, profile):
+    return EmailChangePanel(request, user, profile)
+
+
 @hooks.register("register_log_actions")
 def register_membership_log_actions(actions):
+    actions.register_action("wegwijs.member_invited", "Member invited", "Member invited")
+    actions.register_action("wegwijs.email_changed", "E-mail changed", "E-mail changed")
     actions.register_action("wegwijs.member_added", "Member added", "Member added")
     actions.register_action("wegwijs.member_removed", "Member removed", "Member removed")

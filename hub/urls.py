@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.prefix import API_MOUNT
+from cms.accounts.link_views import InvitationView
 from cms.posters.views import poster
 from cms.public_urls import SURVEY_SHORT_PREFIX
 from frontend_templates.views.language import redirect_to_language
@@ -16,6 +18,12 @@ from hub.health import healthz
 urlpatterns = [
     # For load balancers: 200 while the database answers (hub/health.py).
     path("healthz", healthz, name="healthz"),
+    # Before the admin: an invitation is opened by someone who may have no account yet.
+    path(
+        "admin/invitation/<str:token>/",
+        never_cache(InvitationView.as_view()),
+        name="cms_invitation",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(API_MOUNT, include("api.urls")),

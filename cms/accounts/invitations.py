@@ -1,60 +1,53 @@
-"""Adding people to a partner (or to the coordinators): the admin view and
-``manage.py add_editor`` both come through ``invite_member``."""
+"""Adding people to a partner (or to the coordinators) by invitation.
+
+The admin's members page and ``manage.py add_editor`` both come through
+``invite_member``; the role is given only when the person who received the
+link accepts it (``accept_for_new_account``, ``accept_for_existing_account``).
+
+Why not simply give the role to the account with that e-mail address: that
+address may have been typed in by someone else (issue #21: a club's editor set
+their own address to the one the coordinator was about to invite for the GGD,
+and received the GGD's role). The link goes to the address; whoever opens it
+either creates the account for that address, or logs in as the account that
+already carries it and confirms. A disabled account is never enabled here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..models import Partner
+from ..models import Partner, PartnerRole
+from ..permissions.roles import User
 from ..permissions.setup import grant_partner_role, make_coordinator, revoke_partner_roles
+from .models import Invitation
+from .tokens import absolute_url, new_token, token_hash
 
 COORDINATOR = "coordinator"
+ROLES = frozenset({*PartnerRole.values, COORDINATOR})
 
 
 @dataclass(frozen=True)
-class Invitation:
-    user: object
-    created: bool
-    # Where the person sets a password; empty when the account already has one.
-    set_password_url: str
+class SentInvitation:
+    """A new invitation and its link: the only moment the token exists in clear."""
+
+    invitation: Invitation
+    url: str
 
 
-def set_password_url(user) -> str:
-    """A one-time link to choose a password (Wagtail's password-reset page)."""
-    path = reverse(
-        "wagtailadmin_password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _find_or_create_user(email: str, first_name: str = "", last_name: str = ""):
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is not None:
-        if not user.is_active:
-            user.is_active = True
-            user.save(update_fields=["is_active"])
-        return user, False
-    user = User.objects.create_user(
-        username=email.lower(), email=email, first_name=first_name, last_name=last_name
-    )  # no password: the invitation link sets one
-    return user, True
+def invitation_url(token: str) -> str:
+    return absolute_url(reverse("cms_invitation", args=[token]))
 
 
 @transaction.atomic
@@ -63,34 +56,109 @@ def invite_member(
     role: str,
     partner: Partner | None = None,
     *,
-    invited_by=None,
-    first_name: str = "",
-    last_name: str = "",
-) -> Invitation:
-    """Give ``email`` a role: ``editor`` or ``contributor`` of ``partner``, or ``coordinator``.
+    invited_by: User | None = None,
+    language: str = settings.LANGUAGE_CODE,
+) -> SentInvitation:
+    """Offer ``email`` a role: ``editor`` or ``contributor`` of ``partner``, or ``coordinator``.
 
-    Creates the account if there is none (username = e-mail address, no
-    password yet) and logs the change on the partner's history.
+    Nothing changes for any account until the link is used; the invitation is
+    logged on the partner's history.
     """
     validate_email(email)
+    if role not in ROLES:
+        raise ValidationError(f"Unknown role '{role}'.")
     if role != COORDINATOR and partner is None:
         raise ValidationError("An editor or contributor belongs to a partner.")
-    user, created = _find_or_create_user(email, first_name, last_name)
-    if role == COORDINATOR:
-        make_coordinator(user)
-    else:
-        grant_partner_role(user, partner, role)
+    if role == COORDINATOR and partner is not None:
+        raise ValidationError("A coordinator works for the whole platform, not for a partner.")
+    token = new_token()
+    invitation = Invitation.objects.create(
+        email=email,
+        role=role,
+        partner=partner,
+        language=language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE,
+        token_hash=token_hash(token),
+        invited_by=invited_by,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    if partner is not None:
         log(
             instance=partner,
-            action="wegwijs.member_added",
+            action="wegwijs.member_invited",
             user=invited_by,
-            data={"member": user.get_username(), "role": role},
+            data={"email": email, "role": role},
         )
-    url = "" if user.has_usable_password() else set_password_url(user)
-    return Invitation(user=user, created=created, set_password_url=url)
+    return SentInvitation(invitation=invitation, url=invitation_url(token))
 
 
-def remove_member(user, partner: Partner, *, removed_by=None) -> None:
+def usable_invitation(token: str) -> Invitation | None:
+    """The invitation of this link, if it is neither used nor expired."""
+    return (
+        Invitation.objects.usable()
+        .select_related("partner")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+
+
+def account_of(invitation: Invitation) -> User | None:
+    """The account that already carries the invited address (active or not)."""
+    return get_user_model().objects.filter(email__iexact=invitation.email).first()
+
+
+def _give_role(invitation: Invitation, user: User) -> None:
+    if invitation.role == COORDINATOR:
+        make_coordinator(user)
+    else:
+        grant_partner_role(user, invitation.partner, invitation.role)
+        log(
+            instance=invitation.partner,
+            action="wegwijs.member_added",
+            user=invitation.invited_by,
+            data={"member": user.get_username(), "role": invitation.role},
+        )
+
+
+def _claim(invitation: Invitation) -> bool:
+    """Mark the invitation used; False if another request used it first (one use)."""
+    return bool(
+        Invitation.objects.usable().filter(pk=invitation.pk).update(accepted_at=timezone.now())
+    )
+
+
+@transaction.atomic
+def accept_for_new_account(
+    invitation: Invitation, password: str, first_name: str = "", last_name: str = ""
+) -> User:
+    """Create the account for the invited address (username = the address) with its role.
+
+    The caller has checked that no account carries the address and that the
+    password passes the validators.
+    """
+    if not _claim(invitation):
+        raise ValidationError("This invitation has been used already.")
+    user = get_user_model().objects.create_user(
+        username=invitation.email.lower(),
+        email=invitation.email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+    )
+    _give_role(invitation, user)
+    return user
+
+
+@transaction.atomic
+def accept_for_existing_account(invitation: Invitation, user: User) -> None:
+    """Extend the logged-in ``user``'s roles: only the active owner of the invited address."""
+    if not user.is_active or user.email.lower() != invitation.email.lower():
+        raise ValidationError("This invitation is for another account.")
+    if not _claim(invitation):
+        raise ValidationError("This invitation has been used already.")
+    _give_role(invitation, user)
+
+
+def remove_member(user: User, partner: Partner, *, removed_by: User | None = None) -> None:
     revoke_partner_roles(user, partner)
     log(
         instance=partner,
@@ -100,16 +168,38 @@ def remove_member(user, partner: Partner, *, removed_by=None) -> None:
     )
 
 
-def send_invitation(invitation: Invitation, partner: Partner | None, role: str) -> None:
-    """E-mail the new member where to set a password (or where to log in)."""
-    where = partner.name if partner else settings.WAGTAIL_SITE_NAME
-    if invitation.set_password_url:
-        action = f"Choose your password here (the link works once):\n{invitation.set_password_url}"
-    else:
-        action = f"Log in with your existing account: {settings.WAGTAILADMIN_BASE_URL}/admin/"
-    send_mail(
-        subject=f"You are now {role} for {where} on {settings.WAGTAIL_SITE_NAME}",
-        message=f"You have been made {role} for {where}.\n\n{action}\n",
-        from_email=None,
-        recipient_list=[invitation.user.email],
-    )
+def role_label(role: str) -> str:
+    labels = {
+        PartnerRole.EDITOR: _("editor"),
+        PartnerRole.CONTRIBUTOR: _("contributor"),
+        COORDINATOR: _("coordinator"),
+    }
+    return labels.get(role, role)
+
+
+def send_invitation(sent: SentInvitation) -> None:
+    """E-mail the link to the invited address, in the invitation's language."""
+    invitation = sent.invitation
+    where = invitation.partner.name if invitation.partner else settings.WAGTAIL_SITE_NAME
+    with translation.override(invitation.language):
+        values = {
+            "role": role_label(invitation.role),
+            "where": where,
+            "site": settings.WAGTAIL_SITE_NAME,
+            "days": settings.INVITATION_VALID_DAYS,
+        }
+        subject = _("You are invited as %(role)s for %(where)s on %(site)s") % values
+        body = "\n\n".join(
+            [
+                subject + ".",
+                _(
+                    "Open this link to create your account, or to add the role to the "
+                    "account you already have with this address. It works once, for "
+                    "%(days)s days:"
+                )
+                % values,
+                sent.url,
+                _("Did you not expect this? Then ignore this e-mail: nothing changes."),
+            ]
+        )
+    send_mail(subject, body + "\n", from_email=None, recipient_list=[invitation.email])

@@ -8,14 +8,14 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..models import Partner, PartnerRole
+from ..models import Invitation, Partner, PartnerRole
 from ..permissions.roles import is_coordinator
 from . import invitations, two_factor
 
@@ -101,9 +101,21 @@ class TwoFactorVerifyView(WagtailAdminTemplateMixin, FormView):
 
 class InviteForm(forms.Form):
     email = forms.EmailField()
-    first_name = forms.CharField(required=False, max_length=150)
-    last_name = forms.CharField(required=False, max_length=150)
     role = forms.ChoiceField(choices=PartnerRole.choices, initial=PartnerRole.EDITOR)
+    language = forms.ChoiceField(
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+        help_text="The language of the invitation e-mail.",
+    )
+
+
+def _posted_id(request, name: str) -> int:
+    """A row id from a button; anything else is a bad request, not a server error."""
+    try:
+        return int(request.POST[name])
+    except ValueError:
+        raise SuspiciousOperation(f"'{name}' is not an id.") from None
 
 
 class PartnerMembersView(WagtailAdminTemplateMixin, FormView):
@@ -131,37 +143,48 @@ class PartnerMembersView(WagtailAdminTemplateMixin, FormView):
         return rows
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(partner=self.partner, members=self.members(), **kwargs)
+        pending = Invitation.objects.usable().filter(partner=self.partner).order_by("created_at")
+        return super().get_context_data(
+            partner=self.partner, members=self.members(), invitations=pending, **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         if "remove" in request.POST:
-            user = get_object_or_404(get_user_model(), pk=request.POST["remove"])
+            user = get_object_or_404(get_user_model(), pk=_posted_id(request, "remove"))
             invitations.remove_member(user, self.partner, removed_by=request.user)
             messages.success(request, f"{user.get_username()} no longer works for this partner.")
+            return redirect(request.path)
+        if "withdraw" in request.POST:
+            Invitation.objects.filter(
+                partner=self.partner, pk=_posted_id(request, "withdraw"), accepted_at__isnull=True
+            ).delete()
+            messages.success(request, "The invitation is withdrawn: its link no longer works.")
             return redirect(request.path)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data
-        invitation = invitations.invite_member(
+        sent = invitations.invite_member(
             data["email"],
             data["role"],
             self.partner,
             invited_by=self.request.user,
-            first_name=data["first_name"],
-            last_name=data["last_name"],
+            language=data["language"] or settings.LANGUAGE_CODE,
         )
         try:
-            invitations.send_invitation(invitation, self.partner, data["role"])
+            invitations.send_invitation(sent)
             delivered = bool(settings.EMAIL_HOST)
         except OSError:
             delivered = False
-        if delivered or not invitation.set_password_url:
-            messages.success(self.request, f"{data['email']} is now {data['role']}.")
+        if delivered:
+            messages.success(
+                self.request,
+                f"Invitation sent to {data['email']}: the role is theirs once they open the link.",
+            )
         else:
             messages.warning(
                 self.request,
-                f"{data['email']} is now {data['role']}, but no e-mail could be sent. Pass on "
-                f"this one-time link to choose a password: {invitation.set_password_url}",
+                f"No e-mail could be sent to {data['email']}. Pass on this one-time link "
+                f"yourself, to that person only: {sent.url}",
             )
         return redirect(self.request.path)

@@ -1,7 +1,7 @@
 """The admin of the contact point: answering questions, and routing topics to partners.
 
 The list starts from ``questions_for(user)``, and every view of one question
-(edit, history, delete) asks ``may_handle``: another partner's question is
+(edit, history, usage, delete) asks ``may_handle``: another partner's question is
 neither listed nor opened by its address. Questions are never created here
 (the policy refuses "add"), and they have no revisions: a revision would keep
 a copy of the asker's words past their erasure.
@@ -18,7 +18,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -104,6 +104,10 @@ class QuestionHistoryView(QuestionsOfUserMixin, history.HistoryView):
     pass
 
 
+class QuestionUsageView(QuestionsOfUserMixin, usage.UsageView):
+    """Wagtail's usage view named any question to any editor (issue #21): same rule here."""
+
+
 class QuestionViewSet(ModelViewSet):
     """Questions: a partner's editors answer theirs; coordinators see all and re-route."""
 
@@ -118,6 +122,7 @@ class QuestionViewSet(ModelViewSet):
     edit_view_class = QuestionEditView
     delete_view_class = QuestionDeleteView
     history_view_class = QuestionHistoryView
+    usage_view_class = QuestionUsageView
     list_filter = ["status", "topic"]
     list_display = [
         TitleColumn("reference", label="Reference", url_name="questions:edit"),

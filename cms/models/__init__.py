@@ -1,10 +1,12 @@
 """Wegwijs content: one module per concept, re-exported for Django's app registry.
 
 Features with several parts (the contact point, surveys, calendar import,
-taking part) keep their models beside their logic, in their own package; they
-are imported here so that ``cms.models`` stays the one list of the app's models.
+taking part, account links) keep their models beside their logic, in their own
+package; they are imported here so that ``cms.models`` stays the one list of
+the app's models.
 """
 
+from ..accounts.models import EmailChange, Invitation  # noqa: F401
 from ..calendars.models import CalendarEvent, CalendarImport  # noqa: F401
 from ..contact_point.models import (  # noqa: F401
     ContactMethod,

@@ -12,7 +12,8 @@ is layered on top of Wagtail's own:
   partner's pages out of the listings, the admin search, the explorer menu,
   the reports and the site history.
 - ``PartnerContentPageForm`` only offers the user's own partners as organiser
-  or author, so a page cannot be handed to (or created for) another partner.
+  or author, so a page cannot be handed to (or created for) another partner;
+  and only coordinators name other partners as co-organisers.
 
 A page belongs to the partner named by the database row *and* by the version
 being acted on (a draft, or a form's unsaved instance): whoever wants to act
@@ -154,12 +155,47 @@ def restrict_partner_choice(form: forms.ModelForm, field_name: str, user: User |
         form.initial[field_name] = own[0]
 
 
+def refused_co_organisers(user: User | None, page: Page, chosen) -> list:
+    """The co-organisers in ``chosen`` that ``user`` may not name on ``page``.
+
+    An activity is listed under each co-organiser too, so naming a partner puts
+    your activity on their page. Rule (issue #21): only coordinators name other
+    partners; an editor may name their own partners and keep those already
+    named (as stored), but not add another partner.
+    """
+    if user is None or is_coordinator(user):
+        return []
+    allowed = set(partner_ids(user))
+    if page.pk:
+        allowed |= set(
+            type(page)._default_manager.filter(pk=page.pk).values_list("co_organisers", flat=True)
+        )
+    return [partner for partner in chosen if partner.pk not in allowed]
+
+
 class PartnerContentPageForm(WagtailAdminPageForm):
     """The page form of partner-owned pages: the partner choice is limited to one's own."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         restrict_partner_choice(self, self._meta.model.partner_field, self.for_user)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "co_organisers" in self.fields:
+            refused = refused_co_organisers(
+                self.for_user, self.instance, cleaned.get("co_organisers") or []
+            )
+            if refused:
+                names = ", ".join(partner.name for partner in refused)
+                self.add_error(
+                    "co_organisers",
+                    forms.ValidationError(
+                        f"Only a coordinator can name {names} as co-organiser.",
+                        code="co_organiser_not_allowed",
+                    ),
+                )
+        return cleaned
 
 
 class PlatformPageMixin:

@@ -51,8 +51,10 @@ class ResponsiblePartnerObjectMixin:
 
     object_permission = "change"
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    # Wagtail's views disagree on the signature: the edit and delete views take a
+    # queryset, the history and usage views take nothing. Pass on what was given.
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         if not self.permission_policy.user_has_permission_for_instance(
             self.request.user, self.object_permission, obj
         ):

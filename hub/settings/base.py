@@ -54,7 +54,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, with the user admin narrowed for coordinators.
+    "cms.accounts.apps.WegwijsUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -401,9 +402,17 @@ AXES_CLIENT_IP_CALLABLE = "public.guard.clients.client_ip"
 TWO_FACTOR_REQUIRED_FOR_COORDINATORS = env_bool("TWO_FACTOR_REQUIRED_FOR_COORDINATORS", True)
 OTP_TOTP_ISSUER = "Wegwijs"
 
+# Invitations (cms/accounts/invitations.py) are one-use links that expire after
+# INVITATION_VALID_DAYS; a new e-mail address must be confirmed from that address
+# within EMAIL_CHANGE_VALID_HOURS. Wagtail's own e-mail field on the account page
+# is off: it would change the address unconfirmed (cms/accounts/email_change.py).
+INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "7"))
+EMAIL_CHANGE_VALID_HOURS = int(os.environ.get("EMAIL_CHANGE_VALID_HOURS", "24"))
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+
 # Invitations to partner editors go out by e-mail. Without EMAIL_HOST they are
 # only printed on the server's console, and the admin shows the coordinator the
-# set-password link to pass on instead.
+# one-time invitation link to pass on instead.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"

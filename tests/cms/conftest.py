@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from cms.accounts.invitations import COORDINATOR, invite_member
+from cms.accounts.invitations import (
+    COORDINATOR,
+    accept_for_existing_account,
+    accept_for_new_account,
+    account_of,
+    invite_member,
+)
 from tests import factories
 
+PASSWORD = "a-long-enough-password-123"
 OWN = "ggd"  # the partner whose content the tests act on
 OTHER = "vv-ochten"
 
@@ -37,15 +44,17 @@ def coalition(db):
 
 
 def make_member(role: str, partner_slug: str | None = None, email: str | None = None):
-    """A user in ``role``, made the way the coordinator does it (``invite_member``)."""
+    """A user in ``role``, made the way the coordinator does it: invited, and the link used."""
     from cms.models import Partner
 
     partner = Partner.objects.get(slug=partner_slug) if partner_slug else None
     email = email or f"{role}-{partner_slug or 'platform'}@example.org"
-    user = invite_member(email, role, partner).user
-    user.set_password("a-long-enough-password-123")
-    user.save()
-    return user
+    invitation = invite_member(email, role, partner).invitation
+    existing = account_of(invitation)
+    if existing is not None:
+        accept_for_existing_account(invitation, existing)
+        return existing
+    return accept_for_new_account(invitation, PASSWORD)
 
 
 # Who acts: the role, and the partner they work for (None: no partner).

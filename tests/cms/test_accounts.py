@@ -10,7 +10,6 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cms.accounts.invitations import set_password_url
 from tests.cms.conftest import make_member
 
 PASSWORD = "a-long-enough-password-123"
@@ -40,21 +39,6 @@ def test_weak_passwords_are_refused(weak, db):
 
 def test_a_long_unusual_password_is_accepted(db):
     validate_password("fiets-tulp-dijk-Ochten-7")
-
-
-def test_invited_editor_chooses_a_strong_password(client, coalition):
-    editor = make_member("editor", "ggd")
-    editor.set_unusable_password()
-    editor.save()
-    form_url = client.get(set_password_url(editor))["Location"]  # Django hides the token
-
-    weak = client.post(form_url, {"new_password1": "kort", "new_password2": "kort"})
-    assert weak.status_code == 200 and weak.context["form"].errors
-    strong = client.post(form_url, {"new_password1": PASSWORD, "new_password2": PASSWORD})
-    assert strong.status_code == 302
-
-    editor.refresh_from_db()
-    assert editor.check_password(PASSWORD)
 
 
 def test_login_is_locked_after_repeated_failures(client, coalition, settings):

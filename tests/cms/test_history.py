@@ -1,11 +1,15 @@
 """Who changed what and when: revisions and the audit log, for pages and snippets."""
 
+import re
+from urllib.parse import urlsplit
+
+from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from cms.models import ActivityPage, Partner, PolicyAction
 from tests.cms.admin_forms import page_form_data
-from tests.cms.conftest import make_member
+from tests.cms.conftest import PASSWORD, make_member
 from tests.cms.test_permission_matrix import action_form_data, partner_form_data
 
 
@@ -89,7 +93,34 @@ def test_giving_someone_a_role_is_logged_on_the_partner(client, coalition):
         reverse("cms_partner_members", args=[partner.pk]),
         {"email": "nieuw@example.org", "role": "contributor"},
     )
+    invited = ModelLogEntry.objects.get(object_id=str(partner.pk), action="wegwijs.member_invited")
+    assert invited.user == coordinator
+    (link,) = re.findall(r"http\S+/admin/invitation/\S+/", mail.outbox[0].body)
+    client.logout()
+    client.post(urlsplit(link).path, {"new_password1": PASSWORD, "new_password2": PASSWORD})
 
     entry = ModelLogEntry.objects.get(object_id=str(partner.pk), action="wegwijs.member_added")
     assert entry.user == coordinator
     assert entry.data == {"member": "nieuw@example.org", "role": "contributor"}
+
+
+def test_policy_action_history_and_usage_open_for_those_who_may_report(client, coalition):
+    """Both views answered 500 (issue #21, point 6): the mixin passed an argument on."""
+    action = PolicyAction.objects.get(slug="taalhuis")  # GGD is responsible
+    for url_name in ("history", "usage"):
+        url = reverse(f"wagtailsnippets_cms_policyaction:{url_name}", args=[action.pk])
+        for who, allowed in (
+            (make_member("coordinator"), True),
+            (make_member("editor", "ggd"), True),
+            (make_member("editor", "vv-ochten"), False),
+            (make_member("contributor", "ggd"), False),
+        ):
+            client.force_login(who)
+            response = client.get(url)
+            if allowed:
+                assert response.status_code == 200, (url_name, who.email)
+            else:
+                assert response.status_code in (302, 403), (url_name, who.email)
+                assert response.status_code == 403 or response["Location"] == reverse(
+                    "wagtailadmin_home"
+                )

@@ -12,11 +12,13 @@ Wagtail's admin API: nobody may write through them, whatever their role.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.urls import Resolver404, resolve, reverse
@@ -32,6 +34,7 @@ from cms.models import (
     BuddyRequest,
     GuideIndexPage,
     GuidePage,
+    Invitation,
     Partner,
     PolicyAction,
     Signup,
@@ -135,6 +138,16 @@ def live_guide_state() -> Any:
     )
 
 
+def co_organisers_state() -> Any:
+    """Who the activity is listed under: live, and in its latest draft."""
+    page = activity()
+    draft = page.get_latest_revision_as_object()
+    return {
+        "co_organisers": sorted(page.co_organisers.values_list("slug", flat=True)),
+        "draft": sorted(p.slug for p in draft.co_organisers.all()),
+    }
+
+
 def action_state() -> Any:
     found = PolicyAction.objects.filter(slug="taalhuis").first()
     if found is None:
@@ -156,6 +169,10 @@ def partner_state() -> Any:
             User.objects.filter(groups__partner_group__partner__slug=OWN).values_list(
                 "email", flat=True
             )
+        ),
+        # Inviting gives nobody a role yet: it creates an invitation (issue #21).
+        "invitations": sorted(
+            Invitation.objects.filter(partner__slug=OWN).values_list("email", flat=True)
         ),
     }
 
@@ -284,6 +301,19 @@ ADMIN_PATHS = [
         _changed("organiser_id"),
     ),
     WritePath(
+        "name another partner as co-organiser",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailadmin_pages:edit", args=[activity().pk]),
+            {
+                **page_form_data(activity(), action="publish"),
+                "co_organisers": [partner(OTHER).pk],
+            },
+        ),
+        co_organisers_state,
+        _changed("co_organisers"),
+    ),
+    WritePath(
         "schedule activity expiry",
         EDITOR_OWN,
         lambda c: _edit(c, activity(), action="publish", expire_at="2030-01-01 00:00"),
@@ -322,6 +352,22 @@ ADMIN_PATHS = [
         COORDINATOR,
         lambda c: c.post(
             reverse("wagtailadmin_pages:set_page_position", args=[activity().pk]) + "?position=1"
+        ),
+        activity_state,
+        _changed("path"),
+    ),
+    WritePath(
+        "reorder activities through the admin API's move",
+        COORDINATOR,
+        lambda c: c.post(
+            f"/admin/api/main/pages/{activity().pk}/action/move/",
+            data=json.dumps(
+                {
+                    "destination_page_id": ActivityPage.objects.get(slug="voetbal").pk,
+                    "position": "right",
+                }
+            ),
+            content_type="application/json",
         ),
         activity_state,
         _changed("path"),
@@ -501,7 +547,7 @@ ADMIN_PATHS = [
             {"email": "nieuw@example.org", "role": "editor"},
         ),
         partner_state,
-        _changed("ggd_editors"),
+        _changed("invitations"),
     ),
 ]
 
@@ -681,8 +727,13 @@ def is_refusal(response) -> bool:
         return True
     if status == 302:
         location = response["Location"]
-        return location.startswith(reverse("wagtailadmin_login")) or location == reverse(
-            "wagtailadmin_home"
+        # A 404 (a page the user may not see, e.g. in the admin API) that
+        # LocaleMiddleware turned into a redirect to the language-prefixed address.
+        not_found = location == f"/{settings.LANGUAGE_CODE}{response.wsgi_request.path}"
+        return (
+            not_found
+            or location.startswith(reverse("wagtailadmin_login"))
+            or location == reverse("wagtailadmin_home")
         )
     if status == 200:
         context = response.context or {}

@@ -2,7 +2,7 @@
 
 GGD (``OWN``) is responsible for health questions, VV Ochten (``OTHER``) for
 work; nobody for "other" questions, which the coordinators handle. Every role
-× every way in (list, edit, answer, history, delete, add, routing): only the
+× every way in (list, edit, answer, history, usage, delete, add, routing): only the
 roles that may get through; the others are refused or get a 404, and nothing
 changes.
 """
@@ -107,7 +107,7 @@ def test_the_list_shows_only_the_questions_routed_to_ones_partner(
 def test_opening_a_question_by_its_address(role, name, client, login_as, questions):
     login_as(role)
     question = questions[name]
-    for view in ("edit", "history"):
+    for view in ("edit", "history", "usage"):
         response = client.get(reverse(f"questions:{view}", args=[question.pk]))
         if name in HANDLES[role]:
             assert response.status_code == 200, view

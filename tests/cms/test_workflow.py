@@ -93,3 +93,31 @@ def test_editor_publishes_without_approval(client, coalition):
     assert page.title == "Meteen live"
     assert page.live
     assert not page.workflow_in_progress
+
+
+def test_the_workflow_report_names_only_the_own_partners_people(client, coalition):
+    """Its "requested by" filter listed every submitter's address to every editor (issue #21)."""
+    for slug, partner in (("spreekuur", "ggd"), ("voetbal", "vv-ochten")):
+        client.force_login(make_member("contributor", partner))
+        page = ActivityPage.objects.get(slug=slug)
+        client.post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            page_form_data(page, action="submit", title_nl="Ter goedkeuring"),
+        )
+    assert WorkflowState.objects.count() == 2
+    report = reverse("wagtailadmin_reports:workflow")
+
+    client.force_login(make_member("editor", "ggd"))
+    response = client.get(report)
+    offered = response.context["filters"].form.fields["requested_by"].queryset
+    assert [user.email for user in offered] == ["contributor-ggd@example.org"]
+    assert "contributor-vv-ochten@example.org" not in response.content.decode()
+    other = offered.model.objects.get(email="contributor-vv-ochten@example.org")
+    assert (
+        "contributor-vv-ochten"
+        not in client.get(f"{report}?requested_by={other.pk}").content.decode()
+    )
+
+    client.force_login(make_member("coordinator"))
+    offered = client.get(report).context["filters"].form.fields["requested_by"].queryset
+    assert offered.count() == 2

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
@@ -9,16 +10,21 @@ ROLES = [*PartnerRole.values, COORDINATOR]
 
 class Command(BaseCommand):
     help = (
-        "Give someone a role: editor or contributor of a partner, or coordinator. Creates the "
-        "account if needed and prints the link where a new account chooses its password."
+        "Invite someone to a role: editor or contributor of a partner, or coordinator. Prints "
+        "the one-time link that creates their account (or adds the role to their existing "
+        "account once they log in and accept); nothing changes before it is used."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--email", required=True)
         parser.add_argument("--role", choices=ROLES, default=PartnerRole.EDITOR)
         parser.add_argument("--partner", help="partner slug (not for coordinators)")
-        parser.add_argument("--first-name", default="")
-        parser.add_argument("--last-name", default="")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _ in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="language of the invitation e-mail and page",
+        )
         parser.add_argument(
             "--send-email", action="store_true", help="also e-mail the invitation to the person"
         )
@@ -35,22 +41,12 @@ class Command(BaseCommand):
         elif options["partner"]:
             raise CommandError("A coordinator works for the whole platform: leave out --partner.")
         try:
-            invitation = invite_member(
-                options["email"],
-                role,
-                partner,
-                first_name=options["first_name"],
-                last_name=options["last_name"],
-            )
+            sent = invite_member(options["email"], role, partner, language=options["language"])
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         where = f" of {partner.slug}" if partner else ""
-        verb = "Created" if invitation.created else "Updated"
-        self.stdout.write(
-            self.style.SUCCESS(f"{verb} {invitation.user.get_username()}: {role}{where}.")
-        )
-        if invitation.set_password_url:
-            self.stdout.write(f"Set-password link (one use): {invitation.set_password_url}")
+        self.stdout.write(self.style.SUCCESS(f"Invited {options['email']}: {role}{where}."))
+        self.stdout.write(f"Invitation link (one use, give it to that person only): {sent.url}")
         if options["send_email"]:
-            send_invitation(invitation, partner, role)
-            self.stdout.write(f"Invitation e-mailed to {invitation.user.email}.")
+            send_invitation(sent)
+            self.stdout.write(f"Invitation e-mailed to {options['email']}.")
