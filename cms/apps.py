@@ -15,6 +15,7 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects occurrence upkeep)
+        from .csv_safety import protect_admin_exports
         from .permissions import register_permission_policies
         from .permissions import signals as permission_signals  # noqa: F401  (partner groups)
         from .taxonomy import seed_after_migrate
@@ -22,3 +23,4 @@ class CmsConfig(AppConfig):
         post_migrate.connect(seed_after_migrate, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
         register_permission_policies()
+        protect_admin_exports()

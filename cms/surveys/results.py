@@ -15,7 +15,6 @@ queries, whatever the number of responses.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -24,6 +23,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count
 
+from .. import csv_safety
 from ..languages import LANGUAGE_NAMES
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from ..models.surveys import SCALE_MAX, SCALE_MIN
@@ -233,7 +233,7 @@ def results_csv(results: SurveyResults) -> str:
     out = io.StringIO()
     # The byte-order mark makes spreadsheet programs read the file as UTF-8.
     out.write("\ufeff")
-    writer = csv.writer(out)
+    writer = csv_safety.writer(out)
     headers = [column.heading for column in results.columns]
     writer.writerow(["question", "answer", "total", *headers])
     for result in results.questions:

