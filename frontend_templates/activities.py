@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from api import querysets
 from api.filters.activities import SORT_KEY, ActivityFilterParams, filter_activities
+from cms.bounded_input import within_years
 from cms.languages import supported_languages, translated_value
 from cms.models import Category
 from cms.recurrence import AMSTERDAM
@@ -116,6 +117,13 @@ class ActivityFilterForm(forms.Form):
         self.fields["offered_language"].choices = [("", _("Any language"))] + [
             (lang.code, lang.native_name) for lang in supported_languages()
         ]
+
+    def clean_date(self) -> date | None:
+        """A day in the years Wegwijs knows: ``9999-12-31`` has no next day to end the window."""
+        day = self.cleaned_data.get("date")
+        if day is not None and not within_years(day):
+            raise forms.ValidationError(self.fields["date"].error_messages["invalid"], "invalid")
+        return day
 
     def clean(self):
         data = super().clean()

@@ -16,7 +16,6 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -35,6 +34,7 @@ from cms.models import ContactMethod, QuestionTopic
 
 from ..errors import InvalidParameter
 from ..languages import RequestLanguageMixin
+from ..parsers import BoundedJSONParser
 from ..schema import errors
 from ..serializers.errors import ErrorSerializer
 from ..serializers.questions import (
@@ -98,7 +98,7 @@ class QuestionCreateView(RequestLanguageMixin, APIView):
     """
 
     http_method_names = ["post", "options"]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     throttle_classes = [PublicPostThrottle]
     throttle_scope = "question"
 

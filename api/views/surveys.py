@@ -15,7 +15,6 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.generics import ListAPIView, RetrieveAPIView
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -31,6 +30,7 @@ from cms.surveys.answers import (
 
 from ..errors import InvalidParameter
 from ..languages import RequestLanguageMixin
+from ..parsers import BoundedJSONParser
 from ..schema import errors, responses
 from ..serializers.errors import ErrorSerializer
 from ..serializers.surveys import (
@@ -87,7 +87,7 @@ class SurveyResponseView(RequestLanguageMixin, APIView):
     """Anonymous answers to one survey; only POST (and OPTIONS)."""
 
     http_method_names = ["post", "options"]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     throttle_classes = [PublicPostThrottle]
     throttle_scope = "survey_response"
 
