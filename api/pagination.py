@@ -4,6 +4,12 @@ A page is "the rows after (key, id)" rather than "rows 40 to 60", so a row
 published while someone pages does not shift the next page, and deep pages cost
 no OFFSET scan. The cursor is opaque to clients (base64 JSON); one that does not
 decode to a valid position is a 400, never a 500.
+
+The ``next``/``previous`` links are built on the request's own address, so a
+client behind another proxy path keeps working; the host in them is one that
+``ALLOWED_HOSTS`` accepted (production refuses to start without it). Django
+checks the host without its port, so a port a request names does reach the
+links (issue 21, point 7: not yet built on the configured site).
 """
 
 from __future__ import annotations
