@@ -4,6 +4,12 @@ A page is "the rows after (key, id)" rather than "rows 40 to 60", so a row
 published while someone pages does not shift the next page, and deep pages cost
 no OFFSET scan. The cursor is opaque to clients (base64 JSON); one that does not
 decode to a valid position is a 400, never a 500.
+
+The ``next``/``previous`` links are built on the request's own address, so a
+client behind another proxy path keeps working; the host in them is one that
+``ALLOWED_HOSTS`` accepted (production refuses to start without it). Django
+checks the host without its port, so a port a request names does reach the
+links (issue 21, point 7: not yet built on the configured site).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,6 +27,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from cms import bounded_input
 from public.parameters import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 from .errors import InvalidParameter
@@ -99,18 +107,20 @@ class KeysetCursorPagination(BasePagination):
         if not raw:
             return None
         try:
-            token = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+            # Bounded: a cursor is client input like any other (deep nesting, 1e400).
+            token = bounded_input.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
             position = {
                 "key": field.to_python(token["k"]),
                 "id": int(token["i"]),
                 "back": bool(token["b"]),
             }
-        except (binascii.Error, ValueError, TypeError, KeyError, ValidationError):
+        except (binascii.Error, ValueError, TypeError, KeyError, OverflowError, ValidationError):
             raise InvalidParameter(
                 CURSOR_PARAMETER, "Not a cursor from this API: follow the next and previous links."
             ) from None
         key = position["key"]
-        if key is None or "\x00" in str(key) or not 0 < position["id"] < 2**63:
+        out_of_range = isinstance(key, date) and not bounded_input.within_years(key)
+        if key is None or out_of_range or "\x00" in str(key) or not 0 < position["id"] < 2**63:
             # Values PostgreSQL would refuse with an error rather than compare.
             raise InvalidParameter(CURSOR_PARAMETER, "The cursor holds no valid position.")
         return position

@@ -17,6 +17,7 @@ class CmsConfig(AppConfig):
         # Imported here, not at the top: these read the models, which Django
         # loads only after every app's config (the app-loading order, no cycle).
         from . import signals  # noqa: F401  (connects occurrence upkeep)
+        from .csv_safety import protect_admin_exports
         from .permissions import signals as permission_signals  # noqa: F401  (partner groups)
         from .permissions.registry import register_permission_policies
         from .taxonomy import seed_after_migrate
@@ -24,3 +25,4 @@ class CmsConfig(AppConfig):
         post_migrate.connect(seed_after_migrate, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
         register_permission_policies()
+        protect_admin_exports()

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.bounded_input import within_years
 from cms.models import Category
 from cms.places import VILLAGES, VILLAGES_BY_SLUG
 from cms.translation.fallback import translated_value
@@ -89,6 +90,13 @@ class ActivityFilterForm(forms.Form):
         self.fields["offered_language"].choices = [("", _("Any language"))] + [
             (lang.code, lang.native_name) for lang in supported_languages()
         ]
+
+    def clean_date(self) -> date | None:
+        """A day in the years Wegwijs knows: ``9999-12-31`` has no next day to end the window."""
+        day = self.cleaned_data.get("date")
+        if day is not None and not within_years(day):
+            raise forms.ValidationError(self.fields["date"].error_messages["invalid"], "invalid")
+        return day
 
     def clean(self):
         data = super().clean()

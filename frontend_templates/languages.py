@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import QueryDict
 from django.utils import translation
 
 from cms.translation.languages import is_supported, supported_languages
@@ -61,6 +62,22 @@ def path_in_language(path: str, code: str) -> str:
     if is_supported(first):
         return f"/{code}/{rest}"
     return f"/{code}{path if path.startswith('/') else '/' + path}"
+
+
+# No parameter of the site is longer (a search is at most 200 characters, as in
+# the API). A longer one is not repeated into every language link: a 20 kB ``q``
+# made a 560 kB page.
+MAX_PARAMETER_LENGTH = 200
+
+
+def kept_parameters(query: QueryDict) -> str:
+    """``query`` as a query string, without values longer than ``MAX_PARAMETER_LENGTH``."""
+    kept = QueryDict(mutable=True)
+    for key, values in query.lists():
+        short = [value for value in values if len(value) <= MAX_PARAMETER_LENGTH]
+        if short and len(key) <= MAX_PARAMETER_LENGTH:
+            kept.setlist(key, short)
+    return kept.urlencode()
 
 
 def language_links(path: str, query_string: str = "") -> list[LanguageLink]:

@@ -18,6 +18,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cms.bounded_input import EARLIEST_YEAR, LATEST_YEAR, BoundedInputError, bounded_moment
 from cms.recurrence import AMSTERDAM
 
 # Half the earth's circumference: every point on earth lies within it.
@@ -108,7 +109,15 @@ UNESCAPED_PLUS = re.compile(r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}(?::?\d{
 
 
 class MomentField(serializers.DateTimeField):
-    """ISO 8601 date or date-time; without an offset it is Amsterdam time."""
+    """ISO 8601 date or date-time; without an offset it is Amsterdam time.
+
+    Bounded to the years ``cms.bounded_input`` accepts: ``0001-01-01`` cannot
+    even be moved to Amsterdam time without overflowing.
+    """
+
+    default_error_messages = {
+        "out_of_range": f"Give a moment between the years {EARLIEST_YEAR} and {LATEST_YEAR}."
+    }
 
     def __init__(self, **kwargs):
         super().__init__(default_timezone=AMSTERDAM, **kwargs)
@@ -116,7 +125,10 @@ class MomentField(serializers.DateTimeField):
     def to_internal_value(self, value):
         if isinstance(value, str):
             value = UNESCAPED_PLUS.sub(r"\1+\2", value.strip())
-        return super().to_internal_value(value)
+        try:
+            return bounded_moment(super().to_internal_value(value))
+        except (OverflowError, BoundedInputError):
+            self.fail("out_of_range")
 
 
 class ChoiceParameterField(serializers.ChoiceField):

@@ -11,8 +11,16 @@ ROOT = Path(__file__).resolve().parent.parent
 STRONG_KEY = "k" * 20 + "Wegwijs-production-key-0123456789-abcdefghij"
 
 
+# What production needs set, beside the key (hub/settings/production.py).
+SITE = {
+    "ALLOWED_HOSTS": "wegwijs.example.nl",
+    "WAGTAILADMIN_BASE_URL": "https://wegwijs.example.nl",
+}
+UNSET = {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL", "TRUSTED_PROXY_COUNT"}
+
+
 def run_check(extra_env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env = {k: v for k, v in os.environ.items() if k not in UNSET}
     env.update({"DJANGO_SETTINGS_MODULE": "hub.settings.production", **extra_env})
     return subprocess.run(
         [sys.executable, "manage.py", "check", *args],
@@ -38,8 +46,58 @@ def test_production_refuses_debug():
 
 @pytest.mark.parametrize("args", [(), ("--deploy", "--fail-level", "WARNING")])
 def test_production_check_is_clean_with_a_real_key(args):
-    result = run_check({"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "wegwijs.example.nl"}, *args)
+    result = run_check({"SECRET_KEY": STRONG_KEY, **SITE}, *args)
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("missing", "value"),
+    [("ALLOWED_HOSTS", ""), ("WAGTAILADMIN_BASE_URL", ""), ("ALLOWED_HOSTS", "*")],
+)
+def test_production_refuses_to_start_without_its_hosts_and_address(missing, value):
+    env = {"SECRET_KEY": STRONG_KEY, **SITE}
+    env.pop(missing)
+    if value:
+        env[missing] = value
+    result = run_check(env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and missing in result.stderr
+
+
+def production_setting(expression: str, **env: str) -> str:
+    """``expression`` evaluated in the production settings, in a process of their own."""
+    environment = {k: v for k, v in os.environ.items() if k not in UNSET}
+    environment.update(
+        {"DJANGO_SETTINGS_MODULE": "hub.settings.production", "SECRET_KEY": STRONG_KEY, **SITE}
+    )
+    environment.update(env)
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+FORWARDED = (
+    "(settings.SECURE_PROXY_SSL_HEADER, settings.USE_X_FORWARDED_HOST, "
+    "settings.USE_X_FORWARDED_PORT)"
+)
+
+
+def test_forwarded_headers_are_ignored_without_a_trusted_proxy():
+    assert production_setting(FORWARDED) == "(None, False, False)"
+
+
+def test_forwarded_headers_are_believed_behind_a_trusted_proxy():
+    assert production_setting(FORWARDED, TRUSTED_PROXY_COUNT="1") == (
+        "(('HTTP_X_FORWARDED_PROTO', 'https'), True, True)"
+    )
 
 
 def test_index_prefix_comes_from_the_environment():

@@ -12,7 +12,6 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -29,6 +28,7 @@ from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry, Refused, issue_form
 from public.taking_part import ask_for_buddy, offer_buddy
 
 from ..languages import RequestLanguageMixin
+from ..parsers import BoundedJSONParser
 from ..schema import errors
 from ..serializers.buddies import (
     BuddyBodySerializer,
@@ -68,7 +68,7 @@ class BuddyOverviewView(RequestLanguageMixin, APIView):
 
 class BuddyPostView(RequestLanguageMixin, APIView):
     http_method_names = ["post", "options"]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     form_name = ""
     form_class: type[BuddyForm] = BuddyForm
 

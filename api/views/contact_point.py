@@ -17,7 +17,6 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -35,6 +34,7 @@ from cms.models import ContactMethod, QuestionTopic
 from public.contact_point import ask
 from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry, issue_form_token
 
+from ..parsers import BoundedJSONParser
 from ..schema import errors
 from ..serializers.errors import ErrorSerializer
 from ..serializers.questions import (
@@ -97,7 +97,7 @@ class QuestionCreateView(PublicFormMixin, APIView):
     """
 
     http_method_names = ["post", "options"]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     @extend_schema(
         summary="Ask the contact point a question, anonymously if you like",

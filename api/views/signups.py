@@ -13,7 +13,6 @@ from django.http import Http404
 from django.utils import translation
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -25,6 +24,7 @@ from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry, Refused
 from public.taking_part import sign_up_for
 
 from ..languages import RequestLanguageMixin
+from ..parsers import BoundedJSONParser
 from ..schema import errors
 from ..serializers.errors import ErrorSerializer
 from ..serializers.signups import SignupReceiptSerializer, SignupRequestSerializer
@@ -37,7 +37,7 @@ class SignupCreateView(RequestLanguageMixin, APIView):
     """Only POST (and OPTIONS), only JSON; error messages in English."""
 
     http_method_names = ["post", "options"]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     @extend_schema(
         summary="Sign up for an activity, or join its waiting list",

@@ -15,7 +15,6 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView, RetrieveAPIView
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -24,6 +23,7 @@ from public import surveys
 from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry
 from public.surveys import SurveyAnswers, answer_survey
 
+from ..parsers import BoundedJSONParser
 from ..schema import errors, responses
 from ..serializers.errors import ErrorSerializer
 from ..serializers.surveys import (
@@ -71,7 +71,7 @@ class SurveyResponseView(PublicFormMixin, APIView):
     """Anonymous answers to one survey; only POST (and OPTIONS)."""
 
     http_method_names = ["post", "options"]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     @extend_schema(
         summary="Answer a survey, anonymously",

@@ -1,8 +1,8 @@
 """Two-factor authentication with time-based one-time passwords (RFC 6238, django-otp).
 
-Every admin user may turn it on; coordinators must (setting
-``TWO_FACTOR_REQUIRED_FOR_COORDINATORS``): until they have confirmed an
-authenticator app they are sent to set one up, and after each password login
+Every admin user may turn it on; coordinators and partner editors must (setting
+``TWO_FACTOR_REQUIRED``; editors read questions about health and housing): until
+they have confirmed an authenticator app they are sent to set one up, and after each password login
 they are asked for a code before the admin opens.
 """
 
@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ..permissions.roles import User, is_coordinator
+from ..permissions.roles import User, editor_partner_ids, is_coordinator
 
 DEVICE_NAME = "Authenticator app"
 
@@ -28,9 +28,9 @@ def confirmed_device(user: User) -> TOTPDevice | None:
 
 def two_factor_required(user: User) -> bool:
     """Must this user use a second factor (whether or not they have set one up)?"""
-    return bool(
-        getattr(settings, "TWO_FACTOR_REQUIRED_FOR_COORDINATORS", True) and is_coordinator(user)
-    )
+    if not getattr(settings, "TWO_FACTOR_REQUIRED", True):
+        return False
+    return is_coordinator(user) or bool(editor_partner_ids(user))
 
 
 def pending_device(user: User) -> TOTPDevice:

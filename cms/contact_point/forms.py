@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from cms.bounded_input import BoundedInputError, clean_text
 from cms.translation.languages import supported_languages
 
 from ..models import ContactMethod, QuestionTopic
@@ -41,6 +42,20 @@ def normalised_phone(value: str) -> str:
     if not digits.isdigit() or not PHONE_DIGITS[0] <= len(digits) <= PHONE_DIGITS[1]:
         raise ValidationError(_("This is not a phone number we can call."), code="invalid")
     return compact
+
+
+def _without_control_characters(value: str) -> str:
+    """``value`` without bidi controls; control characters (NUL, ...) are refused.
+
+    See ``cms.bounded_input.clean_text`` for why one is removed and the other refused.
+    """
+    try:
+        return clean_text(value)
+    except BoundedInputError:
+        raise ValidationError(
+            _("Remove the control characters (such as NUL) from this text."),
+            code="control_characters",
+        ) from None
 
 
 class QuestionForm(forms.Form):
@@ -94,6 +109,12 @@ class QuestionForm(forms.Form):
             "max_length": _("This is too long: at most %(limit_value)d characters."),
         },
     )
+
+    def clean_text(self) -> str:
+        return _without_control_characters(self.cleaned_data["text"])
+
+    def clean_contact_value(self) -> str:
+        return _without_control_characters(self.cleaned_data["contact_value"])
 
     def clean(self):
         cleaned = super().clean()

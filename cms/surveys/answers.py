@@ -12,6 +12,7 @@ language, the village (optional) and today's date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -20,12 +21,16 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Prefetch
 
+from ..bounded_input import BoundedInputError, clean_text
 from ..models import Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResponse
 from ..places import VILLAGES_BY_SLUG
 from ..translation.languages import is_supported
 from .models import SCALE_MAX, SCALE_MIN
 
 TEXT_MAX_LENGTH = 2000
+# A form sends numbers as text: ASCII digits only ("²".isdigit() is true, but int("²")
+# fails), and few of them, as no option id or scale value is longer.
+WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
 ANSWERS_FIELD = "answers"
 
 
@@ -91,7 +96,7 @@ def _as_int(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and WHOLE_NUMBER.fullmatch(value.strip()):
         return int(value.strip())
     return None
 
@@ -129,7 +134,10 @@ def _answers_to(question: SurveyQuestion, value: Any) -> list[SurveyAnswer]:
         return [SurveyAnswer(question=question, scale=number)]
     if not isinstance(value, str):
         raise InvalidAnswer(where, "Write the answer as text.")
-    text = value.strip()
+    try:
+        text = clean_text(value).strip()
+    except BoundedInputError as problem:
+        raise InvalidAnswer(where, problem.message) from None
     if len(text) > TEXT_MAX_LENGTH:
         raise InvalidAnswer(where, f"Write at most {TEXT_MAX_LENGTH} characters.")
     return [SurveyAnswer(question=question, text=text)]

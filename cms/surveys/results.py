@@ -17,7 +17,6 @@ in Dutch, the source language, by the one fallback rule
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count
 
+from .. import csv_safety
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from ..places import VILLAGES
 from ..translation.fallback import translated_value
@@ -236,7 +236,7 @@ def results_csv(results: SurveyResults) -> str:
     out = io.StringIO()
     # The byte-order mark makes spreadsheet programs read the file as UTF-8.
     out.write("\ufeff")
-    writer = csv.writer(out)
+    writer = csv_safety.writer(out)
     headers = [column.heading for column in results.columns]
     writer.writerow(["question", "answer", "total", *headers])
     for result in results.questions:

@@ -31,7 +31,13 @@ from .. import labels as label_sets
 from ..activities import activity_listing as build_activity_listing
 from ..activities import week_ahead as build_week_ahead
 from ..guides import guide_listing as build_guide_listing
-from ..languages import active_language, language_links, open_graph_locale, text_direction
+from ..languages import (
+    active_language,
+    kept_parameters,
+    language_links,
+    open_graph_locale,
+    text_direction,
+)
 from ..sharing import description, share_links
 
 register = template.Library()
@@ -107,7 +113,7 @@ def language_name(code: str) -> str:
 @register.simple_tag(takes_context=True)
 def languages(context) -> list:
     request = context["request"]
-    return language_links(request.path, request.GET.urlencode())
+    return language_links(request.path, kept_parameters(request.GET))
 
 
 @register.simple_tag

@@ -15,7 +15,7 @@ from public.search import SearchParams, search, search_request
 from search.contract import FacetBucket, SearchHit
 
 from ..labels import SEARCH_TYPES, label
-from ..languages import active_language
+from ..languages import MAX_PARAMETER_LENGTH, active_language
 
 PAGE_SIZE = 20
 # Facets the page filters on, with their headings. The search request has no
@@ -84,6 +84,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     query = data.get("q", "")
     params = SearchParams(data={**data, "page_size": PAGE_SIZE})
     valid = params.is_valid()
+    invalid = bool(query) and not valid
+    if not valid:
+        # Not echoed back: an over-long q (or filter) would only make the page heavy.
+        query = query if len(query) <= MAX_PARAMETER_LENGTH else ""
+        data = {key: value for key, value in data.items() if len(value) <= MAX_PARAMETER_LENGTH}
     response, results, groups = None, [], []
     if query and valid:
         response = search(search_request(params.validated_data, language))
@@ -103,6 +108,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "results": results,
             "facet_groups": groups,
             "chosen": {key: value for key, value in data.items() if key != "q"},
-            "invalid": bool(query) and not valid,
+            "invalid": invalid,
         },
     )

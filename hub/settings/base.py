@@ -371,8 +371,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Login lockout (django-axes, in the database: no cache server needed). After
 # AXES_FAILURE_LIMIT wrong passwords for one username from one address, that
 # pair is refused for AXES_COOLOFF_TIME, even with the right password; a good
-# login resets the count. Behind a reverse proxy, set AXES_IPWARE_PROXY_COUNT
-# or every visitor shares the proxy's address. Unlock early with
+# login resets the count. The address is the visitor's, read behind
+# TRUSTED_PROXY_COUNT proxies (public/guard/clients.py), so that behind a
+# balancer visitors are not counted as one. Unlock early with
 # `manage.py axes_reset_username USERNAME`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -398,8 +399,9 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "public.guard.clients.client_ip"
 
 # Two-factor authentication (TOTP, RFC 6238, with django-otp): every admin user
-# may turn it on; coordinators must (see cms.accounts.two_factor).
-TWO_FACTOR_REQUIRED_FOR_COORDINATORS = env_bool("TWO_FACTOR_REQUIRED_FOR_COORDINATORS", True)
+# may turn it on; coordinators and partner editors must, as they read people's
+# questions about health and housing (see cms.accounts.two_factor).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = "Wegwijs"
 
 # Invitations (cms/accounts/invitations.py) are one-use links that expire after

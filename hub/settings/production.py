@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEFAULT_SECRET_KEY, env_bool
+from .base import DEFAULT_SECRET_KEY, TRUSTED_PROXY_COUNT, env_bool, env_list
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")  # noqa: F405
 if not SECRET_KEY or SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50:
@@ -13,13 +13,30 @@ if not SECRET_KEY or SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50:
 if env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must be off in production.")
 DEBUG = False
-# Coordinators can change everything: their accounts always need a second factor.
-TWO_FACTOR_REQUIRED_FOR_COORDINATORS = True
+
+# The base settings' defaults (localhost) are for development. Production names
+# its hosts and its own address (for links in e-mails, QR codes and the admin)
+# explicitly, so that no link is ever built from a Host header a request chose.
+for _name in ("ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"):
+    if not os.environ.get(_name, "").strip():  # noqa: F405
+        raise ImproperlyConfigured(f"{_name} must be set in production.")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
+if "*" in ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS must name the hosts, not '*'.")
+WAGTAILADMIN_BASE_URL = os.environ["WAGTAILADMIN_BASE_URL"].rstrip("/")  # noqa: F405
+# Coordinators can change everything and partner editors read people's questions:
+# their accounts always need a second factor.
+TWO_FACTOR_REQUIRED = True
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # The load balancer probes app servers over plain HTTP on the inside network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-* headers can be written by anybody: believed only when
+# TRUSTED_PROXY_COUNT says a proxy of ours sets them (and overwrites the client's).
+if TRUSTED_PROXY_COUNT > 0:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
+    USE_X_FORWARDED_PORT = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -12,5 +12,5 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get(
 )
 MEDIA_ROOT = BASE_DIR / ".services" / "test-media"  # noqa: F405
 # Admin tests log in with force_login; tests/cms/test_accounts.py turns the
-# coordinators' second factor back on to test it.
-TWO_FACTOR_REQUIRED_FOR_COORDINATORS = False
+# second factor of coordinators and partner editors back on to test it.
+TWO_FACTOR_REQUIRED = False

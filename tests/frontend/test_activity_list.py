@@ -69,10 +69,20 @@ def test_near_me_without_a_position_asks_for_one_and_still_lists(site, content):
         {"when": "someday"},
         {"page": "9999"},
         {"radius": "-3", "place": "near", "near": "51.9,5.5"},
+        {"date": "9999-12-31"},
+        {"date": "0001-01-01"},
+        {"date": "1000-01-01", "when": "week"},
     ],
 )
 def test_bad_parameters_never_break_the_page(site, content, params):
     assert site.get("/pl/activiteiten/", **params).status_code == 200
+
+
+def test_a_day_outside_our_years_is_named_as_invalid_and_the_list_still_shows(site, content):
+    html = site.html("/pl/activiteiten/", date="9999-12-31")
+    date_field = html[html.index('name="date"') : html.index('name="place"')]
+    assert 'class="error" role="alert"' in date_field
+    assert "gemengd-voetbal" in html
 
 
 def test_subscribe_link_carries_the_filters_and_the_language(site, content):

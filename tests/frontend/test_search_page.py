@@ -38,3 +38,11 @@ def test_empty_and_absurd_queries(site, content):
     assert site.get("/pl/zoeken/", q="voetbal", category="nope").status_code == 200
     html = site.html("/pl/zoeken/", q="zzzqqqxxx")
     assert results(html) == []
+
+
+def test_an_over_long_query_is_refused_with_a_message_and_not_repeated(site, content):
+    normal = site.html("/pl/zoeken/", q="voetbal")
+    html = site.html("/pl/zoeken/", q="x" * 20_000)
+    assert 'class="error" role="alert"' in html
+    assert "x" * 201 not in html
+    assert len(html) < 2 * len(normal)

@@ -89,6 +89,7 @@ def test_production_sends_hsts_and_passes_the_deploy_check():
         "DJANGO_SETTINGS_MODULE": "hub.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "wegwijs.example.nl",
+        "WAGTAILADMIN_BASE_URL": "https://wegwijs.example.nl",
         "DEBUG": "false",
     }
     check = subprocess.run(
