@@ -29,7 +29,7 @@ from .. import labels as label_sets
 from ..activities import activity_listing as build_activity_listing
 from ..activities import week_ahead as build_week_ahead
 from ..guides import guide_listing as build_guide_listing
-from ..languages import active_language, language_links, open_graph_locale, text_direction
+from ..languages import active_language, language_links, text_direction
 from ..policy import plan_overview as build_plan_overview
 from ..sharing import description, share_links
 
@@ -217,11 +217,6 @@ def plan_overview(plan):
 @register.simple_tag
 def categories() -> list[Category]:
     return list(Category.objects.all())
-
-
-@register.simple_tag
-def og_locale() -> str:
-    return open_graph_locale(active_language())
 
 
 @register.simple_tag(takes_context=True)

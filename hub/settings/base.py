@@ -370,3 +370,9 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
     },
 }
+
+# --- Sharing ------------------------------------------------------------------
+
+# Each municipality's colour for the card a shared link shows when a page has
+# no photo (frontend_templates/share_image.py): "hostname=#rrggbb,...".
+SITE_COLOURS = dict(item.split("=", 1) for item in env_list("SITE_COLOURS", "") if "=" in item)
