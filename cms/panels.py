@@ -3,6 +3,7 @@
 from wagtail.admin.panels import Panel
 
 from .languages import LANGUAGE_NAMES
+from .readability import LONG_SENTENCE_WORDS, dutch_text, readability
 
 
 class TranslationStatusPanel(Panel):
@@ -32,4 +33,33 @@ class TranslationStatusPanel(Panel):
                 {"code": code, "name": LANGUAGE_NAMES.get(code, (code,))[0], "status": status}
                 for code, status in self.instance.translation_statuses().items()
             ]
+            return context
+
+
+class ReadabilityPanel(Panel):
+    """A readability hint on the Dutch text (``cms.readability``), as last saved.
+
+    Read-only and never blocking: it tells the editor how plain the source is
+    and which sentences to shorten first, because every translation inherits
+    the source's difficulty.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", "Plain Dutch")
+        super().__init__(**kwargs)
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "readability"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "cms/panels/readability.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["readability"] = readability(dutch_text(self.instance))
+            context["long_sentence_words"] = LONG_SENTENCE_WORDS
             return context

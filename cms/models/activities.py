@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
-from ..panels import TranslationStatusPanel
+from ..panels import ReadabilityPanel, TranslationStatusPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..recurrence import Occurrence, next_occurrences, occurrences, validate_rule
 from .mixins import TranslationTrackedMixin
@@ -121,6 +121,7 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
 
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
+        ReadabilityPanel(),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
