@@ -17,8 +17,10 @@ class CmsConfig(AppConfig):
         from . import signals  # noqa: F401  (connects occurrence upkeep)
         from .permissions import register_permission_policies
         from .permissions import signals as permission_signals  # noqa: F401  (partner groups)
+        from .read_aloud import signals as read_aloud_signals
         from .taxonomy import seed_after_migrate
 
         post_migrate.connect(seed_after_migrate, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
         register_permission_policies()
+        read_aloud_signals.connect()

@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # Background work (a partner's calendar import): the queue is a database table.
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -376,3 +379,13 @@ LOGGING = {
 # Each municipality's colour for the card a shared link shows when a page has
 # no photo (frontend_templates/share_image.py): "hostname=#rrggbb,...".
 SITE_COLOURS = dict(item.split("=", 1) for item in env_list("SITE_COLOURS", "") if "=" in item)
+
+# --- Read aloud -----------------------------------------------------------------
+
+# Recording a guide (cms/read_aloud/) is long work: it goes to a queue in the
+# database, which `manage.py db_worker --backend background` works off. The same
+# two backends as the partners' calendar import (identical on both branches).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
