@@ -8,7 +8,6 @@ exception, which Django logs as usual; a refused host) into the shape.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
@@ -18,6 +17,8 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+
+from public.guard import Refused
 
 from .routing import API_PREFIX
 
@@ -57,6 +58,11 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     Returns None for anything else: it propagates, Django logs it and renders
     its 500 page, which the middleware turns into the error shape.
     """
+    if isinstance(exc, Refused):
+        # The guard of the anonymous submissions: one refusal type for every step.
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else {}
+        body = error_body(exc.code, exc.message, exc.field)
+        return Response(body, status=exc.status, headers=headers)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
@@ -71,11 +77,7 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     else:
         detail = exc.detail
         code = getattr(detail, "code", None) or exc.default_code
-    headers = {}
-    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        # As DRF's own handler does: a client may wait exactly as long as it must.
-        headers["Retry-After"] = str(math.ceil(exc.wait))
-    return Response(error_body(code, str(detail), field), status=exc.status_code, headers=headers)
+    return Response(error_body(code, str(detail), field), status=exc.status_code)
 
 
 # Codes for errors that Django answers without an API view.

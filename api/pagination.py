@@ -20,12 +20,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from public.parameters import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
 from .errors import InvalidParameter
 
 CURSOR_PARAMETER = "cursor"
 PAGE_SIZE_PARAMETER = "page_size"
-DEFAULT_PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
 
 
 def page_size_from(request: Request, default: int = DEFAULT_PAGE_SIZE) -> int:

@@ -5,11 +5,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from .errors import not_found
 from .views.activities import ActivityCalendarView, ActivityDetailView, ActivityListView
+from .views.contact_point import QuestionCreateView, QuestionFormView
 from .views.guides import GuideDetailView, GuideListView
 from .views.languages import LanguageListView
 from .views.partners import PartnerDetailView, PartnerListView
 from .views.policy import PolicyPlanView
-from .views.questions import QuestionCreateView, QuestionFormView
 from .views.search import SearchView, SuggestView
 from .views.surveys import SurveyDetailView, SurveyListView, SurveyResponseView
 from .views.taxonomy import BuildingBlockListView, CategoryListView

@@ -10,11 +10,8 @@ import urllib.request
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.test import RequestFactory
-from rest_framework.request import Request
 
-from api.filters.fields import validated
-from api.filters.search import SearchParams, search_request
+from public.search import parse_search_request
 from search.query import build_search
 
 from .queries import QUERIES
@@ -39,8 +36,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def _engine_body(lang: str, q: str, extra: dict[str, str]) -> tuple[str, dict]:
     """The index and body ``search.engine`` sends for this API request."""
-    request = Request(RequestFactory().get("/api/v1/search", {"q": q, "lang": lang, **extra}))
-    search = build_search(search_request(validated(SearchParams, request), lang))
+    search = build_search(parse_search_request({"q": q, **extra}, lang))
     return ",".join(search._index), search.to_dict()
 
 

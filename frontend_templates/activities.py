@@ -1,33 +1,30 @@
 """The activity list's filter form, and the listings of the home and activity pages.
 
 The form speaks the visitor's language ("this weekend", "in Ochten", "near
-me"); ``filter_parameters`` turns its answers into the parameters of the API's
-activity filters, and ``api.filters.activities`` (the one activity query
-builder) does the rest. The same parameters make the calendar feed's link.
+me"); ``filter_parameters`` turns its answers into the query parameters the
+API takes, checked by the same ``public.activities.ActivityFilterParams``, and
+``public.activities`` (the one activity query builder) does the rest. The same
+parameters make the calendar feed's link.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from api import querysets
-from api.filters.activities import SORT_KEY, ActivityFilterParams, filter_activities
 from cms.languages import supported_languages, translated_value
 from cms.models import Category
-from cms.recurrence import AMSTERDAM
-
-from .places import VILLAGES, VILLAGES_BY_SLUG
+from cms.places import VILLAGES, VILLAGES_BY_SLUG
+from public.activities import ActivityFilter, ActivityFilterParams, date_window, upcoming
 
 PAGE_SIZE = 20
 WEEK_AHEAD_SIZE = 8
@@ -45,31 +42,6 @@ WHEN_CHOICES = (
     ("weekend", _("This weekend")),
     ("month", _("Next 30 days")),
 )
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=AMSTERDAM)
-
-
-def date_window(
-    when: str, on: date | None, now: datetime
-) -> tuple[datetime | None, datetime | None]:
-    """``starts_after`` and ``starts_before`` of a "when" choice or of one day; never before now."""
-    today = now.astimezone(AMSTERDAM).date()
-    if on is not None:
-        return max(now, _midnight(on)), _midnight(on + timedelta(days=1))
-    if when == "today":
-        return now, _midnight(today + timedelta(days=1))
-    if when == "tomorrow":
-        return _midnight(today + timedelta(days=1)), _midnight(today + timedelta(days=2))
-    if when == "week":  # until Sunday night
-        return now, _midnight(today + timedelta(days=7 - today.weekday()))
-    if when == "weekend":
-        saturday = today + timedelta(days=5 - today.weekday())  # on a Sunday: yesterday
-        return max(now, _midnight(saturday)), _midnight(saturday + timedelta(days=2))
-    if when == "month":
-        return now, now + timedelta(days=30)
-    return now, None
 
 
 class ActivityFilterForm(forms.Form):
@@ -151,7 +123,7 @@ def filter_parameters(cleaned: dict[str, Any], now: datetime) -> dict[str, str]:
     return params
 
 
-def validated_filters(params: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+def validated_filters(params: dict[str, str]) -> tuple[ActivityFilter, list[str]]:
     """``ActivityFilterParams`` checks the parameters; one it refuses is dropped, not fatal."""
     serializer = ActivityFilterParams(data=params)
     if serializer.is_valid():
@@ -163,12 +135,7 @@ def validated_filters(params: dict[str, str]) -> tuple[dict[str, Any], list[str]
         )
         serializer.is_valid(raise_exception=True)
     values = {key: value for key, value in serializer.validated_data.items() if value is not None}
-    return values, refused
-
-
-def upcoming(params: dict[str, Any], now: datetime) -> QuerySet:
-    """Published activities matching validated filters, soonest occurrence first."""
-    return filter_activities(querysets.activities(), params, now).order_by(SORT_KEY, "pk")
+    return ActivityFilter.from_validated(values), refused
 
 
 def calendar_feed_url(params: dict[str, str], language: str) -> str:
@@ -194,8 +161,8 @@ def activity_listing(query: QueryDict, language: str, now: datetime | None = Non
     form = ActivityFilterForm(query, language, list(Category.objects.all()))
     cleaned = form.cleaned_data if form.is_valid() else {}
     params = filter_parameters(cleaned, now)
-    values, refused = validated_filters(params)
-    paginator = Paginator(upcoming(values, now), PAGE_SIZE)
+    wanted, refused = validated_filters(params)
+    paginator = Paginator(upcoming(wanted, now), PAGE_SIZE)
     page = paginator.get_page(query.get("page"))
     chosen = {key for key, value in cleaned.items() if value and key not in ("radius", "near")}
     return ActivityListing(
@@ -206,7 +173,7 @@ def activity_listing(query: QueryDict, language: str, now: datetime | None = Non
             {key: value for key, value in params.items() if key not in refused}, language
         ),
         refused=refused,
-        near="near" in values,
+        near=wanted.near is not None,
     )
 
 
@@ -219,11 +186,9 @@ class WeekAhead:
 def week_ahead(now: datetime | None = None) -> WeekAhead:
     """What's on in the next seven days; when nothing is, the next few activities."""
     now = now or timezone.now()
-    this_week = list(
-        upcoming({"starts_after": now, "starts_before": now + timedelta(days=7)}, now)[
-            :WEEK_AHEAD_SIZE
-        ]
-    )
+    week = ActivityFilter(starts_after=now, starts_before=now + timedelta(days=7))
+    this_week = list(upcoming(week, now)[:WEEK_AHEAD_SIZE])
     if this_week:
         return WeekAhead(this_week, True)
-    return WeekAhead(list(upcoming({"starts_after": now}, now)[:WEEK_AHEAD_SIZE]), False)
+    later = ActivityFilter(starts_after=now)
+    return WeekAhead(list(upcoming(later, now)[:WEEK_AHEAD_SIZE]), False)

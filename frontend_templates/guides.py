@@ -1,13 +1,13 @@
-"""The guide list: published guides, optionally one topic, through the API's guide filter."""
+"""The guide list: published guides, optionally one topic (``public.guides``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.http import QueryDict
+from rest_framework.exceptions import ValidationError
 
-from api import querysets
-from api.filters.guides import GuideFilterParams, filter_guides
+from public.guides import GuideFilter, guides_by_topic, parse_guide_filter
 
 
 @dataclass
@@ -17,7 +17,9 @@ class GuideListing:
 
 
 def guide_listing(query: QueryDict) -> GuideListing:
-    params = GuideFilterParams(data={"topic": query["topic"]} if query.get("topic") else {})
-    values = params.validated_data if params.is_valid() else {}
-    guides = filter_guides(querysets.guides(), values).order_by("topic", "title")
-    return GuideListing(list(guides), values.get("topic", ""))
+    """An unknown topic in the address shows every guide rather than an error page."""
+    try:
+        wanted = parse_guide_filter({"topic": query["topic"]} if query.get("topic") else {})
+    except ValidationError:
+        wanted = GuideFilter()
+    return GuideListing(list(guides_by_topic(wanted)), wanted.topic or "")

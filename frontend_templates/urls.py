@@ -9,13 +9,13 @@ from django.urls import path
 from cms.public_urls import SECTION_PATHS
 
 from .views.calendar import activity_calendar
+from .views.contact_point import ask, sent
 from .views.partners import partner_detail, partner_list
-from .views.questions import ask, sent
-from .views.search import search
+from .views.search import search_page
 from .views.surveys import survey_list, survey_page, survey_thanks
 
 urlpatterns = [
-    path("zoeken/", search, name="search"),
+    path("zoeken/", search_page, name="search"),
     path("vraag/", ask, name="ask"),
     path("vraag/verstuurd/", sent, name="question-sent"),
     path(f"{SECTION_PATHS['partner']}/", partner_list, name="partners"),

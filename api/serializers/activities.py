@@ -168,7 +168,7 @@ class ActivityListSerializer(ActivitySerializer):
 
     @extend_schema_field(OccurrenceSerializer(allow_null=True))
     def get_next_occurrence(self, activity: ActivityPage) -> dict | None:
-        # Annotated by api.filters.activities.with_next_occurrence.
+        # Annotated by public.activities.with_next_occurrence.
         if activity.next_starts_at is None:
             return None
         return occurrence_data(activity.next_starts_at, activity.next_ends_at)

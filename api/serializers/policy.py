@@ -8,6 +8,7 @@ from rest_framework import serializers
 from cms.models import PolicyAction, PolicyPlanPage
 from cms.policy_progress import mean_progress
 from cms.public_urls import public_path
+from public.policy import BLOCK_ACTIONS, block_actions
 
 from .common import (
     PartnerRefSerializer,
@@ -15,7 +16,7 @@ from .common import (
     TranslatedObjectSerializer,
     request_language,
 )
-from .taxonomy import BLOCK_ACTIONS, BuildingBlockSerializer
+from .taxonomy import BuildingBlockSerializer
 
 
 class ProgressUpdateSerializer(TranslatedObjectSerializer):
@@ -58,7 +59,7 @@ class PolicyPlanSerializer(TranslatedObjectSerializer):
         return mean_progress(
             action.progress
             for block in self.context["building_blocks"]
-            for action in getattr(block, BLOCK_ACTIONS)
+            for action in block_actions(block)
         )
 
     @extend_schema_field(PlanBuildingBlockSerializer(many=True))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.spam import HONEYPOT_FIELD, issue_form_token
 from cms.models import Survey, SurveyOption, SurveyQuestion
 from cms.models.surveys import SCALE_MAX, SCALE_MIN
 from cms.public_urls import absolute_public_url, public_path, survey_short_path
 from cms.surveys.answers import TEXT_MAX_LENGTH, survey_form_name
+from public.guard import HONEYPOT_FIELD, issue_form_token
 
 from .common import TranslatedField, TranslatedObjectSerializer, request_language
 

@@ -6,12 +6,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.models import BuildingBlock
-from cms.policy_progress import mean_progress
+from public.policy import block_progress
 
 from .common import TranslatedField, TranslatedObjectSerializer
-
-# The prefetched actions of a block's live plan (see api.views.policy.blocks_with_actions).
-BLOCK_ACTIONS = "plan_actions"
 
 
 class CategorySerializer(TranslatedObjectSerializer):
@@ -33,4 +30,4 @@ class BuildingBlockSerializer(TranslatedObjectSerializer):
 
     @extend_schema_field(serializers.IntegerField(min_value=0, max_value=100, allow_null=True))
     def get_progress(self, block: BuildingBlock) -> int | None:
-        return mean_progress(action.progress for action in getattr(block, BLOCK_ACTIONS))
+        return block_progress(block)

@@ -7,10 +7,10 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.negotiation import BaseContentNegotiation
 
-from .. import querysets
-from ..filters.activities import SORT_KEY, ActivityFilterParams, filter_activities
-from ..filters.fields import validated
-from ..ical import activities_calendar
+from public import activities
+from public.activities import SORT_KEY, ActivityFilterParams, parse_activity_filter
+from public.calendar import activities_calendar
+
 from ..pagination import KeysetCursorPagination
 from ..schema import errors, responses
 from ..serializers.activities import ActivityDetailSerializer, ActivityListSerializer
@@ -23,22 +23,13 @@ class ActivityPagination(KeysetCursorPagination):
     sort_key = SORT_KEY
 
 
-class FilteredActivitiesMixin:
-    """Published activities narrowed by the request's ``ActivityFilterParams``."""
-
-    def filtered_activities(self):
-        """Without bodies: only the detail shows one."""
-        filters = validated(ActivityFilterParams, self.request)
-        activities = querysets.without_bodies(querysets.activities())
-        return filter_activities(activities, filters, timezone.now())
-
-
-class ActivityListView(PublicApiMixin, FilteredActivitiesMixin, ListAPIView):
+class ActivityListView(PublicApiMixin, ListAPIView):
     serializer_class = ActivityListSerializer
     pagination_class = ActivityPagination
 
     def get_queryset(self):
-        return querysets.in_language(self.filtered_activities(), self.language)
+        wanted = parse_activity_filter(self.request.query_params)
+        return activities.listed_activities(wanted, self.language, timezone.now())
 
     @extend_schema(
         summary="Activities, soonest first",
@@ -57,7 +48,7 @@ class ActivityDetailView(PublicApiMixin, RetrieveAPIView):
     serializer_class = ActivityDetailSerializer
 
     def get_object(self):
-        activity = querysets.activities().filter(slug=self.kwargs["slug"]).first()
+        activity = activities.activity(self.kwargs["slug"])
         if activity is None:
             raise Http404
         return activity
@@ -81,7 +72,7 @@ class JsonErrorsOnly(BaseContentNegotiation):
         return parsers[0] if parsers else None
 
 
-class ActivityCalendarView(PublicApiMixin, FilteredActivitiesMixin, GenericAPIView):
+class ActivityCalendarView(PublicApiMixin, GenericAPIView):
     content_negotiation_class = JsonErrorsOnly
 
     @extend_schema(
@@ -97,10 +88,10 @@ class ActivityCalendarView(PublicApiMixin, FilteredActivitiesMixin, GenericAPIVi
         tags=["activities"],
     )
     def get(self, request, *args, **kwargs):
-        # The feed names no co-organisers: skip their prefetch.
-        activities = self.filtered_activities().prefetch_related(None).order_by(SORT_KEY, "pk")
+        wanted = parse_activity_filter(request.query_params)
+        selected = activities.calendar_activities(wanted, timezone.now())
         response = HttpResponse(
-            activities_calendar(activities, self.language, request.build_absolute_uri),
+            activities_calendar(selected, self.language, request.build_absolute_uri),
             content_type="text/calendar; charset=utf-8",
         )
         response["Content-Disposition"] = 'inline; filename="wegwijs-activities.ics"'

@@ -1,28 +1,16 @@
 """GET guides, GET guides/{slug}."""
 
-from django.db.models import CharField, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 
-from cms.languages import fallback_chain
+from public import guides
+from public.guides import SORT_KEY, GuideFilterParams, parse_guide_filter
 
-from .. import querysets
-from ..filters.fields import validated
-from ..filters.guides import GuideFilterParams, filter_guides
 from ..pagination import KeysetCursorPagination
 from ..schema import responses
 from ..serializers.guides import GuideDetailSerializer, GuideSerializer
 from .base import PublicApiMixin
-
-SORT_KEY = "sort_title"
-
-
-def title_in(language: str) -> Lower:
-    """The title along the fallback chain, in SQL, so guides sort as the reader sees them."""
-    titles = [NullIf(f"title_{code}", Value("")) for code in fallback_chain(language)]
-    return Lower(Coalesce(*titles, Value(""), output_field=CharField()))
 
 
 class GuidePagination(KeysetCursorPagination):
@@ -34,8 +22,8 @@ class GuideListView(PublicApiMixin, ListAPIView):
     pagination_class = GuidePagination
 
     def get_queryset(self):
-        guides = filter_guides(querysets.guides(), validated(GuideFilterParams, self.request))
-        return guides.annotate(**{SORT_KEY: title_in(self.language)})
+        wanted = parse_guide_filter(self.request.query_params)
+        return guides.guides_by_title(wanted, self.language)
 
     @extend_schema(
         summary="Guides, alphabetically in the requested language",
@@ -51,7 +39,7 @@ class GuideDetailView(PublicApiMixin, RetrieveAPIView):
     serializer_class = GuideDetailSerializer
 
     def get_object(self):
-        guide = querysets.guides().filter(slug=self.kwargs["slug"]).first()
+        guide = guides.guide(self.kwargs["slug"])
         if guide is None:
             raise Http404
         return guide

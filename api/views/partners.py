@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 
-from cms.models import Partner
+from public.partners import partners
 
 from ..pagination import KeysetCursorPagination
 from ..schema import responses
@@ -18,7 +18,9 @@ class PartnerPagination(KeysetCursorPagination):
 class PartnerListView(PublicApiMixin, ListAPIView):
     serializer_class = PartnerSerializer
     pagination_class = PartnerPagination
-    queryset = Partner.objects.select_related("logo")
+
+    def get_queryset(self):
+        return partners()
 
     @extend_schema(
         summary="Partner profiles, by name",
@@ -31,8 +33,10 @@ class PartnerListView(PublicApiMixin, ListAPIView):
 
 class PartnerDetailView(PublicApiMixin, RetrieveAPIView):
     serializer_class = PartnerSerializer
-    queryset = Partner.objects.select_related("logo")
     lookup_field = "slug"
+
+    def get_queryset(self):
+        return partners()
 
     @extend_schema(
         summary="One partner's profile",

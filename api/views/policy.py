@@ -5,7 +5,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from .. import querysets
+from public import policy
+
 from ..schema import responses
 from ..serializers.policy import PolicyPlanSerializer
 from .base import PublicApiMixin
@@ -20,11 +21,11 @@ class PolicyPlanView(PublicApiMixin, GenericAPIView):
         tags=["policy plan"],
     )
     def get(self, request):
-        plan = querysets.published_plans().first()
+        plan = policy.published_plan()
         if plan is None:
             raise Http404
         context = {
             **self.get_serializer_context(),
-            "building_blocks": list(querysets.blocks_with_actions([plan])),
+            "building_blocks": list(policy.blocks_with_actions([plan])),
         }
         return Response(PolicyPlanSerializer(plan, context=context).data)

@@ -1,13 +1,12 @@
-"""GET search, GET search/suggest: answered by ``search.service``, whichever backend it uses."""
+"""GET search, GET search/suggest: answered by ``public.search``, whichever backend it uses."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from search import service
+from public import search
+from public.search import SearchParams, SuggestParams, parse_search_request
 
-from ..filters.fields import validated
-from ..filters.search import SearchParams, SuggestParams, search_request
 from ..schema import responses
 from ..serializers.search import SearchResponseSerializer, SuggestResponseSerializer
 from .base import PublicApiMixin
@@ -25,8 +24,7 @@ class SearchView(PublicApiMixin, GenericAPIView):
         tags=["search"],
     )
     def get(self, request):
-        params = validated(SearchParams, request)
-        answer = service.search(search_request(params, self.language))
+        answer = search.search(parse_search_request(request.query_params, self.language))
         return Response(self.get_serializer(answer).data)
 
 
@@ -40,6 +38,5 @@ class SuggestView(PublicApiMixin, GenericAPIView):
         tags=["search"],
     )
     def get(self, request):
-        params = validated(SuggestParams, request)
-        suggestions = service.suggest(params["q"], self.language, params["limit"])
+        suggestions = search.suggest(request.query_params, self.language)
         return Response(self.get_serializer({"results": suggestions}).data)

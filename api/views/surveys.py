@@ -2,34 +2,28 @@
 
 The POST is the API's one anonymous write besides the contact point. It
 needs no account and no CSRF cookie (DRF exempts its views, and the API has
-no session authentication to forge), is limited per client
-(``PublicPostThrottle``, scope ``survey_response``) and refuses bots with a
-honeypot field and a minimum fill time (``api.spam``). Checking and storing
-the answers is ``cms.surveys.answers``, shared with the site's form.
+no session authentication to forge) and goes through
+``public.surveys.answer_survey``, behind the guard every anonymous submission
+passes (``public.guard``: size, rate per client, honeypot, one-time form
+token). Checking and storing the answers is ``cms.surveys.answers``, shared
+with the site's form.
 """
 
 from __future__ import annotations
 
 from django.http import Http404
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.models import Survey
-from cms.surveys.answers import (
-    InvalidAnswer,
-    Submission,
-    SurveyClosed,
-    record_response,
-    survey_form_name,
-    with_questions,
-)
+from cms.surveys.answers import Submission, survey_form_name
+from public import surveys
+from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry
+from public.surveys import SurveyAnswers, answer_survey
 
-from ..errors import InvalidParameter
 from ..languages import RequestLanguageMixin
 from ..schema import errors, responses
 from ..serializers.errors import ErrorSerializer
@@ -39,8 +33,6 @@ from ..serializers.surveys import (
     SurveySerializer,
     SurveySummarySerializer,
 )
-from ..spam import HONEYPOT_FIELD, SpamRefused, check_submission
-from ..throttling import PublicPostThrottle
 from .base import PublicApiMixin
 
 
@@ -49,7 +41,7 @@ class SurveyListView(PublicApiMixin, ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return Survey.objects.accepting_answers().order_by("closes_at", "slug")
+        return surveys.open_surveys()
 
     @extend_schema(
         summary="Surveys open for answers, soonest closing first",
@@ -65,8 +57,7 @@ class SurveyDetailView(PublicApiMixin, RetrieveAPIView):
     lookup_field = "slug"
 
     def get_queryset(self):
-        # Closed surveys stay visible: an old poster's visitor learns it is closed.
-        return with_questions(Survey.objects.visible())
+        return surveys.visible_surveys()
 
     @extend_schema(
         summary="One survey with its questions and options, and a form token for answering",
@@ -77,19 +68,11 @@ class SurveyDetailView(PublicApiMixin, RetrieveAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class SurveyClosedError(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "survey_closed"
-    default_detail = SurveyClosed.message
-
-
 class SurveyResponseView(RequestLanguageMixin, APIView):
     """Anonymous answers to one survey; only POST (and OPTIONS)."""
 
     http_method_names = ["post", "options"]
     parser_classes = [JSONParser]
-    throttle_classes = [PublicPostThrottle]
-    throttle_scope = "survey_response"
 
     @extend_schema(
         summary="Answer a survey, anonymously",
@@ -108,35 +91,33 @@ class SurveyResponseView(RequestLanguageMixin, APIView):
         tags=["surveys"],
     )
     def post(self, request, slug: str):
-        survey = with_questions(Survey.objects.visible()).filter(slug=slug).first()
-        if survey is None:
-            raise Http404
-        body = SurveyResponseRequestSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
-        try:
-            check_submission(
-                survey_form_name(slug), data.get("form_token"), data.get(HONEYPOT_FIELD)
-            )
-        except SpamRefused as refusal:
-            raise InvalidParameter(refusal.field, refusal.message, code="refused") from None
-        submission = Submission(
-            language=data.get("language") or self.language,
-            answers=data["answers"],
-            village=data.get("village") or "",
-        )
-        try:
-            response = record_response(survey, submission, timezone.localdate())
-        except SurveyClosed:
-            raise SurveyClosedError from None
-        except InvalidAnswer as problem:
-            raise InvalidParameter(problem.field, problem.message, code=problem.code) from None
+        response = answer_survey(request, lambda: self.read_answers(request.data, slug))
         created = {
-            "survey": survey.slug,
+            "survey": slug,
             "language": response.language,
             "village": response.village or None,
             "answered_on": response.answered_on,
         }
         return Response(
             SurveyResponseCreatedSerializer(created).data, status=status.HTTP_201_CREATED
+        )
+
+    def read_answers(self, data, slug: str) -> Entry[SurveyAnswers]:
+        """The survey (404 if unknown) and the body's answers; a 400 for a malformed body."""
+        survey = surveys.visible_survey(slug)
+        if survey is None:
+            raise Http404
+        body = SurveyResponseRequestSerializer(data=data)
+        body.is_valid(raise_exception=True)
+        fields = body.validated_data
+        submission = Submission(
+            language=fields.get("language") or self.language,
+            answers=fields["answers"],
+            village=fields.get("village") or "",
+        )
+        return Entry(
+            survey_form_name(slug),
+            fields.get(TOKEN_FIELD),
+            fields.get(HONEYPOT_FIELD),
+            SurveyAnswers(survey, submission),
         )

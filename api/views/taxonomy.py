@@ -4,8 +4,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
 
 from cms.models import Category
+from public import policy
 
-from .. import querysets
 from ..schema import responses
 from ..serializers.taxonomy import BuildingBlockSerializer, CategorySerializer
 from .base import PublicApiMixin
@@ -30,7 +30,7 @@ class BuildingBlockListView(PublicApiMixin, ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return querysets.blocks_with_progress(querysets.published_plans())
+        return policy.blocks_with_progress(policy.published_plans())
 
     @extend_schema(
         summary="The five building blocks of the policy plan, with their progress",

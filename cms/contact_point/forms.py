@@ -1,7 +1,7 @@
 """What a question must look like: the one validation for the API and the site's form.
 
 The spam checks (honeypot, minimum fill time, rate limit) come before this and
-live with the API (``api.spam``, ``api.throttling``); both ways in use them too.
+live in the guard every anonymous submission passes (``public.guard``), for both ways in.
 
 Messages are in the active language: the site shows them in the page's
 language, the API answers in English (its error messages always are).
@@ -20,7 +20,7 @@ from cms.languages import supported_languages
 
 from ..models import ContactMethod, QuestionTopic
 
-# The form's name in its spam-check token (``api.spam``), the same for the API and the site.
+# The form's name in its spam-check token (``public.guard``), the same for the API and the site.
 FORM_NAME = "question"
 TEXT_MIN_LENGTH = 10
 TEXT_MAX_LENGTH = 2000

@@ -23,6 +23,7 @@ from django.db.models import Prefetch
 from ..languages import is_supported
 from ..models import Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResponse
 from ..models.surveys import SCALE_MAX, SCALE_MIN
+from ..places import VILLAGES_BY_SLUG
 
 TEXT_MAX_LENGTH = 2000
 ANSWERS_FIELD = "answers"
@@ -54,7 +55,7 @@ class Submission:
 
 
 def survey_form_name(slug: str) -> str:
-    """The form name for ``api.spam`` tokens: a token of one survey does not fit another."""
+    """The form name in ``public.guard`` tokens: a token of one survey does not fit another."""
     return f"survey:{slug}"
 
 
@@ -164,8 +165,6 @@ def validate_answers(
 
 
 def validate_village(village: Any) -> str:
-    from frontend_templates.places import VILLAGES_BY_SLUG
-
     if village in (None, ""):
         return ""
     if not isinstance(village, str) or village not in VILLAGES_BY_SLUG:

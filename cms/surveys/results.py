@@ -27,6 +27,7 @@ from django.db.models import Count
 from ..languages import LANGUAGE_NAMES
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from ..models.surveys import SCALE_MAX, SCALE_MIN
+from ..places import VILLAGES
 from .answers import with_questions
 
 OTHER = "__other__"
@@ -146,8 +147,6 @@ class SurveyResults:
 
 
 def _village_labels() -> dict[str, str]:
-    from frontend_templates.places import VILLAGES
-
     return {NOT_GIVEN: "Not given", **{village.slug: village.name for village in VILLAGES}}
 
 

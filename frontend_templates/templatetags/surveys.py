@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 from django import template
 
+from cms.models.surveys import SCALE_MAX, SCALE_MIN
+
 register = template.Library()
 
 
@@ -26,6 +28,4 @@ def written(values: Mapping[str, object], question_id: int) -> str:
 
 @register.simple_tag
 def scale_values() -> range:
-    from cms.models.surveys import SCALE_MAX, SCALE_MIN
-
     return range(SCALE_MIN, SCALE_MAX + 1)

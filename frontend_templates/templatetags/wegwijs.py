@@ -24,13 +24,13 @@ from cms.public_urls import SECTION_PATHS, public_path
 from cms.recurrence import Occurrence
 from cms.safe_html import rich_text_html, safe_link
 from cms.translation_status import TranslationStatus
+from public.policy import plan_overview as build_plan_overview
 
 from .. import labels as label_sets
 from ..activities import activity_listing as build_activity_listing
 from ..activities import week_ahead as build_week_ahead
 from ..guides import guide_listing as build_guide_listing
 from ..languages import active_language, language_links, text_direction
-from ..policy import plan_overview as build_plan_overview
 from ..sharing import description, share_links
 
 register = template.Library()

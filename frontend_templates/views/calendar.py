@@ -1,6 +1,6 @@
 """One activity as an iCalendar file, for "add to my calendar".
 
-Built by the API's calendar code (``api.ical``), the same as the feed, so an
+Built by the same calendar code as the API's feed (``public.calendar``), so an
 activity added on its own and one from a subscription are the same event
 (same UID): a calendar that has both shows it once.
 """
@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from api import querysets
-from api.ical import activities_calendar
+from public.activities import calendar_activity
+from public.calendar import activities_calendar
 
 from ..languages import active_language
 
 
 def activity_calendar(request: HttpRequest, slug: str) -> HttpResponse:
-    activity = querysets.activities().prefetch_related(None).filter(slug=slug).first()
+    activity = calendar_activity(slug)
     if activity is None:
         raise Http404
     response = HttpResponse(

@@ -6,41 +6,29 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from api import querysets
-from cms.models import Partner
-
-from ..activities import upcoming
-
-ACTIVITIES_SHOWN = 20
+from public import partners
 
 
 def partner_list(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "frontend_templates/partner_list.html",
-        {"partners": Partner.objects.order_by("name")},
+        {"partners": partners.partners().order_by("name")},
     )
 
 
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    partner = Partner.objects.filter(slug=slug).select_related("logo").first()
+    partner = partners.partner(slug)
     if partner is None:
         raise Http404
-    now = timezone.now()
+    offer = partners.partner_offer(partner, timezone.now())
     return TemplateResponse(
         request,
         "frontend_templates/partner_detail.html",
         {
             "partner": partner,
-            # The activity query builder's own partner filter: organised or co-organised.
-            "activities": list(
-                upcoming({"partner": partner.slug, "starts_after": now}, now)[:ACTIVITIES_SHOWN]
-            ),
-            "guides": list(querysets.guides().filter(author=partner).order_by("title")),
-            "actions": list(
-                partner.policy_actions.filter(plan__in=querysets.published_plans()).select_related(
-                    "building_block"
-                )
-            ),
+            "activities": offer.activities,
+            "guides": offer.guides,
+            "actions": offer.actions,
         },
     )

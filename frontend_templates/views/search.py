@@ -1,4 +1,4 @@
-"""The search page: the API's search parameters, the one search service, facets as links."""
+"""The search page: the shared search parameters and call (``public.search``), facets as links."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from api.filters.search import SearchParams, search_request
 from cms.languages import LANGUAGE_NAMES, TranslatedText, translated_value
 from cms.models import Category
-from search import service
+from public.search import SearchParams, search, search_request
 from search.contract import FacetBucket, SearchHit
 
 from ..labels import SEARCH_TYPES, label
@@ -78,7 +77,7 @@ def _facet_groups(
     return groups
 
 
-def search(request: HttpRequest) -> HttpResponse:
+def search_page(request: HttpRequest) -> HttpResponse:
     language = active_language()
     data = {key: request.GET[key].strip() for key in PARAMETERS if request.GET.get(key, "").strip()}
     query = data.get("q", "")
@@ -86,7 +85,7 @@ def search(request: HttpRequest) -> HttpResponse:
     valid = params.is_valid()
     response, results, groups = None, [], []
     if query and valid:
-        response = service.search(search_request(params.validated_data, language))
+        response = search(search_request(params.validated_data, language))
         results = [
             Result(hit, TranslatedText(hit.title, hit.language or language, language))
             for hit in response.results

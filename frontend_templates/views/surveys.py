@@ -1,9 +1,9 @@
 """Needs surveys on the site: the short poster address, the list, the form and the thank-you page.
 
 The form is plain HTML (no JavaScript) and posts back to ``survey_page``,
-which checks and stores through ``cms.surveys.answers`` — the API's code —
-behind the same spam checks (``api.spam``) and the same per-client limit
-(``api.throttling``, shared counts with the API).
+which stores through ``public.surveys.answer_survey`` — what the API calls —
+behind the same guard (``public.guard``: the same spam checks, one-time form
+token and per-client limit, counted together with the API's).
 
 No CSRF token and no cookie: there is no session or account whose rights a
 forged post could use, and a survey page that sets no cookie is one less
@@ -13,36 +13,25 @@ plays the part a CSRF token would (and that of a minimum fill time).
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from api.spam import HONEYPOT_FIELD, SpamRefused, check_submission, issue_form_token
-from api.throttling import PublicPostThrottle
 from cms.models import Survey
+from cms.places import VILLAGES
 from cms.public_urls import public_path
-from cms.surveys.answers import (
-    ANSWERS_FIELD,
-    InvalidAnswer,
-    Submission,
-    SurveyClosed,
-    record_response,
-    survey_form_name,
-    with_questions,
-)
+from cms.surveys.answers import ANSWERS_FIELD, Submission, survey_form_name
+from public import surveys
+from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry, Refused, issue_form_token
+from public.surveys import SurveyAnswers, answer_survey
 
 from ..languages import active_language
-from ..places import VILLAGES
 from .language import visitor_language
 
 FIELD_PREFIX = "q-"
-THROTTLE_VIEW = SimpleNamespace(throttle_scope="survey_response")
 
 
 def survey_short_link(request: HttpRequest, slug: str) -> HttpResponseRedirect:
@@ -53,9 +42,8 @@ def survey_short_link(request: HttpRequest, slug: str) -> HttpResponseRedirect:
 
 
 def survey_list(request: HttpRequest) -> HttpResponse:
-    surveys = Survey.objects.accepting_answers().order_by("closes_at", "slug")
     return TemplateResponse(
-        request, "frontend_templates/survey_list.html", {"surveys": list(surveys)}
+        request, "frontend_templates/survey_list.html", {"surveys": list(surveys.open_surveys())}
     )
 
 
@@ -80,7 +68,7 @@ def _problem_message(code: str) -> str:
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def survey_page(request: HttpRequest, slug: str) -> HttpResponse:
-    survey = with_questions(Survey.objects.visible()).filter(slug=slug).first()
+    survey = surveys.visible_survey(slug)
     if survey is None:
         raise Http404
     context: dict[str, object] = {"survey": survey, "villages": VILLAGES, "values": {}}
@@ -89,52 +77,53 @@ def survey_page(request: HttpRequest, slug: str) -> HttpResponse:
         outcome = _submit(request, survey)
         if isinstance(outcome, HttpResponse):
             return outcome
+        status = outcome.pop("status")
         context.update(outcome)
-        status = 409 if outcome.get("closed") else 429 if outcome.get("throttled") else 400
     context["accepts_answers"] = survey.accepts_answers()
     context["form_token"] = issue_form_token(survey_form_name(survey.slug))
     context["honeypot_field"] = HONEYPOT_FIELD
     return TemplateResponse(request, "frontend_templates/survey.html", context, status=status)
 
 
-def _submit(request: HttpRequest, survey) -> HttpResponse | dict[str, object]:
+def _submit(request: HttpRequest, survey: Survey) -> HttpResponse | dict[str, object]:
     """Store the answers and redirect to the thank-you page, or say what to fix."""
     post = request.POST
     answers = submitted_answers(survey, post)
     kept = {"values": answers, "village": post.get("village", "")}
-    if not PublicPostThrottle().allow_request(request, THROTTLE_VIEW):
-        return {
-            **kept,
-            "throttled": True,
-            "form_error": gettext("You sent many answers in a short time. Please try again later."),
-        }
+
+    def read() -> Entry[SurveyAnswers]:
+        submission = Submission(
+            language=active_language(), answers=answers, village=post.get("village", "")
+        )
+        return Entry(
+            survey_form_name(survey.slug),
+            post.get(TOKEN_FIELD),
+            post.get(HONEYPOT_FIELD),
+            SurveyAnswers(survey, submission),
+        )
+
     try:
-        check_submission(
-            survey_form_name(survey.slug), post.get("form_token"), post.get(HONEYPOT_FIELD)
-        )
-        record_response(
-            survey,
-            Submission(
-                language=active_language(), answers=answers, village=post.get("village", "")
-            ),
-            timezone.localdate(),
-        )
-    except SpamRefused:
-        return {**kept, "form_error": gettext("Please wait a moment and send your answers again.")}
-    except SurveyClosed:
-        return {**kept, "closed": True}
-    except InvalidAnswer as problem:
-        question_id = problem.field.removeprefix(f"{ANSWERS_FIELD}.")
-        return {
-            **kept,
-            "form_error": gettext(
-                "Something is missing or not possible. Please check your answers."
-            ),
-            "problem_question": question_id,
-            "problem_message": _problem_message(problem.code),
-        }
+        answer_survey(request, read)
+    except Refused as refusal:
+        return {**kept, **_refusal_context(refusal), "status": refusal.status}
     thanks = public_path("survey", survey.slug, active_language()) + "bedankt/"
     return HttpResponseRedirect(thanks, status=303)
+
+
+def _refusal_context(refusal: Refused) -> dict[str, object]:
+    """What the page says about a refusal; its status is ``refusal.status``."""
+    if refusal.code == "throttled":
+        message = gettext("You sent many answers in a short time. Please try again later.")
+        return {"throttled": True, "form_error": message}
+    if refusal.code == "survey_closed":
+        return {"closed": True}
+    if refusal.code == "refused":
+        return {"form_error": gettext("Please wait a moment and send your answers again.")}
+    return {
+        "form_error": gettext("Something is missing or not possible. Please check your answers."),
+        "problem_question": (refusal.field or "").removeprefix(f"{ANSWERS_FIELD}."),
+        "problem_message": _problem_message(refusal.code),
+    }
 
 
 def survey_thanks(request: HttpRequest, slug: str) -> HttpResponse:

@@ -208,6 +208,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "wegwijs_cache",
+        # Rate-limit counts and used form tokens expire by themselves; Django's
+        # default of 300 entries would start culling live ones under a flood.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
 
@@ -266,16 +269,18 @@ SPECTACULAR_SETTINGS = {
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "*")
 # How long browsers and proxies may reuse an API answer before asking again (ETag).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
-# The public POSTs are small forms; a larger body is refused with 413 (api/body_limits.py).
+# The public POSTs are small forms; a larger body is refused with 413 (api/body_limits.py;
+# public/guard for the site's forms too).
 API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", str(64 * 1024)))
-# Anonymous POSTs per client (a hashed address, see api/throttling.py): "N/second|minute|hour|day".
+# Anonymous POSTs per client, API and site together (a hashed address, see
+# public/guard/limits.py): "N/second|minute|hour|day".
 PUBLIC_POST_RATES = {
     "survey_response": os.environ.get("SURVEY_RESPONSE_RATE", "10/hour"),
     "question": os.environ.get("QUESTION_RATE", "5/hour"),
 }
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = PUBLIC_POST_RATES
-# Anonymous forms (api/spam.py): refused when sent back sooner than this after
-# the form was handed out (bots), or later than the token's age (stale forms).
+# Anonymous forms (public/guard/tokens.py): refused when sent back sooner than
+# this after the form was handed out (bots), or later than the token's age
+# (stale forms). A token is good for one accepted submission.
 FORM_MIN_FILL_SECONDS = float(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
 FORM_TOKEN_MAX_AGE_SECONDS = int(os.environ.get("FORM_TOKEN_MAX_AGE_SECONDS", str(24 * 3600)))
 # Survey results (cms/surveys/results.py): a breakdown by language or village

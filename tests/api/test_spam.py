@@ -2,8 +2,8 @@
 
 import pytest
 
-from api.spam import HONEYPOT_FIELD, SpamRefused, check_submission, issue_form_token
-from api.throttling import pseudonymous_client
+from public.guard.clients import pseudonymous_client
+from public.guard.tokens import HONEYPOT_FIELD, SpamRefused, check_submission, issue_form_token
 
 ISSUED = 1_800_000_000.0
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from frontend_templates.activities import date_window
+from public.activities import date_window
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

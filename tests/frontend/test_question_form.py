@@ -11,9 +11,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
-from api.spam import issue_form_token
 from cms.contact_point.routing import set_responsible
 from cms.models import Partner, Question
+from public.guard.tokens import issue_form_token
 from tests import factories
 
 CODES = [code for code, _ in settings.LANGUAGES]

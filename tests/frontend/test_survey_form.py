@@ -9,9 +9,9 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from api.spam import issue_form_token
 from cms.models import SurveyAnswer, SurveyResponse
 from cms.surveys.answers import survey_form_name
+from public.guard.tokens import issue_form_token
 from tests import survey_factories
 
 PAGE = "/pl/enquete/werk-en-wonen/"

@@ -1,39 +1,47 @@
 """Query-parameter types shared by the filters: strict, so bad input is a 400, never a 500.
 
 They are DRF serializer fields so that one declaration both validates a
-parameter and documents it in the OpenAPI schema.
+parameter (for the API and the site alike, with the same messages naming the
+same fields) and documents it in the API's OpenAPI schema. Nothing here knows
+about a request: the presenters hand in the query string as a mapping.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db.models import Model
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.request import Request
 
 from cms.recurrence import AMSTERDAM
 
 # Half the earth's circumference: every point on earth lies within it.
 MAX_RADIUS_KM = 20_016.0
+# Results per page of a list or a search: the default and the most a client may ask for.
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
 
 
-def query_data(request: Request) -> dict[str, str]:
+def query_data(query: Mapping[str, str]) -> dict[str, str]:
     """The query string as a flat dict; an empty parameter (``?category=``) counts as absent.
 
     Partner sites build URLs from forms, where an unset filter arrives empty.
+    ``query`` is a ``QueryDict`` (its last value per key) or a plain dict.
     """
-    return {key: value for key, value in request.query_params.dict().items() if value.strip()}
+    return {key: query[key] for key in query if query[key].strip()}
 
 
-def validated(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
-    """The request's query parameters checked by ``serializer_class``; absent ones left out."""
-    serializer = serializer_class(data=query_data(request))
+def validated(serializer_class: type[serializers.Serializer], query: Mapping[str, str]) -> dict:
+    """``query`` checked by ``serializer_class``; absent parameters left out.
+
+    Raises ``rest_framework.serializers.ValidationError`` naming the parameter.
+    """
+    serializer = serializer_class(data=query_data(query))
     serializer.is_valid(raise_exception=True)
     return {key: value for key, value in serializer.validated_data.items() if value is not None}
 

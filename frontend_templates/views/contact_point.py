@@ -1,16 +1,15 @@
 """The contact point's page: ask a question in one's own language, without JavaScript.
 
 A plain form POST, checked exactly as ``POST /api/v1/questions`` checks it:
-the same rate limit (one count per client for both ways in), the same spam
-checks and the same ``QuestionForm``. After a question is stored the browser
+through ``public.contact_point.ask``, behind the same guard (one rate-limit
+count per client for both ways in, the same spam checks and one-time form
+token) and with the same ``QuestionForm``. After a question is stored the browser
 is sent on to the thank-you page (so that reloading it asks nothing twice);
 what that page says travels signed in its address, not in a session, and
 holds nothing the asker typed.
 """
 
 from __future__ import annotations
-
-from types import SimpleNamespace
 
 from django.conf import settings
 from django.core import signing
@@ -22,10 +21,10 @@ from django.utils.dateparse import parse_date
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from api.spam import HONEYPOT_FIELD, SpamRefused, check_submission, issue_form_token
-from api.throttling import PublicPostThrottle
 from cms.contact_point.forms import FORM_NAME, QuestionForm
-from cms.contact_point.intake import receipt, receive_question
+from cms.contact_point.intake import receipt
+from public.contact_point import ask as ask_question
+from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry, Refused, issue_form_token
 
 from ..languages import active_language
 
@@ -34,9 +33,9 @@ RECEIPT_SALT = "wegwijs.frontend.question-receipt"
 RECEIPT_MAX_AGE = 24 * 3600
 
 
-def within_rate_limit(request: HttpRequest) -> bool:
-    """The API's per-client limit for questions, counted together with the API's."""
-    return PublicPostThrottle().allow_request(request, SimpleNamespace(throttle_scope="question"))
+# What the page says for each kind of refusal (``Refused.code``); anything else
+# is a field to correct ("invalid").
+PROBLEMS = {"throttled": "throttled", "refused": "refused", "payload_too_large": "refused"}
 
 
 def _render(request: HttpRequest, form: QuestionForm, problem: str = "", status: int = 200):
@@ -60,18 +59,18 @@ def ask(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _render(request, QuestionForm(initial={"language": active_language()}))
     form = QuestionForm(data=request.POST)
-    if not within_rate_limit(request):
-        return _render(request, form, problem="throttled", status=429)
+
+    def read() -> Entry[QuestionForm]:
+        post = request.POST
+        return Entry(FORM_NAME, post.get(TOKEN_FIELD), post.get(HONEYPOT_FIELD), form)
+
     try:
-        check_submission(
-            FORM_NAME, request.POST.get("form_token"), request.POST.get(HONEYPOT_FIELD)
-        )
-    except SpamRefused:
+        question = ask_question(request, read)
+    except Refused as refusal:
         # A person who was quick, or came back to an old page: keep what they wrote.
-        return _render(request, form, problem="refused", status=400)
-    if not form.is_valid():
-        return _render(request, form, problem="invalid", status=400)
-    told = receipt(receive_question(form.cleaned_data))
+        problem = PROBLEMS.get(refusal.code, "invalid")
+        return _render(request, form, problem=problem, status=refusal.status)
+    told = receipt(question)
     signed = signing.dumps(
         {
             "reference": told.reference,

@@ -1,4 +1,8 @@
-"""The villages of the municipality, for the activity list's "where" filter.
+"""The villages of the municipality: the activity list's "where" filter, the surveys' village.
+
+Content, so it lives at the bottom (``cms``): survey answers name a village
+(``cms.surveys.answers``) and the results break down by it
+(``cms.surveys.results``); the site offers the same list in its forms.
 
 A village is a named point with a radius: choosing one asks the activity query
 builder for activities ``near`` it, exactly as "near me" does with the

@@ -2,7 +2,9 @@
 
 Times are written in Europe/Amsterdam with a VTIMEZONE, so that a calendar
 expands a weekly 19:00 rule at 19:00 local time on both sides of the clock
-change, as ``cms.recurrence`` does.
+change, as ``cms.recurrence`` does. The API's feed and the site's "add to my
+calendar" file are both this, so an activity added on its own and one from a
+subscription are the same event (same UID): a calendar shows it once.
 """
 
 from __future__ import annotations

@@ -2,11 +2,12 @@
 
 Anyone may ask, without an account and without a CSRF cookie (DRF exempts its
 views, and the API has no session authentication that a forged request could
-ride on). Each client is limited (``PublicPostThrottle``, scope ``question``),
-bots are refused by a honeypot field and a minimum fill time (``api.spam``),
-and the question itself is checked by ``cms.contact_point.forms.QuestionForm``,
-the same form the site uses. No endpoint reads questions back: the answer goes
-to the way of contact the asker gave, or they ask the partner by reference.
+ride on). The POST goes through ``public.contact_point.ask``, behind the guard
+every anonymous submission passes (``public.guard``: size, rate per client,
+honeypot, one-time form token), and is checked by
+``cms.contact_point.forms.QuestionForm``, the same form the site uses. No
+endpoint reads questions back: the answer goes to the way of contact the asker
+gave, or they ask the partner by reference.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ from cms.contact_point.forms import (
     TEXT_MAX_LENGTH,
     TEXT_MIN_LENGTH,
     QuestionForm,
-    first_error,
     language_choices,
 )
-from cms.contact_point.intake import receipt, receive_question
+from cms.contact_point.intake import receipt
 from cms.contact_point.routing import responsible_partners
 from cms.models import ContactMethod, QuestionTopic
+from public.contact_point import ask
+from public.guard import HONEYPOT_FIELD, TOKEN_FIELD, Entry, issue_form_token
 
-from ..errors import InvalidParameter
 from ..languages import RequestLanguageMixin
 from ..schema import errors
 from ..serializers.errors import ErrorSerializer
@@ -42,8 +43,6 @@ from ..serializers.questions import (
     QuestionReceiptSerializer,
     QuestionRequestSerializer,
 )
-from ..spam import HONEYPOT_FIELD, SpamRefused, check_submission, issue_form_token
-from ..throttling import PublicPostThrottle
 
 
 class QuestionFormView(RequestLanguageMixin, APIView):
@@ -99,8 +98,6 @@ class QuestionCreateView(RequestLanguageMixin, APIView):
 
     http_method_names = ["post", "options"]
     parser_classes = [JSONParser]
-    throttle_classes = [PublicPostThrottle]
-    throttle_scope = "question"
 
     @extend_schema(
         summary="Ask the contact point a question, anonymously if you like",
@@ -122,8 +119,7 @@ class QuestionCreateView(RequestLanguageMixin, APIView):
     def post(self, request):
         # API messages are in English, whatever the visitor's browser speaks.
         with translation.override("en"):
-            cleaned = self.checked_question(request.data, default_language=self.language)
-        question = receive_question(cleaned)
+            question = ask(request, lambda: self.read_question(request.data))
         told = receipt(question)
         return Response(
             QuestionReceiptSerializer(
@@ -138,21 +134,15 @@ class QuestionCreateView(RequestLanguageMixin, APIView):
             status=status.HTTP_201_CREATED,
         )
 
-    def checked_question(self, data, default_language: str) -> dict:
-        """The question's cleaned data; a 400 naming the field for anything else."""
+    def read_question(self, data) -> Entry[QuestionForm]:
+        """The body as the question form; a 400 naming the field for a malformed one."""
         body = QuestionRequestSerializer(data=data)
         body.is_valid(raise_exception=True)
         fields = body.validated_data
-        try:
-            check_submission(FORM_NAME, fields.get("form_token"), fields.get(HONEYPOT_FIELD))
-        except SpamRefused as refusal:
-            raise InvalidParameter(refusal.field, refusal.message, code="refused") from None
         form = QuestionForm(
             data={
                 **{name: fields.get(name) or "" for name in QuestionForm.base_fields},
-                "language": fields.get("language") or default_language,
+                "language": fields.get("language") or self.language,
             }
         )
-        if not form.is_valid():
-            raise InvalidParameter(*first_error(form))
-        return form.cleaned_data
+        return Entry(FORM_NAME, fields.get(TOKEN_FIELD), fields.get(HONEYPOT_FIELD), form)

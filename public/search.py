@@ -1,17 +1,24 @@
-"""Parameters of ``search`` and ``search/suggest``, turned into ``search.contract`` requests."""
+"""Search parameters, turned into ``search.contract`` requests, and the one search call.
+
+The API's ``search`` and ``search/suggest`` and the site's search page check
+their parameters here and ask ``search.service``, whichever backend answers.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rest_framework import serializers
 
 from cms.languages import language_codes
 from cms.models import Category
-from search.contract import CONTENT_TYPES, SearchRequest
+from search import service
+from search.contract import CONTENT_TYPES, SearchRequest, SearchResponse, Suggestion
 
-from ..pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from .fields import (
+from .parameters import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
     ChoiceListField,
     ChoiceParameterField,
     CoordinatesField,
@@ -19,6 +26,7 @@ from .fields import (
     MomentField,
     RadiusField,
     require_near_for_radius,
+    validated,
 )
 
 MAX_QUERY_LENGTH = 200
@@ -86,3 +94,19 @@ class SuggestParams(serializers.Serializer):
         max_value=MAX_SUGGESTIONS,
         help_text=f"Suggestions to return, 1 to {MAX_SUGGESTIONS}.",
     )
+
+
+def parse_search_request(query: Mapping[str, str], language: str) -> SearchRequest:
+    """The query string as a search request; ``serializers.ValidationError`` names a bad one."""
+    return search_request(validated(SearchParams, query), language)
+
+
+def search(request: SearchRequest) -> SearchResponse:
+    """One search, on the engine or (when it fails) the database."""
+    return service.search(request)
+
+
+def suggest(query: Mapping[str, str], language: str) -> list[Suggestion]:
+    """Title suggestions for ``q``; ``serializers.ValidationError`` names a bad parameter."""
+    params = validated(SuggestParams, query)
+    return service.suggest(params["q"], language, params["limit"])

@@ -1,0 +1,317 @@
+"""Selecting and ordering activities, for the API's list and feed and the site's pages.
+
+``ActivityFilterParams`` checks and documents the query parameters and turns
+them into an ``ActivityFilter``; ``select_activities`` applies one, with one
+function per parameter. Date filters match *occurrences* (the
+``ActivityOccurrence`` rows that cms materialises from each rule), not only an
+activity's first date. ``activities``, ``without_bodies`` and ``in_language``
+say what is read, in a fixed number of queries whatever the page size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import DateTimeField, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from rest_framework import serializers
+from wagtail.query import PageQuerySet
+
+from cms.fields import offers_language
+from cms.geo import within_radius
+from cms.languages import fallback_chain, language_codes
+from cms.models import ActivityOccurrence, ActivityPage, Category, Partner
+from cms.publishing import published
+from cms.recurrence import AMSTERDAM
+
+from .parameters import (
+    ChoiceParameterField,
+    CoordinatesField,
+    ExistingSlugField,
+    MomentField,
+    RadiusField,
+    require_near_for_radius,
+    validated,
+)
+
+DEFAULT_RADIUS_KM = 10.0
+# The list's sort key for activities without a matching occurrence: they come last.
+NO_OCCURRENCE = datetime(9999, 12, 31, tzinfo=UTC)
+SORT_KEY = "sort_at"
+
+
+def activities() -> PageQuerySet:
+    """Published activities with their category, organisers and image: two queries."""
+    return (
+        published(ActivityPage.objects.all())
+        .select_related("category", "organiser", "image")
+        .prefetch_related("co_organisers")
+    )
+
+
+def without_bodies(pages: PageQuerySet) -> PageQuerySet:
+    """Leave out the StreamField bodies (one per language) where nothing shows them.
+
+    Turning 14 body columns into StreamValues is most of the work of a list
+    otherwise. Not for guides: their translation status reads the bodies.
+    """
+    return pages.defer("body", *(f"body_{code}" for code in language_codes()))
+
+
+# Translated columns that list items show (``api.serializers.activities``), and
+# those they never show.
+LISTED_TEXTS = ("title", "summary", "training_times")
+UNLISTED_TEXTS = ("seo_title", "search_description")
+
+
+def in_language(pages: PageQuerySet, language: str) -> PageQuerySet:
+    """Leave out the translations a list in ``language`` never shows.
+
+    A list item reads its texts along ``language``'s fallback chain only
+    (three languages at most), but every activity row carries 13 of each, and
+    its organiser 13 descriptions it does not show at all. Loading only what is
+    shown makes the rows a fraction of the size (bench/RESULTS.md).
+    """
+    shown = set(fallback_chain(language))
+    codes = language_codes()
+    hidden = [f"{field}_{code}" for field in LISTED_TEXTS for code in codes if code not in shown]
+    hidden += [f"{field}_{code}" for field in UNLISTED_TEXTS for code in codes]
+    hidden += [f"category__name_{code}" for code in codes if code not in shown]
+    hidden += ["organiser__description", *(f"organiser__description_{code}" for code in codes)]
+    return pages.defer("translation_sources", *hidden)
+
+
+@dataclass(frozen=True)
+class ActivityFilter:
+    """Which activities a reader asked for; ``None`` (or False-y absence) means "any".
+
+    The parameter object both presenters build: the API from its query string
+    (``ActivityFilterParams``), the site from its form and a few fixed windows.
+    """
+
+    category: str | None = None
+    partner: str | None = None
+    offered_language: str | None = None
+    audience: str | None = None
+    free: bool | None = None
+    mixed_team: bool | None = None
+    starts_after: datetime | None = None
+    starts_before: datetime | None = None
+    near: tuple[float, float] | None = None
+    radius_km: float | None = None
+
+    @classmethod
+    def from_validated(cls, values: Mapping[str, Any]) -> ActivityFilter:
+        """From ``ActivityFilterParams``' validated data (absent keys stay ``None``)."""
+        names = {field.name for field in fields(cls)}
+        return cls(**{key: value for key, value in values.items() if key in names})
+
+
+class ActivityFilterParams(serializers.Serializer):
+    category = ExistingSlugField(
+        Category, "category", "/api/v1/categories", required=False, help_text="A category slug."
+    )
+    partner = ExistingSlugField(
+        Partner,
+        "partner",
+        "/api/v1/partners",
+        required=False,
+        help_text="A partner slug: activities it organises or co-organises.",
+    )
+    offered_language = ChoiceParameterField(
+        language_codes(), required=False, help_text="A language spoken at the activity."
+    )
+    audience = ChoiceParameterField(
+        ActivityPage.Audience.values, required=False, help_text="Exactly this audience."
+    )
+    starts_after = MomentField(
+        required=False,
+        help_text="ISO 8601 date or date-time (Amsterdam time without an offset): an occurrence "
+        "starts at or after it.",
+    )
+    starts_before = MomentField(
+        required=False,
+        help_text="ISO 8601 date or date-time: an occurrence starts before it. With "
+        "starts_after, one and the same occurrence lies in [starts_after, starts_before).",
+    )
+    near = CoordinatesField(
+        required=False, help_text="lat,lon: activities within radius_km of this point."
+    )
+    radius_km = RadiusField(
+        required=False, help_text=f"Kilometres around near (default {DEFAULT_RADIUS_KM:g})."
+    )
+    free = serializers.BooleanField(
+        required=False, help_text="true: free activities only; false: paid ones only."
+    )
+    mixed_team = serializers.BooleanField(
+        required=False, help_text="true: mixed teams only; false: everything else."
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        require_near_for_radius(attrs)
+        after, before = attrs.get("starts_after"), attrs.get("starts_before")
+        if after and before and before <= after:
+            raise serializers.ValidationError(
+                {"starts_before": "starts_before must be later than starts_after."}
+            )
+        return attrs
+
+
+def by_category(activities: QuerySet, slug: str) -> QuerySet:
+    """``category``: activities in the category with this slug."""
+    return activities.filter(category__slug=slug)
+
+
+def by_partner(activities: QuerySet, slug: str) -> QuerySet:
+    """``partner``: activities the partner organises or co-organises."""
+    co_organised = ActivityPage.co_organisers.through.objects.filter(
+        activitypage=OuterRef("pk"), partner__slug=slug
+    )
+    return activities.filter(Q(organiser__slug=slug) | Exists(co_organised))
+
+
+def by_offered_language(activities: QuerySet, code: str) -> QuerySet:
+    """``offered_language``: activities where this language is spoken."""
+    return activities.filter(offers_language("languages_offered", code))
+
+
+def by_audience(activities: QuerySet, audience: str) -> QuerySet:
+    """``audience``: activities meant for exactly this audience."""
+    return activities.filter(audience=audience)
+
+
+def by_free(activities: QuerySet, free: bool) -> QuerySet:
+    """``free``: true keeps free activities, false keeps paid ones."""
+    return activities.filter(is_free=free)
+
+
+def by_mixed_team(activities: QuerySet, mixed_team: bool) -> QuerySet:
+    """``mixed_team``: true keeps mixed teams, false keeps everything else."""
+    no_team = Q(team_sport="")
+    return activities.exclude(no_team) if mixed_team else activities.filter(no_team)
+
+
+def by_distance(activities: QuerySet, near: tuple[float, float], radius_km: float) -> QuerySet:
+    """``near`` and ``radius_km``: within that great-circle distance; adds ``distance_km``."""
+    return within_radius(activities, near, radius_km)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=AMSTERDAM)
+
+
+def date_window(
+    when: str, on: date | None, now: datetime
+) -> tuple[datetime | None, datetime | None]:
+    """``starts_after`` and ``starts_before`` of a "when" choice or of one day; never before now."""
+    today = now.astimezone(AMSTERDAM).date()
+    if on is not None:
+        return max(now, _midnight(on)), _midnight(on + timedelta(days=1))
+    if when == "today":
+        return now, _midnight(today + timedelta(days=1))
+    if when == "tomorrow":
+        return _midnight(today + timedelta(days=1)), _midnight(today + timedelta(days=2))
+    if when == "week":  # until Sunday night
+        return now, _midnight(today + timedelta(days=7 - today.weekday()))
+    if when == "weekend":
+        saturday = today + timedelta(days=5 - today.weekday())  # on a Sunday: yesterday
+        return max(now, _midnight(saturday)), _midnight(saturday + timedelta(days=2))
+    if when == "month":
+        return now, now + timedelta(days=30)
+    return now, None
+
+
+def _in_window(after: datetime | None, before: datetime | None) -> Q:
+    """Occurrences that start in [after, before); either bound may be open."""
+    window = Q()
+    if after is not None:
+        window &= Q(starts_at__gte=after)
+    if before is not None:
+        window &= Q(starts_at__lt=before)
+    return window
+
+
+def by_dates(activities: QuerySet, after: datetime | None, before: datetime | None) -> QuerySet:
+    """``starts_after`` and ``starts_before``: one occurrence starts in [after, before)."""
+    matching = ActivityOccurrence.objects.filter(_in_window(after, before), activity=OuterRef("pk"))
+    return activities.filter(Exists(matching))
+
+
+def with_next_occurrence(
+    activities: QuerySet, after: datetime | None, before: datetime | None, now: datetime
+) -> QuerySet:
+    """Annotate the first occurrence in the date window, or without one the first that has
+    not ended by ``now`` (``next_starts_at``, ``next_ends_at``), and the sort key ``sort_at``.
+
+    Subqueries of the same SQL statement: no query per activity.
+    """
+    window = _in_window(after, before) if after or before else Q(ends_at__gte=now)
+    first = ActivityOccurrence.objects.filter(window, activity=OuterRef("pk")).order_by("starts_at")
+    return activities.annotate(
+        next_starts_at=Subquery(first.values("starts_at")[:1]),
+        next_ends_at=Subquery(first.values("ends_at")[:1]),
+    ).annotate(
+        **{SORT_KEY: Coalesce("next_starts_at", Value(NO_OCCURRENCE), output_field=DateTimeField())}
+    )
+
+
+FILTERS = {
+    "category": by_category,
+    "partner": by_partner,
+    "offered_language": by_offered_language,
+    "audience": by_audience,
+    "free": by_free,
+    "mixed_team": by_mixed_team,
+}
+
+
+def parse_activity_filter(query: Mapping[str, str]) -> ActivityFilter:
+    """The query string's activity filters; ``serializers.ValidationError`` names a bad one."""
+    return ActivityFilter.from_validated(validated(ActivityFilterParams, query))
+
+
+def filter_activities(activities: QuerySet, wanted: ActivityFilter, now: datetime) -> QuerySet:
+    """Apply ``wanted`` to ``activities``; annotate the next occurrence and the sort key."""
+    for name, apply in FILTERS.items():
+        value = getattr(wanted, name)
+        if value is not None:
+            activities = apply(activities, value)
+    after, before = wanted.starts_after, wanted.starts_before
+    if after is not None or before is not None:
+        activities = by_dates(activities, after, before)
+    if wanted.near is not None:
+        radius = wanted.radius_km if wanted.radius_km is not None else DEFAULT_RADIUS_KM
+        activities = by_distance(activities, wanted.near, radius)
+    return with_next_occurrence(activities, after, before, now)
+
+
+def listed_activities(wanted: ActivityFilter, language: str, now: datetime) -> QuerySet:
+    """The API list: filtered, without bodies, only the texts ``language`` shows.
+
+    Ordered by the paginator (``SORT_KEY``, then id).
+    """
+    return in_language(filter_activities(without_bodies(activities()), wanted, now), language)
+
+
+def calendar_activities(wanted: ActivityFilter, now: datetime) -> QuerySet:
+    """The iCalendar feed: filtered, soonest first; it names no co-organisers, so no prefetch."""
+    selected = filter_activities(without_bodies(activities()), wanted, now)
+    return selected.prefetch_related(None).order_by(SORT_KEY, "pk")
+
+
+def upcoming(wanted: ActivityFilter, now: datetime) -> QuerySet:
+    """Published activities matching ``wanted``, soonest occurrence first (the site's lists)."""
+    return filter_activities(activities(), wanted, now).order_by(SORT_KEY, "pk")
+
+
+def activity(slug: str) -> ActivityPage | None:
+    """One published activity with what its page shows, or None."""
+    return activities().filter(slug=slug).first()
+
+
+def calendar_activity(slug: str) -> ActivityPage | None:
+    """One published activity for its own iCalendar file (no co-organisers), or None."""
+    return activities().prefetch_related(None).filter(slug=slug).first()

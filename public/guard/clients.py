@@ -1,0 +1,67 @@
+"""Who is sending: a client address nobody can forge, and its keyed-hash pseudonym.
+
+``X-Forwarded-For`` is written by whoever sends the request, so on its own it
+identifies nobody: a script that writes a new made-up address into every
+request would otherwise get a new rate-limit bucket each time. Only the
+reverse proxies we run may vouch for an address (``TRUSTED_PROXY_COUNT``): each
+appends the address it saw, so the Nth entry from the right is the one the
+outermost trusted proxy saw. With 0 trusted proxies the header is ignored.
+
+django-ipware reads the same header but picks the left-most address by
+default, which is the one a client writes itself; the rule here is the few
+lines below, where it can be read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+
+from django.conf import settings
+from django.http import HttpRequest
+
+# A server without REMOTE_ADDR (some WSGI test clients, odd proxies) must still
+# count: such clients share one bucket instead of crashing the view.
+UNKNOWN_CLIENT = "unknown"
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def client_address(request: HttpRequest) -> str:
+    """``REMOTE_ADDR``, or the address the outermost of ``TRUSTED_PROXY_COUNT`` proxies saw.
+
+    A header with fewer entries than trusted proxies, or with something other
+    than an IP address where the client's address should be, did not come
+    through all of them: then ``REMOTE_ADDR`` counts (one shared bucket for
+    such requests, rather than one a client could choose).
+    """
+    remote = request.META.get("REMOTE_ADDR") or UNKNOWN_CLIENT
+    trusted = settings.TRUSTED_PROXY_COUNT
+    if trusted <= 0:
+        return remote
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    if len(forwarded) < trusted:
+        return remote
+    candidate = forwarded[-trusted]
+    return candidate if _is_address(candidate) else remote
+
+
+def pseudonymous_client(address: str) -> str:
+    """A stable, unguessable stand-in for a client address (HMAC with SECRET_KEY).
+
+    The address is personal data: only this pseudonym is ever stored, and only
+    for as long as a rate-limit window lasts.
+    """
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()[:32]

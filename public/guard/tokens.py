@@ -1,0 +1,96 @@
+"""Spam protection for the anonymous forms, without third-party services.
+
+Three checks a person passes without noticing:
+
+- a **honeypot** field (``website``), hidden from people by the form and
+  named to tempt bots: any value in it refuses the submission;
+- a **minimum fill time**: a form carries a signed token with the time it was
+  handed out (``form_token``, from the GET that shows the form); an answer
+  sent back sooner than ``FORM_MIN_FILL_SECONDS`` later, or with a token
+  older than ``FORM_TOKEN_MAX_AGE_SECONDS``, is refused;
+- **one submission per token**: a token that was used for an accepted
+  submission is refused the next time (``claim``). The claim is a hash of the
+  token's random id in the shared cache (the database), so every app server
+  sees it, and it expires when the token would have expired anyway.
+
+The token holds only the time, a random id and the form's name: nothing about
+the person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+HONEYPOT_FIELD = "website"
+TOKEN_FIELD = "form_token"
+# Unchanged since the tokens lived in api/spam.py: forms open during a deploy still verify.
+_SALT = "wegwijs.api.spam.form-token"
+# A claim outlives its token by this much, so that clocks a little apart agree.
+CLAIM_MARGIN_SECONDS = 60
+
+
+class SpamRefused(Exception):
+    """A submission the spam checks refuse; ``field`` names the field that gave it away."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def issue_form_token(form: str, now: float | None = None) -> str:
+    """A signed token saying: form ``form`` was handed out at ``now`` (with a random id)."""
+    issued = time.time() if now is None else now
+    payload = {"form": form, "at": round(issued, 3), "id": secrets.token_urlsafe(12)}
+    return signing.dumps(payload, salt=_SALT, compress=True)
+
+
+def check_submission(
+    form: str, token: str | None, honeypot: str | None, now: float | None = None
+) -> str:
+    """Raise ``SpamRefused`` unless the submission looks like a person's.
+
+    Returns the token's fingerprint, for ``claim``.
+    """
+    if honeypot:
+        raise SpamRefused(HONEYPOT_FIELD, "This field must be left empty.")
+    if not token:
+        raise SpamRefused(TOKEN_FIELD, "Missing form token: ask for the form first.")
+    try:
+        data = signing.loads(token, salt=_SALT)
+    except signing.BadSignature:
+        raise SpamRefused(TOKEN_FIELD, "Invalid form token: ask for the form again.") from None
+    if not isinstance(data, dict) or data.get("form") != form:
+        raise SpamRefused(TOKEN_FIELD, "This form token belongs to another form.")
+    elapsed = (time.time() if now is None else now) - float(data.get("at", 0))
+    if elapsed < settings.FORM_MIN_FILL_SECONDS:
+        raise SpamRefused(
+            TOKEN_FIELD, "Sent too quickly after the form was opened; please try again."
+        )
+    if elapsed > settings.FORM_TOKEN_MAX_AGE_SECONDS:
+        raise SpamRefused(TOKEN_FIELD, "The form has expired: open it again.")
+    # The decoded payload, not the token's text: the same payload signed and
+    # encoded another way is the same token.
+    identity = f"{data.get('form')}|{data.get('at')}|{data.get('id', '')}"
+    return hashlib.sha256(identity.encode()).hexdigest()
+
+
+def claim(fingerprint: str) -> None:
+    """Mark the token used; ``SpamRefused`` if it was used before.
+
+    ``cache.add`` writes only a missing key, and the database cache's primary
+    key makes two app servers that claim the same token at once disagree: one
+    wins. Run it in the transaction that stores the submission, so that a
+    submission that is then refused (an invalid answer) leaves its token unused.
+    """
+    timeout = settings.FORM_TOKEN_MAX_AGE_SECONDS + CLAIM_MARGIN_SECONDS
+    if not cache.add(f"wegwijs:form-token:{fingerprint}", True, timeout):
+        raise SpamRefused(
+            TOKEN_FIELD, "This form was already sent once: open it again to send another."
+        )

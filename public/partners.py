@@ -1,0 +1,48 @@
+"""Partner profiles, and what each partner offers (the site's partner page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import QuerySet
+
+from cms.models import Partner
+
+from .activities import ActivityFilter, upcoming
+from .guides import guides
+from .policy import published_plans
+
+ACTIVITIES_SHOWN = 20
+
+
+def partners() -> QuerySet:
+    """Every partner with its logo: one query."""
+    return Partner.objects.select_related("logo")
+
+
+def partner(slug: str) -> Partner | None:
+    return partners().filter(slug=slug).first()
+
+
+@dataclass
+class PartnerOffer:
+    """What one partner offers: upcoming activities, its guides, its policy actions."""
+
+    activities: list
+    guides: list
+    actions: list
+
+
+def partner_offer(partner: Partner, now: datetime) -> PartnerOffer:
+    """The activity filter's own partner rule: organised or co-organised."""
+    wanted = ActivityFilter(partner=partner.slug, starts_after=now)
+    return PartnerOffer(
+        activities=list(upcoming(wanted, now)[:ACTIVITIES_SHOWN]),
+        guides=list(guides().filter(author=partner).order_by("title")),
+        actions=list(
+            partner.policy_actions.filter(plan__in=published_plans()).select_related(
+                "building_block"
+            )
+        ),
+    )
