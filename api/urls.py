@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from .errors import not_found
 from .views.activities import ActivityCalendarView, ActivityDetailView, ActivityListView
 from .views.contact_point import QuestionCreateView, QuestionFormView
+from .views.feedback import FeedbackCreateView, FeedbackFormView
 from .views.guides import GuideDetailView, GuideListView
 from .views.languages import LanguageListView
 from .views.partners import PartnerDetailView, PartnerListView
@@ -25,6 +26,8 @@ v1 = [
     path("activities/<slug:slug>", ActivityDetailView.as_view(), name="activity"),
     path("guides", GuideListView.as_view(), name="guides"),
     path("guides/<slug:slug>", GuideDetailView.as_view(), name="guide"),
+    path("feedback", FeedbackCreateView.as_view(), name="feedback"),
+    path("feedback/form", FeedbackFormView.as_view(), name="feedback-form"),
     path("policy-plan", PolicyPlanView.as_view(), name="policy-plan"),
     path("questions", QuestionCreateView.as_view(), name="questions"),
     path("questions/form", QuestionFormView.as_view(), name="question-form"),

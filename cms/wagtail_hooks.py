@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
 from .contact_point.admin import ContactPointViewSetGroup
+from .feedback.admin import FeedbackTotalsMenuItem, FeedbackTotalsView
 from .models import BuildingBlock, Category, Partner, PolicyAction
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
 from .permissions.roles import is_coordinator
@@ -115,6 +116,7 @@ def register_admin_urls():
             TranslationReportView.as_view(),
             name="cms_translation_report",
         ),
+        path("reports/feedback/", FeedbackTotalsView.as_view(), name="cms_feedback_totals"),
         *survey_admin.admin_urls(),
     ]
 
@@ -145,6 +147,13 @@ class TranslationReportMenuItem(MenuItem):
 def register_translation_report_menu_item():
     return TranslationReportMenuItem(
         "Translations to do", reverse("cms_translation_report"), icon_name="globe", order=50
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_totals_menu_item():
+    return FeedbackTotalsMenuItem(
+        "Was this clear?", reverse("cms_feedback_totals"), icon_name="help", order=60
     )
 
 

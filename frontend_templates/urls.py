@@ -10,6 +10,7 @@ from cms.public_urls import SECTION_PATHS
 
 from .views.calendar import activity_calendar
 from .views.contact_point import ask, sent
+from .views.feedback import give, thanks
 from .views.partners import partner_detail, partner_list
 from .views.search import search_page
 from .views.surveys import survey_list, survey_page, survey_thanks
@@ -18,6 +19,8 @@ urlpatterns = [
     path("zoeken/", search_page, name="search"),
     path("vraag/", ask, name="ask"),
     path("vraag/verstuurd/", sent, name="question-sent"),
+    path("duidelijk/", give, name="feedback"),
+    path("duidelijk/bedankt/", thanks, name="feedback-thanks"),
     path(f"{SECTION_PATHS['partner']}/", partner_list, name="partners"),
     path(f"{SECTION_PATHS['partner']}/<slug:slug>/", partner_detail, name="partner"),
     path(

@@ -1,5 +1,6 @@
 """Wegwijs content: one module per concept, re-exported for Django's app registry."""
 
+from ..feedback.models import FeedbackReason, PageFeedback  # noqa: F401
 from .activities import ActivityIndexPage, ActivityOccurrence, ActivityPage  # noqa: F401
 from .guides import GuideIndexPage, GuidePage  # noqa: F401
 from .home import HomePage  # noqa: F401

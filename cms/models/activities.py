@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
-from ..panels import ReadabilityPanel, TranslationStatusPanel
+from ..panels import FeedbackPanel, ReadabilityPanel, TranslationStatusPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..recurrence import Occurrence, next_occurrences, occurrences, validate_rule
 from .mixins import TranslationTrackedMixin
@@ -122,6 +122,7 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
         ReadabilityPanel(),
+        FeedbackPanel(),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(

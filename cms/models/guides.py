@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import BodyBlock
-from ..panels import ReadabilityPanel, TranslationStatusPanel
+from ..panels import FeedbackPanel, ReadabilityPanel, TranslationStatusPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from .mixins import TranslationTrackedMixin
 
@@ -53,6 +53,7 @@ class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
         ReadabilityPanel(),
+        FeedbackPanel(),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("topic"),

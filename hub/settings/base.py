@@ -262,6 +262,10 @@ SPECTACULAR_SETTINGS = {
         "TopicEnum": "api.serializers.guides.GUIDE_TOPICS",
         "QuestionTopicEnum": "cms.models.QuestionTopic",
         "ContactMethodEnum": "cms.models.ContactMethod",
+        "FeedbackReasonEnum": "cms.models.FeedbackReason",
+        "FeedbackPageKindEnum": "api.serializers.feedback.FEEDBACK_PAGE_KINDS",
+        # Kept under the names they had before feedback brought a second kind and status.
+        "KindEnum": "api.serializers.surveys.SURVEY_QUESTION_KINDS",
     },
 }
 # Origins whose browsers may read the API: "*" for any (it is public and anonymous),
@@ -277,6 +281,7 @@ API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", str(64 * 1024)))
 PUBLIC_POST_RATES = {
     "survey_response": os.environ.get("SURVEY_RESPONSE_RATE", "10/hour"),
     "question": os.environ.get("QUESTION_RATE", "5/hour"),
+    "feedback": os.environ.get("FEEDBACK_RATE", "20/hour"),
 }
 # Anonymous forms (public/guard/tokens.py): refused when sent back sooner than
 # this after the form was handed out (bots), or later than the token's age
@@ -394,3 +399,9 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# --- Feedback ("Was this clear?") ---------------------------------------------------
+
+# The free text of an answer is erased this many days after the day it was given
+# (`manage.py purge_feedback_text`, daily from cron); yes/no and the reason stay.
+FEEDBACK_TEXT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_TEXT_RETENTION_DAYS", "90"))

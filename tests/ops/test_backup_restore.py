@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import uuid
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from django.test import override_settings
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
-from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
+from cms.models import ActivityPage, GuidePage, PageFeedback, Partner, PolicyAction
 from search import elastic
 from search.contract import SearchRequest
 from search.service import search
@@ -160,6 +161,13 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     lesson.refresh_from_db()
     assert lesson.image_id, "the image did not stick"
     photo_bytes = (media / lesson.image.file.name).read_bytes()
+    PageFeedback.objects.create(
+        page=GuidePage.objects.get(slug="huisarts"),
+        language="bg",
+        clear=False,
+        reason="translation",
+        given_on=date(2026, 11, 30),
+    )
     published = _published_content()
     assert {"zwemles", "waterpolo", "prikcafe"} <= published["activity"]
     assert {"taalhuis", "loket"} <= published["policy_action"]
@@ -196,6 +204,9 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     )
 
     restored, image_file = _restored_content(restored_url)
+    with psycopg.connect(restored_url) as conn:
+        feedback = conn.execute("SELECT language, reason FROM cms_pagefeedback").fetchall()
+    assert feedback == [("bg", "translation")]
     assert restored == published
     assert (restored_media / image_file).read_bytes() == photo_bytes
     settings.ELASTICSEARCH_URL = engine_url
