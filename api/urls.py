@@ -8,6 +8,7 @@ from .prefix import API_VERSION
 from .views.activities import ActivityCalendarView, ActivityDetailView, ActivityListView
 from .views.buddies import BuddyOfferView, BuddyOverviewView, BuddyRequestView
 from .views.contact_point import QuestionCreateView, QuestionFormView
+from .views.feedback import FeedbackCreateView, FeedbackFormView
 from .views.guides import GuideDetailView, GuideListView
 from .views.index import ApiIndexView
 from .views.languages import LanguageListView
@@ -34,6 +35,8 @@ v1 = [
     path("buddies/requests", BuddyRequestView.as_view(), name="buddy-requests"),
     path("guides", GuideListView.as_view(), name="guides"),
     path("guides/<slug:slug>", GuideDetailView.as_view(), name="guide"),
+    path("feedback", FeedbackCreateView.as_view(), name="feedback"),
+    path("feedback/form", FeedbackFormView.as_view(), name="feedback-form"),
     path("policy-plan", PolicyPlanView.as_view(), name="policy-plan"),
     path("questions", QuestionCreateView.as_view(), name="questions"),
     path("questions/form", QuestionFormView.as_view(), name="question-form"),

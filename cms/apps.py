@@ -20,9 +20,11 @@ class CmsConfig(AppConfig):
         from .csv_safety import protect_admin_exports
         from .permissions import signals as permission_signals  # noqa: F401  (partner groups)
         from .permissions.registry import register_permission_policies
+        from .read_aloud import signals as read_aloud_signals
         from .taxonomy import seed_after_migrate
 
         post_migrate.connect(seed_after_migrate, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
         register_permission_policies()
         protect_admin_exports()
+        read_aloud_signals.connect()

@@ -19,6 +19,7 @@ from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVer
 from .calendars import admin as calendar_admin
 from .contact_point.admin import ContactPointViewSetGroup
 from .dashboard import panels as dashboard_panels  # noqa: F401 (registers its hooks)
+from .feedback.admin import FeedbackTotalsMenuItem, FeedbackTotalsView
 from .models import BuildingBlock, Category, Partner, PolicyAction
 from .permissions.admin_api import PartnerPagesAdminAPIViewSet
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
@@ -163,6 +164,7 @@ def register_admin_urls():
             name="cms_translation_report",
         ),
         path("recurrence/preview/", preview_dates, name="cms_recurrence_preview"),
+        path("reports/feedback/", FeedbackTotalsView.as_view(), name="cms_feedback_totals"),
         *survey_admin.admin_urls(),
         *calendar_admin.admin_urls(),
     ]
@@ -200,6 +202,13 @@ class TranslationReportMenuItem(MenuItem):
 def register_translation_report_menu_item():
     return TranslationReportMenuItem(
         "Translations to do", reverse("cms_translation_report"), icon_name="globe", order=50
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_totals_menu_item():
+    return FeedbackTotalsMenuItem(
+        "Was this clear?", reverse("cms_feedback_totals"), icon_name="help", order=60
     )
 
 

@@ -73,7 +73,7 @@ ADMIN_CSP = serialise(ADMIN_POLICY)
 
 
 def media_sources(storage: Mapping[str, Any]) -> list[str]:
-    """Where the site's images come from when media live in a bucket (hub/settings/media.py)."""
+    """Where the site's images and recordings come from when media live in a bucket."""
     options = storage.get("OPTIONS") or {}
     if "s3" not in storage.get("BACKEND", ""):
         return []  # MEDIA_URL on our own address
@@ -86,8 +86,12 @@ def media_sources(storage: Mapping[str, Any]) -> list[str]:
 
 
 def site_policy(storage: Mapping[str, Any]) -> dict[str, str]:
-    sources = " ".join([SITE_POLICY["img-src"], *media_sources(storage)])
-    return {**SITE_POLICY, "img-src": sources}
+    bucket = media_sources(storage)
+    sources = " ".join([SITE_POLICY["img-src"], *bucket])
+    if not bucket:
+        return {**SITE_POLICY, "img-src": sources}
+    # A guide's recording (<audio>) lives beside the images.
+    return {**SITE_POLICY, "img-src": sources, "media-src": " ".join(["'self'", *bucket])}
 
 
 class SecurityHeadersMiddleware:

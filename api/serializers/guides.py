@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.models import GuidePage
 from cms.public_urls import poster_path, public_path
+from cms.read_aloud.recordings import audio_for
 from cms.translation.status import TranslationStatus
 
 from .blocks import BodyField
@@ -40,6 +42,15 @@ class GuideSerializer(TranslatedObjectSerializer):
         return public_path("guide", guide.slug, request_language(self))
 
 
+class AudioSerializer(serializers.Serializer):
+    url = serializers.URLField(help_text="An Ogg Opus file (mono, about 90 KB a minute).")
+    language = serializers.CharField(
+        help_text="The language read: the first language along the fallback chain in which "
+        "the whole guide is written, read with that language's voice."
+    )
+    mime_type = serializers.CharField()
+
+
 class GuideDetailSerializer(GuideSerializer):
     body = BodyField()
     poster_url = serializers.SerializerMethodField(
@@ -47,6 +58,20 @@ class GuideDetailSerializer(GuideSerializer):
         "`languages=` by one to three codes (side by side, e.g. `languages=pl,bg`); `size=a6` "
         "gives a flyer. The QR code on it holds the short link."
     )
+    audio = serializers.SerializerMethodField(
+        help_text="The guide read aloud, or null while it is being recorded."
+    )
 
     def get_poster_url(self, guide: GuidePage) -> str:
         return poster_path("guide", guide.slug, request_language(self))
+
+    @extend_schema_field(AudioSerializer(allow_null=True))
+    def get_audio(self, guide: GuidePage) -> dict[str, str] | None:
+        audio = audio_for(guide, request_language(self))
+        if audio is None:
+            return None
+        request = self.context.get("request")
+        data = audio.as_dict()
+        if request is not None:
+            data["url"] = request.build_absolute_uri(data["url"])
+        return data

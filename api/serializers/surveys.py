@@ -13,6 +13,9 @@ from public.guard import HONEYPOT_FIELD, issue_form_token
 
 from .common import TranslatedField, TranslatedObjectSerializer, request_language
 
+# Named for the schema (ENUM_NAME_OVERRIDES): feedback names a page's kind too.
+SURVEY_QUESTION_KINDS = SurveyQuestion.Kind.values
+
 
 class SurveyOptionSerializer(TranslatedObjectSerializer):
     """A choice of a single- or multiple-choice question."""
@@ -30,7 +33,7 @@ class SurveyQuestionSerializer(TranslatedObjectSerializer):
 
     id = serializers.IntegerField(help_text="Key of this question's answer in `answers`.")
     kind = serializers.ChoiceField(
-        choices=SurveyQuestion.Kind.values,
+        choices=SURVEY_QUESTION_KINDS,
         help_text=f"single: one option id; multiple: a list of option ids; "
         f"scale: a whole number {SCALE_MIN}–{SCALE_MAX}; text: at most {TEXT_MAX_LENGTH} "
         "characters.",

@@ -1,9 +1,9 @@
 """Wegwijs content: one module per concept, re-exported for Django's app registry.
 
 Features with several parts (the contact point, surveys, calendar import,
-taking part, account links) keep their models beside their logic, in their own
-package; they are imported here so that ``cms.models`` stays the one list of
-the app's models.
+taking part, account links, readers' feedback) keep their models beside their
+logic, in their own package; they are imported here so that ``cms.models``
+stays the one list of the app's models.
 """
 
 from ..accounts.models import EmailChange, Invitation  # noqa: F401
@@ -14,6 +14,7 @@ from ..contact_point.models import (  # noqa: F401
     QuestionTopic,
     TopicResponsibility,
 )
+from ..feedback.models import FeedbackReason, PageFeedback  # noqa: F401
 from ..surveys.models import (  # noqa: F401
     Survey,
     SurveyAnswer,

@@ -19,6 +19,7 @@ from wagtail.models import Page
 from ..activity_form import ActivityPageForm
 from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
+from ..panels import FeedbackPanel, ReadabilityPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..recurrence import (
     Occurrence,
@@ -147,6 +148,8 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
 
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
+        ReadabilityPanel(),
+        FeedbackPanel(),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(

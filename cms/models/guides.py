@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import BodyBlock
+from ..panels import FeedbackPanel, ReadabilityPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..translation.panels import TranslationStatusPanel
 from ..translation.tracking import TranslationTrackedMixin
@@ -45,9 +46,15 @@ class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
     topic = models.CharField(max_length=20, choices=Topic.choices, db_index=True)
     author = models.ForeignKey("cms.Partner", on_delete=models.PROTECT, related_name="guides")
     last_reviewed = models.DateField(null=True, blank=True)
+    # The guide read aloud, per language: {"pl": {"revision": 12, "path": ..., "bytes": ...,
+    # "seconds": ...}}. Written by the background task (cms.read_aloud.tasks), never by
+    # editors; kept on the page so that a detail view finds it without another query.
+    read_aloud = models.JSONField(default=dict, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
+        ReadabilityPanel(),
+        FeedbackPanel(),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("topic"),
@@ -56,3 +63,9 @@ class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
     ]
     parent_page_types = ["cms.GuideIndexPage"]
     subpage_types: list[str] = []
+
+    def with_content_json(self, content):
+        """A revision's content, with the audio as it is now (audio is not part of a revision)."""
+        page = super().with_content_json(content)
+        page.read_aloud = self.read_aloud
+        return page

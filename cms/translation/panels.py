@@ -1,4 +1,4 @@
-"""Admin panels of our own."""
+"""The translation status panel of the page editor."""
 
 from wagtail.admin.panels import Panel
 

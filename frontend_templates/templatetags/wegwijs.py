@@ -35,7 +35,6 @@ from ..languages import (
     active_language,
     kept_parameters,
     language_links,
-    open_graph_locale,
     text_direction,
 )
 from ..sharing import description, share_links
@@ -224,11 +223,6 @@ def plan_overview(plan):
 @register.simple_tag
 def categories() -> list[Category]:
     return list(Category.objects.all())
-
-
-@register.simple_tag
-def og_locale() -> str:
-    return open_graph_locale(active_language())
 
 
 @register.simple_tag(takes_context=True)

@@ -277,6 +277,10 @@ SPECTACULAR_SETTINGS = {
         "TopicEnum": "api.serializers.guides.GUIDE_TOPICS",
         "QuestionTopicEnum": "cms.models.QuestionTopic",
         "ContactMethodEnum": "cms.models.ContactMethod",
+        "FeedbackReasonEnum": "cms.models.FeedbackReason",
+        "FeedbackPageKindEnum": "api.serializers.feedback.FEEDBACK_PAGE_KINDS",
+        # Kept under the names they had before feedback brought a second kind and status.
+        "KindEnum": "api.serializers.surveys.SURVEY_QUESTION_KINDS",
     },
 }
 # Origins whose browsers may read the API: "*" for any (it is public and anonymous),
@@ -309,6 +313,7 @@ PUBLIC_POST_RATES = {
     "question": os.environ.get("QUESTION_RATE", "5/hour"),
     "signup": os.environ.get("SIGNUP_RATE", "10/hour"),
     "buddy": os.environ.get("BUDDY_RATE", "5/hour"),
+    "feedback": os.environ.get("FEEDBACK_RATE", "20/hour"),
 }
 # Anonymous forms (public/guard/tokens.py): refused when sent back sooner than
 # this after the form was handed out (bots), or later than the token's age
@@ -339,7 +344,8 @@ CALENDAR_FEED_TIMEOUT = float(os.environ.get("CALENDAR_FEED_TIMEOUT", "15"))
 CALENDAR_FEED_MAX_BYTES = int(os.environ.get("CALENDAR_FEED_MAX_BYTES", str(5 * 1024 * 1024)))
 CALENDAR_FEED_MAX_REDIRECTS = int(os.environ.get("CALENDAR_FEED_MAX_REDIRECTS", "3"))
 # Wagtail's own small tasks run at once, in the request ("default"); long work
-# (the admin's "Import calendar now") goes to a queue in the database, which
+# (the admin's "Import calendar now", recording a guide read aloud) goes to a
+# queue in the database, which
 # `manage.py db_worker --backend background` works off.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
@@ -451,3 +457,15 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Sharing ------------------------------------------------------------------
+
+# Each municipality's colour for the card a shared link shows when a page has
+# no photo (frontend_templates/share_image.py): "hostname=#rrggbb,...".
+SITE_COLOURS = dict(item.split("=", 1) for item in env_list("SITE_COLOURS", "") if "=" in item)
+
+# --- Feedback ("Was this clear?") ---------------------------------------------------
+
+# The free text of an answer is erased this many days after the day it was given
+# (`manage.py purge_feedback_text`, daily from cron); yes/no and the reason stay.
+FEEDBACK_TEXT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_TEXT_RETENTION_DAYS", "90"))

@@ -71,3 +71,18 @@ def test_guide_detail_has_its_body_author_and_language(api, guides):
     assert guide["author"] == {"slug": "vv-ochten", "name": "VV Ochten"}
     assert guide["url"] == "/pl/wegwijzers/huisarts/"
     assert (guide["language"], guide["translated"]) == ("pl", True)
+
+
+def test_guide_detail_carries_its_recording_in_the_language_read(api, guides):
+    from cms.models import GuidePage
+    from cms.read_aloud.recordings import record
+
+    assert api.json("guides/huisarts", lang="pl")["audio"] is None  # not recorded yet
+    page = GuidePage.objects.get(slug="huisarts")
+    for language in ("pl", "en"):
+        record(page, language)
+    audio = api.json("guides/huisarts", lang="pl")["audio"]
+    assert audio["language"] == "pl" and audio["mime_type"] == "audio/ogg"
+    assert audio["url"].startswith("http://testserver/media/read-aloud/")
+    # Bulgarian has no text of its own: the English text, read by the English voice.
+    assert api.json("guides/huisarts", lang="bg")["audio"]["language"] == "en"

@@ -32,6 +32,8 @@ CONTRACT_PATHS = {
     "/api/v1/policy-plan",
     "/api/v1/questions",
     "/api/v1/questions/form",
+    "/api/v1/feedback",
+    "/api/v1/feedback/form",
     "/api/v1/search",
     "/api/v1/search/suggest",
     "/api/v1/surveys",

@@ -58,7 +58,7 @@ def test_open_graph_and_twitter_tags_in_the_page_language(site, content, code, t
     assert meta(html, "twitter:title") == title
     assert meta(html, "og:url") == f"http://testserver/{code}/activiteiten/gemengd-voetbal/"
     assert meta(html, "og:locale").startswith(code)
-    assert meta(html, "twitter:card") == "summary"
+    assert meta(html, "twitter:card") == "summary_large_image"  # the municipality's card at least
     assert meta(html, "og:description")
 
 

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import uuid
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from cms.models import (
     BuddyProject,
     BuddyRequest,
     GuidePage,
+    PageFeedback,
     Partner,
     PolicyAction,
 )
@@ -206,6 +208,13 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     _link_a_calendar("zwemclub", lesson)
     calendar_rows = _calendar_rows(_database_url(connection.settings_dict["NAME"]))
     assert all(calendar_rows.values()), calendar_rows
+    PageFeedback.objects.create(
+        page=GuidePage.objects.get(slug="huisarts"),
+        language="bg",
+        clear=False,
+        reason="translation",
+        given_on=date(2026, 11, 30),
+    )
     published = _published_content()
     assert {"zwemles", "waterpolo", "prikcafe"} <= published["activity"]
     assert {"taalhuis", "loket"} <= published["policy_action"]
@@ -242,6 +251,9 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     )
 
     restored, image_file = _restored_content(restored_url)
+    with psycopg.connect(restored_url) as conn:
+        feedback = conn.execute("SELECT language, reason FROM cms_pagefeedback").fetchall()
+    assert feedback == [("bg", "translation")]
     assert restored == published
     assert _calendar_rows(restored_url) == calendar_rows
     with psycopg.connect(restored_url) as conn:

@@ -15,6 +15,8 @@ from .payloads import DANGEROUS_URL_SCHEMES
 NEVER_ON_THE_SITE = {"iframe", "object", "embed", "base", "style", "animate", "mglyph", "frame"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "srcset"}
 ALLOWED_SCRIPT_PREFIX = "/static/"
+# schema.org data (frontend_templates/structured_data.py): read, never run.
+DATA_SCRIPT_TYPE = "application/ld+json"
 # Browsers drop these before reading a URL's scheme.
 IGNORED_IN_URLS = "".join(chr(c) for c in range(0x21)) + "\x7f"
 
@@ -35,7 +37,12 @@ class _Inspector(HTMLParser):
         values = dict(attrs)
         if tag in NEVER_ON_THE_SITE:
             self.problems.append(f"<{tag}> element")
-        if tag == "script" and not (values.get("src") or "").startswith(ALLOWED_SCRIPT_PREFIX):
+        is_data = values.get("type") == DATA_SCRIPT_TYPE and "src" not in values
+        if (
+            tag == "script"
+            and not is_data
+            and not (values.get("src") or "").startswith(ALLOWED_SCRIPT_PREFIX)
+        ):
             self.problems.append(f"<script> that is not one of our files: {values}")
         if tag == "meta" and "http-equiv" in values:
             self.problems.append(f"<meta http-equiv>: {values}")

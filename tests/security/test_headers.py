@@ -138,3 +138,9 @@ def test_production_sends_hsts_and_passes_the_deploy_check():
 )
 def test_site_images_may_come_from_the_media_bucket(environment, sources):
     assert site_policy(media_storage(environment))["img-src"] == sources
+
+
+def test_recordings_may_come_from_the_media_bucket_and_nowhere_else():
+    bucket = {"AWS_STORAGE_BUCKET_NAME": "w", "AWS_S3_CUSTOM_DOMAIN": "media.wegwijs.example"}
+    assert site_policy(media_storage(bucket))["media-src"] == "'self' https://media.wegwijs.example"
+    assert "media-src" not in site_policy(media_storage({}))  # default-src 'self' covers it

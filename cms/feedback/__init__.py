@@ -1,0 +1,1 @@
+"""'Was this clear?': anonymous feedback per guide or activity and language."""
