@@ -78,4 +78,4 @@ def test_answers_match_their_documented_shape(client, schema, content, address, 
 
 def test_the_error_shape_matches_its_documentation(client, schema, db):
     answer = client.get("/api/v1/activities?lang=xx").json()
-    assert_described(schema, {"$ref": "#/components/schemas/Error"}, answer, "error")
+    assert_described(schema, {"$ref": "#/components/schemas/ApiError"}, answer, "error")
