@@ -15,8 +15,19 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
-from cms.models import ActivityPage, GuidePage, Partner, PolicyAction, Survey
+from cms.models import (
+    ActivityPage,
+    BuddyMatch,
+    BuddyOffer,
+    BuddyRequest,
+    GuidePage,
+    PageFeedback,
+    Partner,
+    PolicyAction,
+    Survey,
+)
 from search.models import IndexChange
 from tests import factories
 
@@ -206,6 +217,17 @@ def content(module_content, db) -> dict:
 
 
 def remove_content() -> None:
+    """Everything committed content (the demo) leaves behind, so later tests start empty.
+
+    Buddy offers and requests outlive their project (SET_NULL) and are people's
+    data, not content: they go explicitly.
+    """
+    BuddyMatch.objects.all().delete()
+    BuddyOffer.objects.all().delete()
+    BuddyRequest.objects.all().delete()
+    PageFeedback.objects.all().delete()
+    # Publishing queues recordings of the guides read aloud on the task queue.
+    DBTaskResult.objects.all().delete()
     ActivityPage.objects.all().delete()
     GuidePage.objects.all().delete()
     PolicyAction.objects.all().delete()
