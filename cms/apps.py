@@ -18,6 +18,7 @@ class CmsConfig(AppConfig):
         # loads only after every app's config (the app-loading order, no cycle).
         from . import signals  # noqa: F401  (connects occurrence upkeep)
         from .csv_safety import protect_admin_exports
+        from .municipalities import signals as municipality_signals
         from .permissions import signals as permission_signals  # noqa: F401  (partner groups)
         from .permissions.registry import register_permission_policies
         from .read_aloud import signals as read_aloud_signals
@@ -28,3 +29,4 @@ class CmsConfig(AppConfig):
         register_permission_policies()
         protect_admin_exports()
         read_aloud_signals.connect()
+        municipality_signals.connect()

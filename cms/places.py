@@ -1,41 +1,31 @@
-"""The villages of the municipality: the activity list's "where" filter, the surveys' village.
+"""The villages of a municipality: the activity list's "where" filter, the surveys' village.
 
 Content, so it lives at the bottom (``cms``): survey answers name a village
 (``cms.surveys.answers``) and the results break down by it
-(``cms.surveys.results``); the site offers the same list in its forms.
+(``cms.surveys.results``); the site offers the same list in its forms. Since
+regions the villages are data (``cms.municipalities.models.Village``, edited
+with their municipality, read from the in-memory registry without a query);
+this module stays the one way to ask for them.
 
 A village is a named point with a radius: choosing one asks the activity query
 builder for activities ``near`` it, exactly as "near me" does with the
-visitor's own position, so both go through the same filter. Centres and radii
-fit Neder-Betuwe's villages (2-3 km apart): each radius covers its own village
-and stops short of the next one.
+visitor's own position, so both go through the same filter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .municipalities.lookup import by_pk, village, villages
+from .municipalities.registry import MunicipalityInfo, VillageInfo
+
+Village = VillageInfo
+
+__all__ = ["Village", "villages", "village", "village_slugs", "villages_of"]
 
 
-@dataclass(frozen=True)
-class Village:
-    slug: str
-    name: str
-    lat: float
-    lon: float
-    radius_km: float = 1.5
-
-    @property
-    def near(self) -> str:
-        return f"{self.lat},{self.lon}"
+def village_slugs(municipality: MunicipalityInfo | None = None) -> list[str]:
+    return [v.slug for v in villages(municipality)]
 
 
-VILLAGES = (
-    Village("dodewaard", "Dodewaard", 51.9150, 5.6500),
-    Village("echteld", "Echteld", 51.9086, 5.5012),
-    Village("hien", "Hien", 51.9050, 5.6735),
-    Village("ijzendoorn", "IJzendoorn", 51.9013, 5.5331),
-    Village("kesteren", "Kesteren", 51.9350, 5.5685),
-    Village("ochten", "Ochten", 51.9115, 5.5740),
-    Village("opheusden", "Opheusden", 51.9305, 5.6340),
-)
-VILLAGES_BY_SLUG = {village.slug: village for village in VILLAGES}
+def villages_of(municipality_id: int | None) -> tuple[VillageInfo, ...]:
+    """The villages of the municipality with this id; every village when it is None."""
+    return villages(by_pk(municipality_id) if municipality_id is not None else None)

@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.bounded_input import within_years
 from cms.models import Category
-from cms.places import VILLAGES, VILLAGES_BY_SLUG
+from cms.municipalities.registry import MunicipalityInfo
+from cms.places import village, villages
 from cms.translation.fallback import translated_value
 from cms.translation.languages import supported_languages
 from public.activities import ActivityFilter, ActivityFilterParams, date_window, upcoming
@@ -71,7 +72,13 @@ class ActivityFilterForm(forms.Form):
     free = forms.BooleanField(label=_("Free only"), required=False)
     mixed_team = forms.BooleanField(label=_("Mixed teams only"), required=False)
 
-    def __init__(self, data: QueryDict, language: str, categories: list[Category]):
+    def __init__(
+        self,
+        data: QueryDict,
+        language: str,
+        categories: list[Category],
+        municipality: MunicipalityInfo | None = None,
+    ):
         if "radius" not in data:
             # A bound form ignores initial values: without this the distance
             # list would show (and "near me" would send) its first choice.
@@ -84,7 +91,7 @@ class ActivityFilterForm(forms.Form):
         ]
         self.fields["place"].choices = (
             [("", _("Everywhere"))]
-            + [(village.slug, village.name) for village in VILLAGES]
+            + [(village.slug, village.name) for village in villages(municipality)]
             + [(NEAR_ME, _("Near me"))]
         )
         self.fields["offered_language"].choices = [("", _("Any language"))] + [
@@ -108,7 +115,9 @@ class ActivityFilterForm(forms.Form):
         return data
 
 
-def filter_parameters(cleaned: dict[str, Any], now: datetime) -> dict[str, str]:
+def filter_parameters(
+    cleaned: dict[str, Any], now: datetime, municipality: MunicipalityInfo | None = None
+) -> dict[str, str]:
     """The form's answers as ``ActivityFilterParams`` query parameters (strings)."""
     params: dict[str, str] = {}
     for name in ("category", "offered_language"):
@@ -118,9 +127,10 @@ def filter_parameters(cleaned: dict[str, Any], now: datetime) -> dict[str, str]:
         if cleaned.get(name):
             params[name] = "true"
     place = cleaned.get("place")
-    if place in VILLAGES_BY_SLUG:
-        village = VILLAGES_BY_SLUG[place]
-        params["near"], params["radius_km"] = village.near, f"{village.radius_km:g}"
+    chosen_village = village(place, municipality) if place else None
+    if chosen_village is not None:
+        params["near"] = chosen_village.near
+        params["radius_km"] = f"{chosen_village.radius_km:g}"
     elif place == NEAR_ME and cleaned.get("near"):
         params["near"] = cleaned["near"]
         params["radius_km"] = str(cleaned.get("radius") or DEFAULT_RADIUS_KM)

@@ -26,3 +26,17 @@ def site_structure(db):
     from cms.site_structure import ensure_site_structure
 
     return ensure_site_structure()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_municipalities():
+    """Each test reads the municipalities of its own database state.
+
+    The registry keeps them in memory (``cms.municipalities.registry``); a
+    rolled-back test transaction sends no signal to drop them.
+    """
+    from cms.municipalities.registry import forget
+
+    forget()
+    yield
+    forget()

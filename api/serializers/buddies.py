@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from cms.places import VILLAGES
+from cms.places import village_slugs
 from cms.taking_part.buddy_models import BuddyHelp, BuddyTime
 from cms.taking_part.forms import NAME_MAX_LENGTH
 from cms.translation.languages import language_codes
@@ -58,7 +58,8 @@ class BuddyBodySerializer(serializers.Serializer):
         max_length=len(language_codes()),
         help_text="Languages the person speaks.",
     )
-    village = serializers.ChoiceField(choices=[village.slug for village in VILLAGES])
+    # Villages are data (cms.municipalities): the choices are read per instance.
+    village = serializers.ChoiceField(choices=[])
     times = serializers.ListField(
         child=serializers.ChoiceField(choices=BuddyTime.values), min_length=1, max_length=3
     )
@@ -71,6 +72,10 @@ class BuddyBodySerializer(serializers.Serializer):
     website = serializers.CharField(
         required=False, allow_blank=True, help_text="Honeypot: must be empty."
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["village"].choices = village_slugs()
 
 
 class BuddyReceiptSerializer(serializers.Serializer):

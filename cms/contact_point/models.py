@@ -72,6 +72,15 @@ class Question(models.Model):
         help_text="The partner whose editors answer this question; empty: the coordinators.",
     )
     answer = models.TextField(blank=True)
+    # The municipality whose site it was asked on: only its people see it.
+    municipality = models.ForeignKey(
+        "cms.Municipality",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="questions",
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True, verbose_name="asked")
     answered_at = models.DateTimeField(null=True, blank=True, editable=False)
     answer_sent_at = models.DateTimeField(
@@ -98,13 +107,26 @@ class Question(models.Model):
 class TopicResponsibility(models.Model):
     """Which partner answers the questions on one topic (set by the coordinator)."""
 
-    topic = models.CharField(max_length=20, choices=QuestionTopic.choices, unique=True)
+    topic = models.CharField(max_length=20, choices=QuestionTopic.choices)
     partner = models.ForeignKey(
         "cms.Partner", on_delete=models.CASCADE, related_name="question_topics"
+    )
+    # Each municipality routes its own questions; empty only before the first exists.
+    municipality = models.ForeignKey(
+        "cms.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="question_routing",
     )
 
     class Meta:
         ordering = ["topic"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "topic"], name="one_partner_per_topic_and_municipality"
+            )
+        ]
         verbose_name = "topic responsibility"
         verbose_name_plural = "question routing"
 

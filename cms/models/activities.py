@@ -46,7 +46,7 @@ class ActivityIndexPage(PlatformPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["cms.ActivityPage"]
     parent_page_types = ["cms.HomePage"]
-    max_count = 1
+    max_count_per_parent = 1
 
 
 class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
@@ -89,6 +89,11 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
     )
     co_organisers = ParentalManyToManyField(
         "cms.Partner", blank=True, related_name="co_organised_activities"
+    )
+    # Where it is shown: every site of these municipalities lists it; empty
+    # only on an install with a single municipality (``cms.municipalities.scoping``).
+    municipalities = ParentalManyToManyField(
+        "cms.Municipality", blank=True, related_name="activities"
     )
 
     starts_at = models.DateTimeField(db_index=True)
@@ -153,7 +158,12 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("category"), FieldPanel("organiser"), FieldPanel("co_organisers")],
+            [
+                FieldPanel("category"),
+                FieldPanel("organiser"),
+                FieldPanel("co_organisers"),
+                FieldPanel("municipalities"),
+            ],
             heading="Who and what",
         ),
         MultiFieldPanel(

@@ -1,6 +1,7 @@
 """Guides: plain-language explanations of how things work in the Netherlands."""
 
 from django.db import models
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -20,7 +21,7 @@ class GuideIndexPage(PlatformPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["cms.GuidePage"]
     parent_page_types = ["cms.HomePage"]
-    max_count = 1
+    max_count_per_parent = 1
 
 
 class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
@@ -45,6 +46,9 @@ class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
     body = StreamField(BodyBlock(), blank=True)  # translated
     topic = models.CharField(max_length=20, choices=Topic.choices, db_index=True)
     author = models.ForeignKey("cms.Partner", on_delete=models.PROTECT, related_name="guides")
+    # Where it is shown: every site of these municipalities lists it; empty
+    # only on an install with a single municipality (``cms.municipalities.scoping``).
+    municipalities = ParentalManyToManyField("cms.Municipality", blank=True, related_name="guides")
     last_reviewed = models.DateField(null=True, blank=True)
     # The guide read aloud, per language: {"pl": {"revision": 12, "path": ..., "bytes": ...,
     # "seconds": ...}}. Written by the background task (cms.read_aloud.tasks), never by
@@ -59,6 +63,7 @@ class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
         FieldPanel("body"),
         FieldPanel("topic"),
         FieldPanel("author"),
+        FieldPanel("municipalities"),
         FieldPanel("last_reviewed"),
     ]
     parent_page_types = ["cms.GuideIndexPage"]

@@ -15,4 +15,3 @@ class HomePage(PlatformPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["cms.ActivityIndexPage", "cms.GuideIndexPage", "cms.PolicyPlanPage"]
     parent_page_types = ["wagtailcore.Page"]
-    max_count = 1

@@ -49,6 +49,9 @@ class Partner(RevisionMixin, models.Model):
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The municipalities the partner works in: its editors publish there, and
+    # its activities and guides may be published to these (``cms.municipalities``).
+    municipalities = models.ManyToManyField("cms.Municipality", blank=True, related_name="partners")
 
     # The partner's own calendar feed (``cms.calendars``): its events become
     # the partner's activities, so nobody types them twice.
@@ -79,6 +82,7 @@ class Partner(RevisionMixin, models.Model):
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("type"),
+        FieldPanel("municipalities"),
         FieldPanel("description"),
         MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")], heading="Contact"

@@ -25,7 +25,7 @@ class PolicyPlanPage(PlatformPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []
-    max_count = 1
+    max_count_per_parent = 1
 
 
 class PolicyAction(RevisionMixin, ClusterableModel):

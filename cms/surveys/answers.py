@@ -23,7 +23,7 @@ from django.db.models import Prefetch
 
 from ..bounded_input import BoundedInputError, clean_text
 from ..models import Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResponse
-from ..places import VILLAGES_BY_SLUG
+from ..places import village_slugs, villages_of
 from ..translation.languages import is_supported
 from .models import SCALE_MAX, SCALE_MIN
 
@@ -172,13 +172,13 @@ def validate_answers(
     return rows
 
 
-def validate_village(village: Any) -> str:
+def validate_village(village: Any, municipality_id: int | None = None) -> str:
+    """A village of the survey's municipality (every village when it has none), or ""."""
     if village in (None, ""):
         return ""
-    if not isinstance(village, str) or village not in VILLAGES_BY_SLUG:
-        raise InvalidAnswer(
-            "village", f"Unknown village. Choose one of: {', '.join(VILLAGES_BY_SLUG)}."
-        )
+    known = [v.slug for v in villages_of(municipality_id)] if municipality_id else village_slugs()
+    if not isinstance(village, str) or village not in known:
+        raise InvalidAnswer("village", f"Unknown village. Choose one of: {', '.join(known)}.")
     return village
 
 
@@ -196,7 +196,7 @@ def record_response(survey: Survey, submission: Submission, today: date) -> Surv
     if not survey.accepts_answers():
         raise SurveyClosed
     language = validate_language(submission.language)
-    village = validate_village(submission.village)
+    village = validate_village(submission.village, survey.municipality_id)
     rows = validate_answers(survey.questions.all(), submission.answers)
     with transaction.atomic():
         response = SurveyResponse.objects.create(

@@ -68,9 +68,19 @@ class Survey(ClusterableModel):
     )
     opens_at = models.DateTimeField(null=True, blank=True)
     closes_at = models.DateTimeField(null=True, blank=True)
+    # Whose survey it is: only that municipality's site shows it and only its
+    # coordinators see the answers. Empty only before the first municipality exists.
+    municipality = models.ForeignKey(
+        "cms.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="surveys",
+    )
 
     panels = [
         FieldPanel("title"),
+        FieldPanel("municipality"),
         FieldPanel("slug"),
         FieldPanel("intro"),
         MultiFieldPanel(

@@ -27,7 +27,7 @@ from django.db.models import Count
 
 from .. import csv_safety
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
-from ..places import VILLAGES
+from ..places import villages_of
 from ..translation.fallback import translated_value
 from ..translation.languages import english_name, language_codes
 from .answers import with_questions
@@ -149,8 +149,11 @@ class SurveyResults:
         ]
 
 
-def _village_labels() -> dict[str, str]:
-    return {NOT_GIVEN: "Not given", **{village.slug: village.name for village in VILLAGES}}
+def _village_labels(municipality_id: int | None) -> dict[str, str]:
+    return {
+        NOT_GIVEN: "Not given",
+        **{village.slug: village.name for village in villages_of(municipality_id)},
+    }
 
 
 def _language_labels() -> dict[str, str]:
@@ -169,7 +172,7 @@ def survey_results(survey: Survey) -> SurveyResults:
     )
     breakdowns = [
         breakdown("language", by_language, _language_labels()),
-        breakdown("village", by_village, _village_labels()),
+        breakdown("village", by_village, _village_labels(survey.municipality_id)),
     ]
 
     answers = SurveyAnswer.objects.filter(response__survey=survey)

@@ -18,7 +18,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ..contact_point.intake import new_reference
-from ..places import VILLAGES
+from ..places import villages
 from .buddy_models import BuddyMatch, BuddyOffer, BuddyPerson, BuddyProject, BuddyRequest
 
 # How much each reason weighs when ranking pairs (a shared village beats a month of waiting).
@@ -160,7 +160,7 @@ def counts_per_village() -> list[VillageCount]:
     )
     return [
         VillageCount(v.slug, v.name, waiting.get(v.slug, 0), available.get(v.slug, 0))
-        for v in VILLAGES
+        for v in villages()
     ]
 
 

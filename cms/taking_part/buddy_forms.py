@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..places import VILLAGES
+from ..places import villages
 from ..translation.languages import language_codes
 from .buddy_models import BuddyHelp, BuddyTime
 from .forms import ContactFields
@@ -15,7 +15,7 @@ REQUEST_FORM = "buddy_request"
 
 
 def village_choices() -> list[tuple[str, str]]:
-    return [(village.slug, village.name) for village in VILLAGES]
+    return [(village.slug, village.name) for village in villages()]
 
 
 class BuddyForm(ContactFields):

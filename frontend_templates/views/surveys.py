@@ -21,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from cms.models import Survey
-from cms.places import VILLAGES
+from cms.places import villages_of
 from cms.public_urls import public_path
 from cms.surveys.answers import ANSWERS_FIELD, Submission, survey_form_name
 from public import surveys
@@ -71,7 +71,11 @@ def survey_page(request: HttpRequest, slug: str) -> HttpResponse:
     survey = surveys.visible_survey(slug)
     if survey is None:
         raise Http404
-    context: dict[str, object] = {"survey": survey, "villages": VILLAGES, "values": {}}
+    context: dict[str, object] = {
+        "survey": survey,
+        "villages": villages_of(survey.municipality_id),
+        "values": {},
+    }
     status = 200
     if request.method == "POST":
         outcome = _submit(request, survey)

@@ -352,6 +352,8 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 # Printed posters and flyers (cms/posters/) carry the municipality's name and colour.
+# Since regions (cms/municipalities/) each municipality holds its own name and
+# colour; these two only seed the first municipality when the database is migrated.
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "")
 MUNICIPALITY_COLOUR = os.environ.get("MUNICIPALITY_COLOUR", "#1f7a3a")
 
@@ -462,6 +464,9 @@ LOGGING = {
 
 # Each municipality's colour for the card a shared link shows when a page has
 # no photo (frontend_templates/share_image.py): "hostname=#rrggbb,...".
+# How long a server process keeps the municipalities in memory (cms/municipalities/
+# registry.py) before reading them again; a change made in the same process is seen at once.
+MUNICIPALITY_CACHE_SECONDS = int(os.environ.get("MUNICIPALITY_CACHE_SECONDS", "60"))
 SITE_COLOURS = dict(item.split("=", 1) for item in env_list("SITE_COLOURS", "") if "=" in item)
 
 # --- Feedback ("Was this clear?") ---------------------------------------------------

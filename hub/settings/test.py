@@ -14,3 +14,7 @@ MEDIA_ROOT = BASE_DIR / ".services" / "test-media"  # noqa: F405
 # Admin tests log in with force_login; tests/cms/test_accounts.py turns the
 # second factor of coordinators and partner editors back on to test it.
 TWO_FACTOR_REQUIRED = False
+
+# Tests never see the municipalities expire mid-test (pinned query counts); the
+# autouse fixture in tests/conftest.py drops them between tests.
+MUNICIPALITY_CACHE_SECONDS = 0
