@@ -9,6 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from cms.translation.languages import language_codes
 
 from .languages import LANGUAGE_PARAMETER, RequestLanguageMixin
+from .municipalities import MUNICIPALITY_QUERY_PARAMETER, RequestMunicipalityMixin
 from .prefix import API_V1_PATH
 from .serializers.errors import ErrorSerializer
 
@@ -76,7 +77,8 @@ LANGUAGE_PARAMETERS = [
 
 
 class WegwijsAutoSchema(AutoSchema):
-    """Documents ``lang`` and Accept-Language on every endpoint that negotiates a language.
+    """Documents ``lang`` and Accept-Language on every endpoint that negotiates a language,
+    and ``municipality`` on every endpoint scoped to one.
 
     Every write also documents 413: ``api.body_limits`` refuses a large body
     before the view runs, so no view declares it itself.
@@ -91,6 +93,8 @@ class WegwijsAutoSchema(AutoSchema):
 
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
+        if isinstance(self.view, RequestMunicipalityMixin):
+            parameters = [MUNICIPALITY_QUERY_PARAMETER, *parameters]
         if isinstance(self.view, RequestLanguageMixin):
             return [*LANGUAGE_PARAMETERS, *parameters]
         return parameters

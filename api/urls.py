@@ -12,6 +12,7 @@ from .views.feedback import FeedbackCreateView, FeedbackFormView
 from .views.guides import GuideDetailView, GuideListView
 from .views.index import ApiIndexView
 from .views.languages import LanguageListView
+from .views.municipalities import MunicipalityListView
 from .views.partners import PartnerDetailView, PartnerListView
 from .views.policy import PolicyPlanView
 from .views.search import SearchView, SuggestView
@@ -24,6 +25,7 @@ v1 = [
     path("languages", LanguageListView.as_view(), name="languages"),
     path("categories", CategoryListView.as_view(), name="categories"),
     path("building-blocks", BuildingBlockListView.as_view(), name="building-blocks"),
+    path("municipalities", MunicipalityListView.as_view(), name="municipalities"),
     path("partners", PartnerListView.as_view(), name="partners"),
     path("partners/<slug:slug>", PartnerDetailView.as_view(), name="partner"),
     path("activities", ActivityListView.as_view(), name="activities"),

@@ -23,6 +23,8 @@ from wagtail.query import PageQuerySet
 from cms.fields import offers_language
 from cms.geo import within_radius
 from cms.models import ActivityOccurrence, ActivityPage, Category, Partner
+from cms.municipalities.registry import MunicipalityInfo
+from cms.municipalities.scoping import published_to
 from cms.publishing import published
 from cms.recurrence import AMSTERDAM
 from cms.taking_part.places import with_whole_activity_count
@@ -108,6 +110,9 @@ class ActivityFilter:
     starts_before: datetime | None = None
     near: tuple[float, float] | None = None
     radius_km: float | None = None
+    # Not a query parameter of its own kind: the request's municipality (host or
+    # ``?municipality=``), set by the presenter; None: every municipality.
+    municipality: MunicipalityInfo | None = None
 
     @classmethod
     def from_validated(cls, values: Mapping[str, Any]) -> ActivityFilter:
@@ -281,6 +286,7 @@ def parse_activity_filter(query: Mapping[str, str]) -> ActivityFilter:
 
 def filter_activities(activities: QuerySet, wanted: ActivityFilter, now: datetime) -> QuerySet:
     """Apply ``wanted`` to ``activities``; annotate the next occurrence and the sort key."""
+    activities = published_to(activities, wanted.municipality)
     for name, apply in FILTERS.items():
         value = getattr(wanted, name)
         if value is not None:

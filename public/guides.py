@@ -10,6 +10,8 @@ from rest_framework import serializers
 from wagtail.query import PageQuerySet
 
 from cms.models import GuidePage
+from cms.municipalities.registry import MunicipalityInfo
+from cms.municipalities.scoping import published_to
 from cms.publishing import published
 from cms.translation.fallback import reading_order
 
@@ -28,6 +30,8 @@ class GuideFilter:
     """Which guides a reader asked for: one topic, or all."""
 
     topic: str | None = None
+    # The request's municipality, set by the presenter; None: every municipality.
+    municipality: MunicipalityInfo | None = None
 
 
 def parse_guide_filter(query: Mapping[str, str]) -> GuideFilter:
@@ -51,6 +55,7 @@ def by_topic(guides: QuerySet, topic: str) -> QuerySet:
 
 
 def filter_guides(guides: QuerySet, wanted: GuideFilter) -> QuerySet:
+    guides = published_to(guides, wanted.municipality)
     if wanted.topic is not None:
         guides = by_topic(guides, wanted.topic)
     return guides

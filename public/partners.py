@@ -8,6 +8,8 @@ from datetime import datetime
 from django.db.models import QuerySet
 
 from cms.models import Partner
+from cms.municipalities.registry import MunicipalityInfo
+from cms.municipalities.scoping import published_to
 from cms.translation.fallback import reading_order
 
 from .activities import ActivityFilter, upcoming
@@ -17,9 +19,9 @@ from .policy import published_plans
 ACTIVITIES_SHOWN = 20
 
 
-def partners() -> QuerySet:
+def partners(municipality: MunicipalityInfo | None = None) -> QuerySet:
     """Every partner with its logo: one query."""
-    return Partner.objects.select_related("logo")
+    return published_to(Partner.objects.select_related("logo"), municipality)
 
 
 def partner(slug: str) -> Partner | None:

@@ -12,6 +12,8 @@ from typing import Any
 from rest_framework import serializers
 
 from cms.models import Category
+from cms.municipalities.lookup import is_regional
+from cms.municipalities.registry import MunicipalityInfo
 from cms.translation.languages import language_codes
 from search import service
 from search.contract import CONTENT_TYPES, SearchRequest, SearchResponse, Suggestion
@@ -70,9 +72,16 @@ class SearchParams(serializers.Serializer):
         return attrs
 
 
-def search_request(params: dict[str, Any], language: str) -> SearchRequest:
-    """The validated parameters as the search service's request."""
+def search_request(
+    params: dict[str, Any], language: str, municipality: MunicipalityInfo | None = None
+) -> SearchRequest:
+    """The validated parameters as the search service's request.
+
+    Scoped to ``municipality`` only where there are several: one municipality's
+    install searches everything, as before regions.
+    """
     return SearchRequest(
+        municipality=municipality.slug if municipality and is_regional() else None,
         q=params["q"].strip(),
         language=language,
         types=params.get("type", CONTENT_TYPES),
@@ -96,9 +105,11 @@ class SuggestParams(serializers.Serializer):
     )
 
 
-def parse_search_request(query: Mapping[str, str], language: str) -> SearchRequest:
+def parse_search_request(
+    query: Mapping[str, str], language: str, municipality: MunicipalityInfo | None = None
+) -> SearchRequest:
     """The query string as a search request; ``serializers.ValidationError`` names a bad one."""
-    return search_request(validated(SearchParams, query), language)
+    return search_request(validated(SearchParams, query), language, municipality)
 
 
 def search(request: SearchRequest) -> SearchResponse:

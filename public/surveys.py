@@ -14,6 +14,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from cms.models import Survey, SurveyResponse
+from cms.municipalities.registry import MunicipalityInfo
+from cms.municipalities.scoping import held_by
 from cms.surveys.answers import (
     InvalidAnswer,
     Submission,
@@ -28,17 +30,17 @@ from .guard import Entry, Refused, guarded
 SURVEY_SCOPE = "survey_response"
 
 
-def open_surveys() -> QuerySet:
-    """Surveys accepting answers, soonest closing first."""
-    return Survey.objects.accepting_answers().order_by("closes_at", "slug")
+def open_surveys(municipality: MunicipalityInfo | None = None) -> QuerySet:
+    """The municipality's surveys accepting answers, soonest closing first."""
+    return held_by(Survey.objects.accepting_answers(), municipality).order_by("closes_at", "slug")
 
 
-def visible_surveys() -> QuerySet:
+def visible_surveys(municipality: MunicipalityInfo | None = None) -> QuerySet:
     """Published surveys, open or closed, with their questions and options (three queries).
 
     Closed surveys stay visible: an old poster's visitor learns it is closed.
     """
-    return with_questions(Survey.objects.visible())
+    return with_questions(held_by(Survey.objects.visible(), municipality))
 
 
 def visible_survey(slug: str) -> Survey | None:

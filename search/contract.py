@@ -25,6 +25,9 @@ class SearchRequest:
     radius_km: float | None = None
     starts_after: datetime | None = None
     page_size: int = 20
+    # The slug of the municipality searched in (None: everywhere, as on an install
+    # with one municipality); shared content published to it is found too.
+    municipality: str | None = None
 
 
 @dataclass(frozen=True)

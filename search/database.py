@@ -22,6 +22,7 @@ from django.db.models.lookups import IContains
 from cms.fields import offers_language
 from cms.geo import within_radius
 from cms.models import ActivityOccurrence, ActivityPage, GuidePage, Partner, PolicyAction
+from cms.municipalities.lookup import by_slug
 from cms.public_urls import public_path
 from cms.publishing import published
 from cms.translation.fallback import translated_value
@@ -51,6 +52,17 @@ KINDS = {
 
 
 def _queryset(kind: str, request: SearchRequest):
+    """The rows of ``kind`` that the request's filters keep (None: the kind drops out)."""
+    qs = _filtered(kind, request)
+    if qs is None or request.municipality is None:
+        return qs
+    if kind == "policy_action":
+        municipality = by_slug(request.municipality)
+        return qs.filter(plan__path__startswith=municipality.root_path) if municipality else None
+    return qs.filter(municipalities__slug=request.municipality)
+
+
+def _filtered(kind: str, request: SearchRequest):
     if kind == "activity":
         qs = (
             published(ActivityPage.objects.all())

@@ -111,6 +111,7 @@ def mapping(analysis: MappingType[str, LanguageAnalysis]) -> Mapping:
     )
     m.field("category", Keyword())
     m.field("partner", Keyword())
+    m.field("municipalities", Keyword())
     m.field("offered_language", Keyword())
     m.field("location", GeoPoint())
     m.field("occurrences", Date())

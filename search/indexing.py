@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Model, QuerySet
 
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
+from cms.municipalities.lookup import municipalities
 from cms.publishing import published
 from cms.translation.fallback import has_text, translations_of
 from cms.translation.languages import language_codes
@@ -104,6 +105,7 @@ def activity_document(page: ActivityPage) -> dict[str, Any]:
         "offered_language": list(page.languages_offered or []),
         "location": _location(page),
         "occurrences": [occurrence.starts_at.isoformat() for occurrence in page.occurrences.all()],
+        "municipalities": [m.slug for m in page.municipalities.all()],
     }
 
 
@@ -113,6 +115,7 @@ def guide_document(page: GuidePage) -> dict[str, Any]:
         **_page_texts(page, lambda code: _stream_text(getattr(page, f"body_{code}"))),
         "related_names": [page.author.name],
         "partner": [page.author.slug],
+        "municipalities": [m.slug for m in page.municipalities.all()],
     }
 
 
@@ -125,6 +128,7 @@ def partner_document(partner: Partner) -> dict[str, Any]:
         "summary": translations_of(partner, "description"),
         "related_names": [partner.address],
         "partner": [partner.slug],
+        "municipalities": [m.slug for m in partner.municipalities.all()],
         "offered_language": list(partner.languages_spoken or []),
         "location": _location(partner),
     }
@@ -144,6 +148,10 @@ def policy_action_document(action: PolicyAction) -> dict[str, Any]:
             if has_text(text := _joined(*(getattr(update, f"text_{code}") for update in updates)))
         },
         "partner": [partner.slug for partner in action.responsible.all()],
+        # Each municipality's plan sits under its own home page.
+        "municipalities": [
+            m.slug for m in municipalities() if action.plan.path.startswith(m.root_path)
+        ],
     }
 
 
@@ -154,21 +162,32 @@ INDEXED_TYPES: dict[str, IndexedType] = {
         lambda: (
             published(ActivityPage.objects.all())
             .select_related("category", "organiser")
-            .prefetch_related("co_organisers", "occurrences")
+            .prefetch_related("co_organisers", "occurrences", "municipalities")
         ),
         activity_document,
     ),
     "guide": IndexedType(
         "guide",
         GuidePage,
-        lambda: published(GuidePage.objects.all()).select_related("author"),
+        lambda: (
+            published(GuidePage.objects.all())
+            .select_related("author")
+            .prefetch_related("municipalities")
+        ),
         guide_document,
     ),
-    "partner": IndexedType("partner", Partner, Partner.objects.all, partner_document),
+    "partner": IndexedType(
+        "partner",
+        Partner,
+        lambda: Partner.objects.prefetch_related("municipalities"),
+        partner_document,
+    ),
     "policy_action": IndexedType(
         "policy_action",
         PolicyAction,
-        lambda: PolicyAction.objects.prefetch_related("responsible", "updates"),
+        lambda: PolicyAction.objects.select_related("plan").prefetch_related(
+            "responsible", "updates"
+        ),
         policy_action_document,
     ),
 }

@@ -109,6 +109,8 @@ def text_query(text: str, language: str) -> Q:
 def filters(request: SearchRequest) -> list[Q]:
     """One clause per request filter; a type without the filtered field drops out."""
     clauses = [Q("term", live=True), Q("terms", type=list(request.types))]
+    if request.municipality:
+        clauses.append(Q("term", municipalities=request.municipality))
     if request.category:
         clauses.append(Q("term", category=request.category))
     if request.offered_language:

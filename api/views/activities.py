@@ -1,5 +1,7 @@
 """GET activities, GET activities/{slug}, GET activities.ics."""
 
+from dataclasses import replace
+
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -15,7 +17,7 @@ from public.guard import issue_form_token
 from ..pagination import KeysetCursorPagination
 from ..schema import errors, responses
 from ..serializers.activities import ActivityDetailSerializer, ActivityListSerializer
-from .base import PublicApiMixin
+from .base import MunicipalApiMixin, PublicApiMixin
 
 
 class ActivityPagination(KeysetCursorPagination):
@@ -24,12 +26,14 @@ class ActivityPagination(KeysetCursorPagination):
     sort_key = SORT_KEY
 
 
-class ActivityListView(PublicApiMixin, ListAPIView):
+class ActivityListView(MunicipalApiMixin, ListAPIView):
     serializer_class = ActivityListSerializer
     pagination_class = ActivityPagination
 
     def get_queryset(self):
-        wanted = parse_activity_filter(self.request.query_params)
+        wanted = replace(
+            parse_activity_filter(self.request.query_params), municipality=self.municipality
+        )
         return activities.listed_activities(wanted, self.language, timezone.now())
 
     @extend_schema(
@@ -77,7 +81,7 @@ class JsonErrorsOnly(BaseContentNegotiation):
         return parsers[0] if parsers else None
 
 
-class ActivityCalendarView(PublicApiMixin, GenericAPIView):
+class ActivityCalendarView(MunicipalApiMixin, GenericAPIView):
     content_negotiation_class = JsonErrorsOnly
 
     @extend_schema(
@@ -93,7 +97,9 @@ class ActivityCalendarView(PublicApiMixin, GenericAPIView):
         tags=["activities"],
     )
     def get(self, request, *args, **kwargs):
-        wanted = parse_activity_filter(request.query_params)
+        wanted = replace(
+            parse_activity_filter(request.query_params), municipality=self.municipality
+        )
         selected = activities.calendar_activities(wanted, timezone.now())
         response = HttpResponse(
             activities_calendar(selected, self.language, request.build_absolute_uri),

@@ -1,5 +1,7 @@
 """GET guides, GET guides/{slug}."""
 
+from dataclasses import replace
+
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView, RetrieveAPIView
@@ -10,19 +12,21 @@ from public.guides import SORT_KEY, GuideFilterParams, parse_guide_filter
 from ..pagination import KeysetCursorPagination
 from ..schema import responses
 from ..serializers.guides import GuideDetailSerializer, GuideSerializer
-from .base import PublicApiMixin
+from .base import MunicipalApiMixin, PublicApiMixin
 
 
 class GuidePagination(KeysetCursorPagination):
     sort_key = SORT_KEY
 
 
-class GuideListView(PublicApiMixin, ListAPIView):
+class GuideListView(MunicipalApiMixin, ListAPIView):
     serializer_class = GuideSerializer
     pagination_class = GuidePagination
 
     def get_queryset(self):
-        wanted = parse_guide_filter(self.request.query_params)
+        wanted = replace(
+            parse_guide_filter(self.request.query_params), municipality=self.municipality
+        )
         return guides.guides_by_title(wanted, self.language)
 
     @extend_schema(

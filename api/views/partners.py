@@ -8,19 +8,19 @@ from public.partners import partners
 from ..pagination import KeysetCursorPagination
 from ..schema import responses
 from ..serializers.partners import PartnerSerializer
-from .base import PublicApiMixin
+from .base import MunicipalApiMixin, PublicApiMixin
 
 
 class PartnerPagination(KeysetCursorPagination):
     sort_key = "name"
 
 
-class PartnerListView(PublicApiMixin, ListAPIView):
+class PartnerListView(MunicipalApiMixin, ListAPIView):
     serializer_class = PartnerSerializer
     pagination_class = PartnerPagination
 
     def get_queryset(self):
-        return partners()
+        return partners(self.municipality)
 
     @extend_schema(
         summary="Partner profiles, by name",

@@ -9,10 +9,10 @@ from public import policy
 
 from ..schema import responses
 from ..serializers.policy import PolicyPlanSerializer
-from .base import PublicApiMixin
+from .base import MunicipalApiMixin
 
 
-class PolicyPlanView(PublicApiMixin, GenericAPIView):
+class PolicyPlanView(MunicipalApiMixin, GenericAPIView):
     serializer_class = PolicyPlanSerializer
 
     @extend_schema(
@@ -21,7 +21,7 @@ class PolicyPlanView(PublicApiMixin, GenericAPIView):
         tags=["policy plan"],
     )
     def get(self, request):
-        plan = policy.published_plan()
+        plan = policy.published_plan(self.municipality)
         if plan is None:
             raise Http404
         context = {

@@ -9,10 +9,10 @@ from public.search import SearchParams, SuggestParams, parse_search_request
 
 from ..schema import responses
 from ..serializers.search import SearchResponseSerializer, SuggestResponseSerializer
-from .base import PublicApiMixin
+from .base import MunicipalApiMixin, PublicApiMixin
 
 
-class SearchView(PublicApiMixin, GenericAPIView):
+class SearchView(MunicipalApiMixin, GenericAPIView):
     serializer_class = SearchResponseSerializer
 
     @extend_schema(
@@ -24,7 +24,9 @@ class SearchView(PublicApiMixin, GenericAPIView):
         tags=["search"],
     )
     def get(self, request):
-        answer = search.search(parse_search_request(request.query_params, self.language))
+        answer = search.search(
+            parse_search_request(request.query_params, self.language, self.municipality)
+        )
         return Response(self.get_serializer(answer).data)
 
 

@@ -32,15 +32,15 @@ from ..serializers.surveys import (
     SurveySerializer,
     SurveySummarySerializer,
 )
-from .base import PublicApiMixin, PublicFormMixin
+from .base import MunicipalApiMixin, PublicApiMixin, PublicFormMixin
 
 
-class SurveyListView(PublicApiMixin, ListAPIView):
+class SurveyListView(MunicipalApiMixin, ListAPIView):
     serializer_class = SurveySummarySerializer
     pagination_class = None
 
     def get_queryset(self):
-        return surveys.open_surveys()
+        return surveys.open_surveys(self.municipality)
 
     @extend_schema(
         summary="Surveys open for answers, soonest closing first",

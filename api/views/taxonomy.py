@@ -8,7 +8,7 @@ from public import policy
 
 from ..schema import responses
 from ..serializers.taxonomy import BuildingBlockSerializer, CategorySerializer
-from .base import PublicApiMixin
+from .base import MunicipalApiMixin, PublicApiMixin
 
 
 class CategoryListView(PublicApiMixin, ListAPIView):
@@ -25,12 +25,12 @@ class CategoryListView(PublicApiMixin, ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class BuildingBlockListView(PublicApiMixin, ListAPIView):
+class BuildingBlockListView(MunicipalApiMixin, ListAPIView):
     serializer_class = BuildingBlockSerializer
     pagination_class = None
 
     def get_queryset(self):
-        return policy.blocks_with_progress(policy.published_plans())
+        return policy.blocks_with_progress(policy.published_plans(self.municipality))
 
     @extend_schema(
         summary="The five building blocks of the policy plan, with their progress",

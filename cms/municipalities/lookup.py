@@ -17,6 +17,23 @@ from wagtail.models import Site
 
 from .registry import MunicipalityInfo, VillageInfo, municipalities
 
+__all__ = [
+    "MUNICIPALITY_PARAMETER",
+    "MunicipalityInfo",
+    "UnknownMunicipality",
+    "by_pk",
+    "by_slug",
+    "chosen",
+    "default",
+    "for_host",
+    "for_request",
+    "for_site",
+    "is_regional",
+    "municipalities",
+    "village",
+    "villages",
+]
+
 MUNICIPALITY_PARAMETER = "municipality"
 
 

@@ -7,6 +7,7 @@ ENDPOINTS = {
     "languages": "languages",
     "categories": "categories",
     "building-blocks": "building-blocks",
+    "municipalities": "municipalities",
     "partners": "partners",
     "activities": "activities",
     "activities-ics": "activities.ics",

@@ -18,6 +18,7 @@ CONTRACT_PATHS = {
     "/api/v1/languages",
     "/api/v1/categories",
     "/api/v1/building-blocks",
+    "/api/v1/municipalities",
     "/api/v1/partners",
     "/api/v1/partners/{slug}",
     "/api/v1/activities",
@@ -42,6 +43,17 @@ CONTRACT_PATHS = {
 }
 # GET /api/v1/: links to the rest; no texts, so no language and no parameter to refuse.
 INDEX_PATH = "/api/v1/"
+# Lists scoped to the request's municipality (DESIGN.md, "Contract additions").
+MUNICIPAL_PATHS = (
+    "/api/v1/activities",
+    "/api/v1/activities.ics",
+    "/api/v1/building-blocks",
+    "/api/v1/guides",
+    "/api/v1/partners",
+    "/api/v1/policy-plan",
+    "/api/v1/search",
+    "/api/v1/surveys",
+)
 ACTIVITY_FILTERS = {
     "category",
     "partner",
@@ -112,6 +124,8 @@ def test_every_parameter_is_documented(schema_text):
     assert {"starts_after", "page_size"} <= parameters(schema, "/api/v1/search")
     for path in CONTRACT_PATHS:
         assert {"lang", "Accept-Language"} <= parameters(schema, path), path
+    for path in MUNICIPAL_PATHS:
+        assert "municipality" in parameters(schema, path), path
 
 
 def test_every_error_answer_is_documented_in_the_error_shape(schema_text):
