@@ -22,9 +22,16 @@ from django.db import transaction
 from django.utils import translation
 
 from ..models import ActivityPage, GuidePage, Partner, PolicyAction, ProgressUpdate
-from ..site_structure import ensure_site_structure
+from ..site_structure import SiteStructure, ensure_site_structure, structure_of
 from . import records
 from .errors import FieldProblem, ImportFailed, InvalidField
+from .keys import check_keys
+from .municipalities import (
+    action_municipality,
+    content_municipalities,
+    import_municipality,
+    partner_municipalities,
+)
 
 __all__ = [
     "ActivityImport",
@@ -35,7 +42,7 @@ __all__ = [
     "import_file",
 ]
 
-SECTIONS = ("partners", "activities", "guides", "policy_actions")
+SECTIONS = ("municipalities", "partners", "activities", "guides", "policy_actions")
 
 # Model field → where it sits in an import record, for error messages.
 FIELD_PATHS = {
@@ -127,7 +134,9 @@ def _upsert_page(
     With ``publish=False`` the change is saved as a draft revision for an
     editor to review (a partner's calendar imported "as drafts").
     """
-    page = model.objects.child_of(parent).filter(slug=slug).first()
+    # Found wherever it sits: a page stays under the section it was created in
+    # when the municipalities it is published to change (slugs are unique per type).
+    page = model.objects.filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, live=publish)
         _assign(page, fields, relations)
@@ -196,8 +205,12 @@ def import_activity(
             _check_slug(record)
             structure = ensure_site_structure()
             fields, relations = records.read_activity(record, lookups)
+            relations["municipalities"] = content_municipalities(
+                record, lookups.municipalities, fields["organiser"], by_location=True
+            )
+            sections = _structure_for(relations["municipalities"], lookups, structure)
             outcome, page = _upsert_page(
-                ActivityPage, structure.activities, slug, fields, relations, publish=publish
+                ActivityPage, sections.activities, slug, fields, relations, publish=publish
             )
             return ActivityImport(outcome, page, content_digest(page, record, lookups))
     except InvalidField as error:
@@ -211,13 +224,19 @@ def import_activity(
         ) from None
 
 
+def _import_municipality(record: Mapping, lookups: records.Lookups, structure) -> str:
+    return import_municipality(record, lookups.municipalities)
+
+
 def _import_partner(record: Mapping, lookups: records.Lookups, structure) -> str:
     fields = records.read_partner(record, lookups)
+    municipalities = sorted(m.pk for m in partner_municipalities(record, lookups.municipalities))
     slug = record["slug"]
     partner = lookups.partners.get(slug)
     outcome = "created"
     if partner is not None:
-        if _comparable(partner, list(fields)) == fields:
+        same_places = sorted(m.pk for m in partner.municipalities.all()) == municipalities
+        if _comparable(partner, list(fields)) == fields and same_places:
             return "unchanged"
         outcome = "updated"
     else:
@@ -226,27 +245,51 @@ def _import_partner(record: Mapping, lookups: records.Lookups, structure) -> str
         setattr(partner, name, value)
     partner.full_clean()
     partner.save()
+    partner.municipalities.set(municipalities)
     lookups.partners[slug] = partner
     return outcome
 
 
+def _structure_for(
+    municipalities: list, lookups: records.Lookups, structure: SiteStructure
+) -> SiteStructure:
+    """The sections of the first municipality a record is published to (new pages go there)."""
+    if not municipalities:
+        return structure
+    first = municipalities[0]
+    if first.pk not in lookups.structures:
+        lookups.structures[first.pk] = structure_of(first.site)
+    return lookups.structures[first.pk]
+
+
 def _import_activity(record: Mapping, lookups: records.Lookups, structure) -> str:
     fields, relations = records.read_activity(record, lookups)
-    return _upsert_page(ActivityPage, structure.activities, record["slug"], fields, relations)[0]
+    relations["municipalities"] = content_municipalities(
+        record, lookups.municipalities, fields["organiser"], by_location=True
+    )
+    sections = _structure_for(relations["municipalities"], lookups, structure)
+    return _upsert_page(ActivityPage, sections.activities, record["slug"], fields, relations)[0]
 
 
 def _import_guide(record: Mapping, lookups: records.Lookups, structure) -> str:
     fields, relations = records.read_guide(record, lookups)
-    return _upsert_page(GuidePage, structure.guides, record["slug"], fields, relations)[0]
+    relations["municipalities"] = content_municipalities(
+        record, lookups.municipalities, fields["author"], by_location=False
+    )
+    sections = _structure_for(relations["municipalities"], lookups, structure)
+    return _upsert_page(GuidePage, sections.guides, record["slug"], fields, relations)[0]
 
 
 def _import_policy_action(record: Mapping, lookups: records.Lookups, structure) -> str:
     fields, relations, updates = records.read_policy_action(record, lookups)
+    municipality = action_municipality(record, lookups.municipalities)
+    plan = _structure_for([municipality] if municipality else [], lookups, structure).policy_plan
+    fields["plan"] = plan
     slug = record["slug"]
     action = PolicyAction.objects.filter(slug=slug).first()
     outcome = "created"
     if action is None:
-        action = PolicyAction(slug=slug, plan=structure.policy_plan)
+        action = PolicyAction(slug=slug, plan=plan)
     else:
         before = (
             _snapshot(action, fields, relations),
@@ -274,6 +317,7 @@ def _import_policy_action(record: Mapping, lookups: records.Lookups, structure) 
 
 
 IMPORTERS: dict[str, Callable] = {
+    "municipalities": _import_municipality,
     "partners": _import_partner,
     "activities": _import_activity,
     "guides": _import_guide,
@@ -331,6 +375,7 @@ def import_content(data: Mapping) -> ImportReport:
                     if slug in seen:
                         raise InvalidField("slug", "appears twice in this file")
                     seen.add(slug)
+                    check_keys(section, record)
                     # A savepoint per record, so that one failed record does not
                     # stop us from reporting the problems of the others.
                     with transaction.atomic():

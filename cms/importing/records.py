@@ -11,7 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import ActivityPage, BuildingBlock, Category, GuidePage, Partner, PolicyAction
+from ..models import (
+    ActivityPage,
+    BuildingBlock,
+    Category,
+    GuidePage,
+    Municipality,
+    Partner,
+    PolicyAction,
+)
 from ..safe_html import is_web_address
 from ..translation.languages import language_codes
 from . import values as v
@@ -25,10 +33,17 @@ class Lookups:
     partners: dict[str, Partner] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
     building_blocks: dict[str, BuildingBlock] = field(default_factory=dict)
+    municipalities: dict[str, Municipality] = field(default_factory=dict)
+    # Municipality id → its site's home and sections, read once per import.
+    structures: dict[int, Any] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Lookups:
         return cls(
+            municipalities={
+                m.slug: m
+                for m in Municipality.objects.select_related("site").prefetch_related("villages")
+            },
             partners={p.slug: p for p in Partner.objects.all()},
             categories={c.slug: c for c in Category.objects.all()},
             building_blocks={b.slug: b for b in BuildingBlock.objects.all()},
