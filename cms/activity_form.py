@@ -17,12 +17,13 @@ from .permissions.roles import is_coordinator
 from .recurrence import AMSTERDAM
 from .recurrence_form import PROBLEM_FIELDS, SHAPES, RepetitionForm
 from .recurrence_words import Repetition, from_rule, problems, skipped_starts, to_rule
+from .venues.activity_place import ActivityPlaceFormMixin
 
 KEEP = "keep"  # the stored rule, which the widget cannot show
 AS_TEXT = "rule"  # a coordinator writes the rule as text
 
 
-class ActivityPageForm(RepetitionForm, PartnerContentPageForm):
+class ActivityPageForm(RepetitionForm, ActivityPlaceFormMixin, PartnerContentPageForm):
     repeat_rule = forms.CharField(
         label=_("Rule as text (RFC 5545 RRULE)"),
         required=False,

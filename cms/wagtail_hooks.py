@@ -32,6 +32,8 @@ from .taking_part.admin_group import TakingPartViewSetGroup
 from .taking_part.buddy_admin import may_match
 from .taking_part.buddy_admin import suggestions_view as buddy_suggestions_view
 from .translation.report import TranslationReportView, may_see_report
+from .venues.admin import VenueViewSet
+from .venues.from_activity_view import make_venue_button, make_venue_view
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -121,6 +123,23 @@ def register_contact_point_viewsets():
 @hooks.register("register_admin_viewset")
 def register_taking_part_viewsets():
     return TakingPartViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_venue_viewset():
+    return VenueViewSet("venues")
+
+
+@hooks.register("register_admin_urls")
+def register_make_venue():
+    return [path("venues/from-activity/<int:page_id>/", make_venue_view, name="cms_make_venue")]
+
+
+@hooks.register("register_page_header_buttons")
+def make_venue_header_button(page, user, view_name, next_url=None):
+    button = make_venue_button(page, user)
+    if button is not None:
+        yield button
 
 
 @hooks.register("register_admin_urls")

@@ -15,6 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
 from cms.signals import occurrences_refreshed
+from cms.venues.sync import venue_moved
 
 from .indexing import kind_of
 from .outbox import enqueue
@@ -57,3 +58,5 @@ def connect() -> None:
             queue_pages_under_restriction, sender=PageViewRestriction, dispatch_uid="search"
         )
     occurrences_refreshed.connect(queue_refreshed_dates, dispatch_uid="search")
+    # A venue's new place, copied onto its activities, is in their documents.
+    venue_moved.connect(queue_refreshed_dates, dispatch_uid="search")

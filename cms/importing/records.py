@@ -226,6 +226,9 @@ def read_activity(record: Mapping, lookups: Lookups) -> tuple[dict[str, Any], di
         "ends_at": v.aware_datetime(record, "ends_at"),
         "recurrence": recurrence.strip(),
         "recurrence_exceptions": sorted(exceptions),
+        # The record's own place: an activity that the admin had put at a venue
+        # is held where the file says from now on.
+        "venue": None,
         "location_name": v.text(location, "name", path="location.name", max_length=200),
         "location_address": v.text(location, "address", path="location.address", max_length=255),
         "lat": v.number(location, "lat", path="location.lat", low=-90, high=90),

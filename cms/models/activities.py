@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -31,6 +32,7 @@ from ..recurrence import (
 from ..recurrence_preview import NextDatesPanel
 from ..translation.panels import TranslationStatusPanel
 from ..translation.tracking import TranslationTrackedMixin
+from ..venues.sync import take_venue_location
 
 # Occurrences are materialised this far ahead; `manage.py refresh_occurrences`
 # (daily) moves the window along for rules that never end.
@@ -111,6 +113,17 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         help_text='Starts that are skipped, e.g. ["2027-02-02T19:00:00+01:00"].',
     )
 
+    # A place used again and again is a venue; its place is copied into the
+    # location columns below on every save (``cms.venues.sync``). Without a
+    # venue they hold a one-off place.
+    venue = models.ForeignKey(
+        "cms.Venue",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+        verbose_name=_("venue"),
+    )
     location_name = models.CharField(max_length=200, blank=True)
     location_address = models.CharField(max_length=255, blank=True)
     lat = models.FloatField(
@@ -182,8 +195,10 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("venue"),
                 FieldPanel("location_name"),
                 FieldPanel("location_address"),
+                FieldPanel("location_village"),
                 FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
             ],
             heading="Where",
@@ -243,6 +258,15 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
             errors["team_level"] = "Give the level of the mixed team."
         if errors:
             raise ValidationError(errors)
+
+    def full_clean(self, *args, **kwargs) -> None:
+        # Page.save() cleans first: the venue's place must be in place by then.
+        take_venue_location(self)
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        take_venue_location(self)
+        return super().save(*args, **kwargs)
 
     @property
     def skipped_starts(self) -> frozenset:

@@ -22,8 +22,10 @@ from ..models import (
     Signup,
     Survey,
     TopicResponsibility,
+    Venue,
 )
 from ..taking_part.permissions import PartnerPeoplePermissionPolicy
+from ..venues.permissions import VenuePermissionPolicy
 from .coordinator_only import CoordinatorOnlyPermissionPolicy
 from .pages import PartnerPagePermissionPolicy
 from .policy import PolicyActionPermissionPolicy
@@ -40,3 +42,4 @@ def register_permission_policies() -> None:
     for model in (Signup, BuddyOffer, BuddyRequest, BuddyMatch):
         register_permission_policy(model, PartnerPeoplePermissionPolicy(model))
     register_permission_policy(BuddyProject, CoordinatorOnlyPermissionPolicy(BuddyProject))
+    register_permission_policy(Venue, VenuePermissionPolicy(Venue))

@@ -38,6 +38,7 @@ from cms.models import (
     Partner,
     PolicyAction,
     Signup,
+    Venue,
 )
 from cms.taking_part.capacity import SignupRequest, sign_up
 from tests.cms.admin_forms import page_form_data
@@ -716,7 +717,101 @@ TAKING_PART_PATHS = [
     ),
 ]
 
-ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + API_PATHS
+
+def own_venue() -> Venue:
+    return Venue.objects.get_or_create(
+        name="Sporthal De Eng",
+        defaults={"address": "Engweg 3", "village": "ochten", "partner": partner()},
+    )[0]
+
+
+def platform_venue() -> Venue:
+    return Venue.objects.get_or_create(
+        name="Dorpshuis", defaults={"address": "Dorpsstraat 1", "village": "kesteren"}
+    )[0]
+
+
+def _prepare_venues():
+    own_venue()
+    platform_venue()
+    page = activity()
+    page.location_name, page.location_address = "Kerk", "Kerkstraat 1"
+    page.save_revision().publish()
+
+
+def venue_state() -> Any:
+    return {
+        "venues": sorted(Venue.objects.values_list("name", "address", "partner_id")),
+        "activity_venue": ActivityPage.objects.filter(slug="spreekuur")
+        .values_list("venue_id", flat=True)
+        .first(),
+    }
+
+
+def _venue_form(venue: Venue | None, **overrides) -> dict:
+    data = {
+        "name": venue.name if venue else "Clubhuis",
+        "address": venue.address if venue else "Sportlaan 2",
+        "village": venue.village if venue else "ochten",
+        "lat": "",
+        "lon": "",
+        "accessibility": "",
+        "partner": (venue.partner_id or "") if venue else partner().pk,
+    }
+    data.update(overrides)
+    return data
+
+
+VENUE_PATHS = [
+    WritePath(
+        "add venue for the partner",
+        EDITOR_OWN,
+        lambda c: c.post(reverse("venues:add"), _venue_form(None)),
+        venue_state,
+        lambda before, after: len(after["venues"]) > len(before["venues"]),
+        prepare=_prepare_venues,
+    ),
+    WritePath(
+        "edit the partner's venue",
+        EDITOR_OWN,
+        lambda c: c.post(
+            reverse("venues:edit", args=[own_venue().pk]),
+            _venue_form(own_venue(), address="Sportlaan 9"),
+        ),
+        venue_state,
+        lambda before, after: after["venues"] != before["venues"],
+        prepare=_prepare_venues,
+    ),
+    WritePath(
+        "delete the partner's venue",
+        EDITOR_OWN,
+        lambda c: c.post(reverse("venues:delete", args=[own_venue().pk])),
+        venue_state,
+        lambda before, after: len(after["venues"]) < len(before["venues"]),
+        prepare=_prepare_venues,
+    ),
+    WritePath(
+        "edit the platform's venue",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("venues:edit", args=[platform_venue().pk]),
+            _venue_form(platform_venue(), address="Dorpsstraat 3"),
+        ),
+        venue_state,
+        lambda before, after: after["venues"] != before["venues"],
+        prepare=_prepare_venues,
+    ),
+    WritePath(
+        "make a venue of an activity's one-off place",
+        COORDINATOR,
+        lambda c: c.post(reverse("cms_make_venue", args=[activity().pk]), {"partner": ""}),
+        venue_state,
+        lambda before, after: after["activity_venue"] is not None,
+        prepare=_prepare_venues,
+    ),
+]
+
+ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + VENUE_PATHS + API_PATHS
 
 
 def is_refusal(response) -> bool:

@@ -39,6 +39,7 @@ from cms.models import (
     PageFeedback,
     Partner,
     PolicyAction,
+    Venue,
 )
 from cms.taking_part.capacity import SignupRequest, sign_up
 from search import elastic
@@ -204,6 +205,13 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         request=BuddyRequest.objects.create(reference="REQ-B", name="Oleh", **buddy),
         offer=BuddyOffer.objects.create(reference="OFF-B", name="Henk", **buddy),
     )
+    # A venue, and the activity held there.
+    hall = Venue.objects.create(
+        name="Zwembad De Golf", address="Badweg 1", village="ochten", partner=lesson.organiser
+    )
+    waterpolo = ActivityPage.objects.get(slug="waterpolo")
+    waterpolo.venue = hall
+    waterpolo.save_revision().publish()
     photo_bytes = (media / lesson.image.file.name).read_bytes()
     _link_a_calendar("zwemclub", lesson)
     calendar_rows = _calendar_rows(_database_url(connection.settings_dict["NAME"]))
@@ -267,6 +275,11 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         assert conn.execute("SELECT reference FROM cms_buddyrequest").fetchall() == [("REQ-B",)]
         assert conn.execute("SELECT reference FROM cms_buddyoffer").fetchall() == [("OFF-B",)]
         assert conn.execute("SELECT id FROM cms_buddymatch").fetchall() == [(match.pk,)]
+        assert conn.execute(
+            "SELECT v.name, v.village FROM cms_activitypage a "
+            "JOIN cms_venue v ON v.id = a.venue_id WHERE a.page_ptr_id = %s",
+            [waterpolo.pk],
+        ).fetchall() == [("Zwembad De Golf", "ochten")]
     assert (restored_media / image_file).read_bytes() == photo_bytes
     settings.ELASTICSEARCH_URL = engine_url
     assert _indexed_content(restored_prefix) == published

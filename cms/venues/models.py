@@ -1,0 +1,88 @@
+"""A venue: a named place with an address, a point on the map and notes on access.
+
+A volunteer who adds the weekly training picks "Sporthal De Eng" instead of
+typing an address and two coordinates every time. A venue belongs to the
+partner that manages it (a club's own clubhouse), or to no partner: then it is
+the platform's, kept by the coordinator, and every partner may hold activities
+there (the village hall, the library).
+
+The village is, for now, a slug of ``cms.places.VILLAGES``; once villages are
+data of a municipality (issue #14) it becomes a foreign key to them.
+
+An activity held at a venue keeps a copy of the venue's name, address and
+point in its own location columns (``cms.venues.sync``): the API's
+``location``, the ``near`` filter (an index on the activity's lat/lon), the
+calendar feed and the search index read those and stay exactly as they were.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..places import VILLAGES, VILLAGES_BY_SLUG
+
+
+class Venue(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=255)
+    village = models.CharField(
+        _("village"),
+        max_length=50,
+        blank=True,
+        choices=[(village.slug, village.name) for village in VILLAGES],
+    )
+    # Empty: the village's centre is used (close enough for "near me").
+    lat = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Optional: without it, the centre of the village is used."),
+    )
+    lon = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Step-free entrance, lift, accessible toilet, parking: what a visitor needs."),
+    )
+    partner = models.ForeignKey(
+        "cms.Partner",
+        verbose_name=_("managed by"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="venues",
+        help_text=_("Empty: a venue of the platform, which every partner may use."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.address}" if self.address else self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if (self.lat is None) != (self.lon is None):
+            field = "lon" if self.lon is None else "lat"
+            raise ValidationError({field: _("Give both latitude and longitude, or neither.")})
+        if self.lat is None and not self.village:
+            raise ValidationError({"village": _("Choose the village, or give the coordinates.")})
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """Where the venue is: its own coordinates, else its village's centre."""
+        if self.lat is not None and self.lon is not None:
+            return (self.lat, self.lon)
+        village = VILLAGES_BY_SLUG.get(self.village)
+        return (village.lat, village.lon) if village else None
