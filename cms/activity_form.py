@@ -12,6 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .municipalities.defaults import default_municipalities
 from .permissions.pages import PartnerContentPageForm
 from .permissions.roles import is_coordinator
 from .recurrence import AMSTERDAM
@@ -64,6 +65,11 @@ class ActivityPageForm(RepetitionForm, ActivityPlaceFormMixin, PartnerContentPag
 
     def clean(self):
         cleaned = super().clean()
+        if "municipalities" in self.fields and not cleaned.get("municipalities"):
+            # Left empty: where its location lies, among the organiser's municipalities.
+            cleaned["municipalities"] = default_municipalities(
+                cleaned.get("organiser"), cleaned.get("lat"), cleaned.get("lon")
+            )
         shape = cleaned.get("repeat")
         starts_at = cleaned.get("starts_at")
         if not shape or starts_at is None:

@@ -20,7 +20,7 @@ from .calendars import admin as calendar_admin
 from .contact_point.admin import ContactPointViewSetGroup
 from .dashboard import panels as dashboard_panels  # noqa: F401 (registers its hooks)
 from .feedback.admin import FeedbackTotalsMenuItem, FeedbackTotalsView
-from .models import BuildingBlock, Category, Partner, PolicyAction
+from .models import BuildingBlock, Category, Municipality, Partner, PolicyAction
 from .permissions.admin_api import PartnerPagesAdminAPIViewSet
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
 from .permissions.reports import narrow_workflow_report
@@ -98,11 +98,25 @@ class BuildingBlockViewSet(SnippetViewSet):
     icon = "folder-open-1"
 
 
+class MunicipalityViewSet(SnippetViewSet):
+    """The region's municipalities with their villages (regional coordinators only)."""
+
+    model = Municipality
+    icon = "home"
+    list_display = ["name", "slug", "site"]
+
+
 class PlatformViewSetGroup(SnippetViewSetGroup):
     menu_label = "Platform"
     menu_icon = "site"
     menu_order = 200
-    items = (PartnerViewSet, PolicyActionViewSet, CategoryViewSet, BuildingBlockViewSet)
+    items = (
+        PartnerViewSet,
+        PolicyActionViewSet,
+        CategoryViewSet,
+        BuildingBlockViewSet,
+        MunicipalityViewSet,
+    )
 
 
 register_snippet(PlatformViewSetGroup)

@@ -9,7 +9,7 @@ parameters make the calendar feed's link.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -174,13 +174,20 @@ class ActivityListing:
     near: bool = False
 
 
-def activity_listing(query: QueryDict, language: str, now: datetime | None = None):
-    """The activity list page: its form, one page of results, the matching feed."""
+def activity_listing(
+    query: QueryDict,
+    language: str,
+    now: datetime | None = None,
+    municipality: MunicipalityInfo | None = None,
+):
+    """The activity list page of ``municipality``'s site: its form (with its villages), one
+    page of its activities and the shared ones, the matching feed."""
     now = now or timezone.now()
-    form = ActivityFilterForm(query, language, list(Category.objects.all()))
+    form = ActivityFilterForm(query, language, list(Category.objects.all()), municipality)
     cleaned = form.cleaned_data if form.is_valid() else {}
-    params = filter_parameters(cleaned, now)
+    params = filter_parameters(cleaned, now, municipality)
     wanted, refused = validated_filters(params)
+    wanted = replace(wanted, municipality=municipality)
     paginator = Paginator(upcoming(wanted, now), PAGE_SIZE)
     page = paginator.get_page(query.get("page"))
     chosen = {key for key, value in cleaned.items() if value and key not in ("radius", "near")}
@@ -202,12 +209,16 @@ class WeekAhead:
     this_week: bool
 
 
-def week_ahead(now: datetime | None = None) -> WeekAhead:
+def week_ahead(
+    now: datetime | None = None, municipality: MunicipalityInfo | None = None
+) -> WeekAhead:
     """What's on in the next seven days; when nothing is, the next few activities."""
     now = now or timezone.now()
-    week = ActivityFilter(starts_after=now, starts_before=now + timedelta(days=7))
+    week = ActivityFilter(
+        starts_after=now, starts_before=now + timedelta(days=7), municipality=municipality
+    )
     this_week = list(upcoming(week, now)[:WEEK_AHEAD_SIZE])
     if this_week:
         return WeekAhead(this_week, True)
-    later = ActivityFilter(starts_after=now)
+    later = ActivityFilter(starts_after=now, municipality=municipality)
     return WeekAhead(list(upcoming(later, now)[:WEEK_AHEAD_SIZE]), False)

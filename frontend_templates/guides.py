@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.http import QueryDict
 from rest_framework.exceptions import ValidationError
 
+from cms.municipalities.registry import MunicipalityInfo
 from public.guides import GuideFilter, guides_by_topic, parse_guide_filter
 
 from .languages import active_language
@@ -18,10 +19,11 @@ class GuideListing:
     topic: str
 
 
-def guide_listing(query: QueryDict) -> GuideListing:
+def guide_listing(query: QueryDict, municipality: MunicipalityInfo | None = None) -> GuideListing:
     """An unknown topic in the address shows every guide rather than an error page."""
     try:
         wanted = parse_guide_filter({"topic": query["topic"]} if query.get("topic") else {})
     except ValidationError:
         wanted = GuideFilter()
+    wanted = replace(wanted, municipality=municipality)
     return GuideListing(list(guides_by_topic(wanted, active_language())), wanted.topic or "")

@@ -14,6 +14,8 @@ from django.http import HttpRequest
 from cms.contact_point.forms import QuestionForm, first_error
 from cms.contact_point.intake import receive_question
 from cms.models import Question
+from cms.municipalities.lookup import for_request
+from cms.municipalities.registry import MunicipalityInfo
 
 from .guard import Entry, Refused, guarded
 
@@ -21,12 +23,18 @@ from .guard import Entry, Refused, guarded
 QUESTION_SCOPE = "question"
 
 
-def _record(form: QuestionForm) -> Question:
-    if not form.is_valid():
-        raise Refused.invalid(*first_error(form))
-    return receive_question(form.cleaned_data)
+def _recorder(municipality: MunicipalityInfo | None) -> Callable[[QuestionForm], Question]:
+    def record(form: QuestionForm) -> Question:
+        if not form.is_valid():
+            raise Refused.invalid(*first_error(form))
+        return receive_question(
+            form.cleaned_data, municipality_id=municipality.pk if municipality else None
+        )
+
+    return record
 
 
 def ask(request: HttpRequest, read: Callable[[], Entry[QuestionForm]]) -> Question:
-    """Store the question ``read`` parses from ``request``, or raise ``Refused``."""
-    return guarded(request, QUESTION_SCOPE, read, _record)
+    """Store the question ``read`` parses from ``request`` for the municipality of its host,
+    or raise ``Refused``."""
+    return guarded(request, QUESTION_SCOPE, read, _recorder(for_request(request)))

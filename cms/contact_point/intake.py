@@ -35,8 +35,11 @@ class Receipt:
     erased_by: datetime
 
 
-def receive_question(cleaned: dict, now: datetime | None = None) -> Question:
-    """Store a question from ``QuestionForm.cleaned_data``, routed by its topic."""
+def receive_question(
+    cleaned: dict, now: datetime | None = None, municipality_id: int | None = None
+) -> Question:
+    """Store a question from ``QuestionForm.cleaned_data``, routed by its topic within the
+    municipality whose site it was asked on (only that municipality's people see it)."""
     now = now or timezone.now()
     question = Question(
         language=cleaned["language"],
@@ -44,7 +47,8 @@ def receive_question(cleaned: dict, now: datetime | None = None) -> Question:
         text=cleaned["text"],
         contact_method=cleaned.get("contact_method") or "",
         contact_value=(cleaned.get("contact_value") or "") if cleaned.get("contact_method") else "",
-        routed_partner=responsible_partner(cleaned["topic"]),
+        routed_partner=responsible_partner(cleaned["topic"], municipality_id),
+        municipality_id=municipality_id,
         created_at=now,
     )
     while True:

@@ -7,12 +7,24 @@ a question is never dropped for want of an addressee.
 
 from __future__ import annotations
 
+from django.db.models import F, Q
+
 from ..models import Partner, TopicResponsibility
 
 
-def responsible_partner(topic: str) -> Partner | None:
-    """The partner responsible for ``topic``, or None: then the coordinators answer."""
-    found = TopicResponsibility.objects.filter(topic=topic).select_related("partner").first()
+def responsible_partner(topic: str, municipality_id: int | None = None) -> Partner | None:
+    """The partner responsible for ``topic`` in the municipality, or None: the coordinators.
+
+    Each municipality routes its own questions; a route set for no municipality
+    in particular (before regions, or by a regional coordinator) holds wherever
+    the municipality has none of its own.
+    """
+    rows = TopicResponsibility.objects.filter(topic=topic)
+    if municipality_id is not None:
+        rows = rows.filter(
+            Q(municipality_id=municipality_id) | Q(municipality__isnull=True)
+        ).order_by(F("municipality_id").asc(nulls_last=True))
+    found = rows.select_related("partner").first()
     return found.partner if found else None
 
 
@@ -29,17 +41,23 @@ def set_responsible(topic: str, partner: Partner | None) -> None:
         TopicResponsibility.objects.update_or_create(topic=topic, defaults={"partner": partner})
 
 
-def route_unrouted(routing: dict[str, str]) -> list[str]:
+def route_unrouted(routing: dict[str, str], municipality_id: int | None = None) -> list[str]:
     """Give each topic in ``{topic: partner slug}`` its partner, unless one is set already.
 
     For the demo data: loading it again must not undo what a coordinator chose.
     Returns the topics that were routed.
     """
-    taken = set(TopicResponsibility.objects.values_list("topic", flat=True))
+    taken = set(
+        TopicResponsibility.objects.filter(municipality_id=municipality_id).values_list(
+            "topic", flat=True
+        )
+    )
     partners = Partner.objects.in_bulk(list(routing.values()), field_name="slug")
     routed = []
     for topic, slug in routing.items():
         if topic not in taken and slug in partners:
-            TopicResponsibility.objects.create(topic=topic, partner=partners[slug])
+            TopicResponsibility.objects.create(
+                topic=topic, partner=partners[slug], municipality_id=municipality_id
+            )
             routed.append(topic)
     return routed

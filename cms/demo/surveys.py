@@ -1,4 +1,4 @@
-"""The demo municipality's needs survey, from ``demo_surveys.json``.
+"""The demo municipalities' needs surveys, from ``demo_surveys.json``.
 
 Surveys are not part of the content import format (they are built in the
 admin, and their answers must never be overwritten by an import), so the demo
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from ..models import Survey, SurveyOption, SurveyQuestion
+from ..models import Municipality, Survey, SurveyOption, SurveyQuestion
 
 DEMO_SURVEYS = Path(__file__).with_name("demo_surveys.json")
 
@@ -31,6 +31,9 @@ def load_demo_surveys(path: Path = DEMO_SURVEYS) -> int:
             continue
         survey = Survey.objects.create(
             slug=record["slug"],
+            # Each municipality's own survey; absent or unknown: the default one.
+            municipality=Municipality.objects.filter(slug=record.get("municipality")).first()
+            or Municipality.objects.filter(site__is_default_site=True).first(),
             is_open=True,
             **_translations("title", record["title"]),
             **_translations("intro", record.get("intro", {})),

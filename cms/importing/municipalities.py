@@ -18,8 +18,8 @@ from typing import Any
 from django.utils.text import slugify
 from wagtail.models import Site
 
-from ..geo import distance_km
 from ..models import Municipality, Partner, Village
+from ..municipalities.defaults import default_municipalities
 from ..site_structure import ensure_municipal_site
 from . import values as v
 from .errors import InvalidField
@@ -169,18 +169,14 @@ def _within_reach(partner: Partner, named: list[Municipality], key: str) -> None
             )
 
 
-def _by_location(record: Mapping, candidates: list[Municipality]) -> Municipality | None:
+def _location(record: Mapping) -> tuple[float | None, float | None]:
     location = record.get("location")
     if not isinstance(location, Mapping):
-        return None
+        return None, None
     lat, lon = location.get("lat"), location.get("lon")
-    if not all(isinstance(x, int | float) and not isinstance(x, bool) for x in (lat, lon)):
-        return None
-    for municipality in candidates:
-        for village in municipality.villages.all():
-            if distance_km((lat, lon), (village.lat, village.lon)) <= village.radius_km:
-                return municipality
-    return None
+    if all(isinstance(x, int | float) and not isinstance(x, bool) for x in (lat, lon)):
+        return lat, lon
+    return None, None
 
 
 def content_municipalities(
@@ -194,14 +190,9 @@ def content_municipalities(
     if named is not None:
         _within_reach(partner, named, "municipalities")
         return named
-    own = list(partner.municipalities.all())
-    if by_location:
-        found = _by_location(record, own)
-        if found is not None:
-            return [found]
-        if len(own) == 1:
-            return own
-    return _only(known, "municipalities")
+    if not by_location:  # a guide says where (DESIGN.md, "Import additions")
+        return _only(known, "municipalities")
+    return default_municipalities(partner, *_location(record)) or _only(known, "municipalities")
 
 
 def action_municipality(record: Mapping, known: Mapping[str, Municipality]) -> Municipality | None:

@@ -17,6 +17,7 @@ from ..models import (
     BuddyOffer,
     BuddyProject,
     BuddyRequest,
+    Municipality,
     PolicyAction,
     Question,
     Signup,
@@ -39,6 +40,8 @@ def register_permission_policies() -> None:
         TopicResponsibility, CoordinatorOnlyPermissionPolicy(TopicResponsibility)
     )
     register_permission_policy(Survey, CoordinatorOnlyPermissionPolicy(Survey))
+    # The region itself (hosts, villages, languages): the regional coordinators'.
+    register_permission_policy(Municipality, CoordinatorOnlyPermissionPolicy(Municipality))
     for model in (Signup, BuddyOffer, BuddyRequest, BuddyMatch):
         register_permission_policy(model, PartnerPeoplePermissionPolicy(model))
     register_permission_policy(BuddyProject, CoordinatorOnlyPermissionPolicy(BuddyProject))

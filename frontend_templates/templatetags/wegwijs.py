@@ -19,6 +19,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info, gettext
 
 from cms.models import Category
+from cms.municipalities.lookup import for_request
+from cms.municipalities.registry import MunicipalityInfo
 from cms.public_urls import SECTION_PATHS, public_path
 from cms.recurrence import Occurrence
 from cms.safe_html import rich_text_html, safe_link
@@ -200,19 +202,27 @@ def translation_outdated(page) -> bool:
     return page.translation_statuses().get(active_language()) == TranslationStatus.OUTDATED
 
 
-@register.simple_tag
-def week_ahead():
-    return build_week_ahead()
+@register.simple_tag(takes_context=True)
+def current_municipality(context) -> MunicipalityInfo | None:
+    """The municipality whose site this is (its name and colour in the header)."""
+    return for_request(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def week_ahead(context):
+    return build_week_ahead(municipality=for_request(context["request"]))
 
 
 @register.simple_tag(takes_context=True)
 def activity_listing(context):
-    return build_activity_listing(context["request"].GET, active_language())
+    request = context["request"]
+    return build_activity_listing(request.GET, active_language(), municipality=for_request(request))
 
 
 @register.simple_tag(takes_context=True)
 def guide_listing(context):
-    return build_guide_listing(context["request"].GET)
+    request = context["request"]
+    return build_guide_listing(request.GET, for_request(request))
 
 
 @register.simple_tag

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from cms.municipalities.lookup import for_request
 from public import partners
 
 from ..languages import active_language
@@ -15,7 +16,7 @@ def partner_list(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "frontend_templates/partner_list.html",
-        {"partners": partners.partners().order_by("name")},
+        {"partners": partners.partners(for_request(request)).order_by("name")},
     )
 
 

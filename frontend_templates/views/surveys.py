@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from cms.models import Survey
+from cms.municipalities.lookup import for_request
 from cms.places import villages_of
 from cms.public_urls import public_path
 from cms.surveys.answers import ANSWERS_FIELD, Submission, survey_form_name
@@ -43,7 +44,9 @@ def survey_short_link(request: HttpRequest, slug: str) -> HttpResponseRedirect:
 
 def survey_list(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
-        request, "frontend_templates/survey_list.html", {"surveys": list(surveys.open_surveys())}
+        request,
+        "frontend_templates/survey_list.html",
+        {"surveys": list(surveys.open_surveys(for_request(request)))},
     )
 
 

@@ -36,7 +36,9 @@ def env_list(name: str, default: str) -> list[str]:
 DEFAULT_SECRET_KEY = "wegwijs-development-key-not-for-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET_KEY)
 DEBUG = env_bool("DEBUG", True)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# ".localhost": every municipality's demo site (tiel.localhost, ...) resolves to
+# this machine in browsers and curl without editing /etc/hosts.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost")
 
 INSTALLED_APPS = [
     # modeltranslation patches models and admin forms, so it must load before

@@ -216,6 +216,21 @@ def content(module_content, db) -> dict:
     return module_content
 
 
+def remove_other_municipalities() -> None:
+    """The demo's second municipality: its villages, site and home page with its sections.
+
+    The first municipality (the default site's, made by the migrations) stays.
+    """
+    from cms.models import Municipality
+
+    for municipality in Municipality.objects.exclude(site__is_default_site=True):
+        site = municipality.site
+        municipality.delete()
+        home = site.root_page
+        site.delete()
+        home.delete()
+
+
 def remove_content() -> None:
     """Everything committed content (the demo) leaves behind, so later tests start empty.
 
@@ -233,6 +248,7 @@ def remove_content() -> None:
     PolicyAction.objects.all().delete()
     Partner.objects.all().delete()
     Survey.objects.all().delete()
+    remove_other_municipalities()
     get_user_model().objects.filter(username="coordinator").delete()
     # The committed content queued index changes; later tests expect an empty outbox.
     IndexChange.objects.all().delete()

@@ -134,6 +134,14 @@ def _restored_content(url: str) -> tuple[dict[str, set[str]], str]:
 # the background task queue: a restore must not lose them, or the next run would
 # create every activity again.
 CALENDAR_TABLES = ("cms_calendarevent", "cms_calendarimport", "django_tasks_database_dbtaskresult")
+# The region: municipalities, their villages and where partners and content are published.
+REGION_TABLES = (
+    "cms_municipality",
+    "cms_village",
+    "cms_partner_municipalities",
+    "cms_activitypage_municipalities",
+    "cms_guidepage_municipalities",
+)
 
 
 def _link_a_calendar(partner_slug: str, activity: ActivityPage) -> None:
@@ -149,7 +157,7 @@ def _calendar_rows(url: str) -> dict[str, list]:
     with psycopg.connect(url) as conn:
         return {
             table: sorted(map(repr, conn.execute(f"SELECT * FROM {table}").fetchall()))
-            for table in CALENDAR_TABLES
+            for table in (*CALENDAR_TABLES, *REGION_TABLES)
         }
 
 

@@ -8,6 +8,7 @@ from cms.contact_point.routing import route_unrouted
 from cms.demo.surveys import load_demo_surveys
 from cms.demo.taking_part import load_demo_taking_part
 from cms.importing import ImportFailed, import_file
+from cms.models import Municipality
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "demo_content.json"
 # Who answers the contact point's questions in the demo. Work questions go to
@@ -19,6 +20,14 @@ DEMO_QUESTION_ROUTING = {
     "health": "ggd-gelderland-zuid",
     "language": "taalschool-rivierenland",
     "school": "gemeente-neder-betuwe",
+}
+# Tiel, the demo's second municipality, routes its own questions.
+DEMO_QUESTION_ROUTING_TIEL = {
+    "work": "gemeente-tiel",
+    "housing": "gemeente-tiel",
+    "health": "ggd-gelderland-zuid",
+    "language": "taalschool-rivierenland",
+    "school": "gemeente-tiel",
 }
 
 
@@ -33,9 +42,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo content: {report.summary()}")
         self.stdout.write(f"Demo surveys: {load_demo_surveys()} created")
         self.stdout.write(f"Demo sign-ups and language buddies: {load_demo_taking_part()} created")
-        routed = route_unrouted(DEMO_QUESTION_ROUTING)
-        if routed:
-            self.stdout.write(f"Questions routed to partners for: {', '.join(routed)}")
+        for slug, routing in (
+            ("neder-betuwe", DEMO_QUESTION_ROUTING),
+            ("tiel", DEMO_QUESTION_ROUTING_TIEL),
+        ):
+            municipality = Municipality.objects.filter(slug=slug).first()
+            routed = route_unrouted(routing, municipality.pk if municipality else None)
+            if routed:
+                self.stdout.write(f"Questions routed to partners for: {', '.join(routed)}")
 
         username = os.environ.get("DEMO_ADMIN_USER", "coordinator")
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "wegwijs-demo-2026")
