@@ -1,5 +1,7 @@
 """GET activities, GET activities/{slug}, GET activities.ics."""
 
+from functools import partial
+
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -7,6 +9,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.negotiation import BaseContentNegotiation
 
+from cms.site_address import absolute_url
 from public import activities
 from public.activities import SORT_KEY, ActivityFilterParams, parse_activity_filter
 from public.calendar import activities_calendar
@@ -96,7 +99,7 @@ class ActivityCalendarView(PublicApiMixin, GenericAPIView):
         wanted = parse_activity_filter(request.query_params)
         selected = activities.calendar_activities(wanted, timezone.now())
         response = HttpResponse(
-            activities_calendar(selected, self.language, request.build_absolute_uri),
+            activities_calendar(selected, self.language, partial(absolute_url, request)),
             content_type="text/calendar; charset=utf-8",
         )
         response["Content-Disposition"] = 'inline; filename="wegwijs-activities.ics"'

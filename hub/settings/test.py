@@ -14,3 +14,6 @@ MEDIA_ROOT = BASE_DIR / ".services" / "test-media"  # noqa: F405
 # Admin tests log in with force_login; tests/cms/test_accounts.py turns the
 # second factor of coordinators and partner editors back on to test it.
 TWO_FACTOR_REQUIRED = False
+# One process: a Site saved by a test is seen at once (cms/site_address.py), and
+# no pinned query count pays for the sites being read again halfway through.
+SITE_ADDRESSES_MAX_AGE = None
