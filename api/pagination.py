@@ -28,6 +28,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from cms import bounded_input
+from cms.site_address import absolute_url
 from public.parameters import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 from .errors import InvalidParameter
@@ -97,10 +98,14 @@ class KeysetCursorPagination(BasePagination):
         value = getattr(row, self.sort_key)
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
+    def _own_address(self) -> str:
+        """This request's path and query on the site's configured address, not on its Host."""
+        return absolute_url(self.request, self.request.get_full_path())
+
     def _link(self, row: Any, back: bool) -> str:
         token = json.dumps({"k": self._position_of(row), "i": row.pk, "b": back})
         cursor = base64.urlsafe_b64encode(token.encode()).decode().rstrip("=")
-        return replace_query_param(self.request.build_absolute_uri(), CURSOR_PARAMETER, cursor)
+        return replace_query_param(self._own_address(), CURSOR_PARAMETER, cursor)
 
     def _decode(self, request: Request, field: Field) -> dict[str, Any] | None:
         raw = request.query_params.get(CURSOR_PARAMETER)
@@ -135,7 +140,7 @@ class KeysetCursorPagination(BasePagination):
             return None
         if not self.page:
             # Nothing left after the cursor (rows were unpublished meanwhile): start over.
-            return remove_query_param(self.request.build_absolute_uri(), CURSOR_PARAMETER)
+            return remove_query_param(self._own_address(), CURSOR_PARAMETER)
         return self._link(self.page[0], back=True)
 
     def get_paginated_response(self, data: list) -> Response:

@@ -22,6 +22,7 @@ class CmsConfig(AppConfig):
         from .permissions import signals as permission_signals  # noqa: F401  (partner groups)
         from .permissions.registry import register_permission_policies
         from .read_aloud import signals as read_aloud_signals
+        from .site_address import site_changed  # noqa: F401  (connects its signals)
         from .taxonomy import seed_after_migrate
 
         post_migrate.connect(seed_after_migrate, sender=self)

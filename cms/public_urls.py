@@ -5,6 +5,9 @@ The site serves every language under its own prefix (``/pl/...``).
 """
 
 from django.conf import settings
+from django.http import HttpRequest
+
+from .site_address import absolute_url
 
 SECTION_PATHS = {
     "activity": "activiteiten",
@@ -40,10 +43,12 @@ def poster_path(kind: str, slug: str, language: str) -> str:
     return f"/posters/{name}.pdf?languages={language or settings.SOURCE_LANGUAGE}&size=a4"
 
 
-def absolute_public_url(path: str) -> str:
-    """``path`` on the site's own address (``WAGTAILADMIN_BASE_URL``), for QR codes and e-mail.
+def absolute_public_url(path: str, request: HttpRequest | None = None) -> str:
+    """``path`` on the site's configured address, for QR codes, e-mail and API answers.
 
-    Not the request's host: a QR code printed on a poster must point at the
-    public address even when the coordinator works on an internal one.
+    Never the request's own host and port (``cms.site_address``): a QR code
+    printed on a poster must point at the public address even when the
+    coordinator works on an internal one. Without a request: the install's
+    address (``WAGTAILADMIN_BASE_URL``).
     """
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(request, path)

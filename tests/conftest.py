@@ -21,6 +21,16 @@ def pytest_configure(config):
         )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def configured_sites_read(django_db_setup, django_db_blocker):
+    """Each process reads the Sites once (cms/site_address.py), before any request counts
+    its queries, as a running server has long done by the time it is measured."""
+    from cms.site_address import read_configured_sites
+
+    with django_db_blocker.unblock():
+        read_configured_sites()
+
+
 @pytest.fixture
 def site_structure(db):
     from cms.site_structure import ensure_site_structure

@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cms.site_address import absolute_url as site_absolute_url
 from cms.translation.fallback import TranslatedText, object_language, translated_value
 
 LANGUAGE_FIELDS = ("language", "translated", "fallback_language")
@@ -23,9 +24,10 @@ def request_language(serializer: serializers.Field) -> str:
 
 
 def absolute_url(serializer: serializers.Field, path: str) -> str:
-    """Media files are linked absolutely: partner sites live on other domains."""
+    """Media files are linked absolutely (partner sites live on other domains), on our site's
+    configured address, never on the host and port a request named (``cms.site_address``)."""
     request = serializer.context.get("request")
-    return request.build_absolute_uri(path) if request is not None else path
+    return site_absolute_url(request, path) if request is not None else path
 
 
 def image_url(serializer: serializers.Field, image: Any) -> str | None:

@@ -15,6 +15,7 @@ from .common import (
     PartnerRefSerializer,
     TranslatedField,
     TranslatedObjectSerializer,
+    absolute_url,
     request_language,
 )
 
@@ -70,8 +71,6 @@ class GuideDetailSerializer(GuideSerializer):
         audio = audio_for(guide, request_language(self))
         if audio is None:
             return None
-        request = self.context.get("request")
         data = audio.as_dict()
-        if request is not None:
-            data["url"] = request.build_absolute_uri(data["url"])
+        data["url"] = absolute_url(self, data["url"])
         return data

@@ -65,7 +65,7 @@ class SurveySummarySerializer(TranslatedObjectSerializer):
         return public_path("survey", survey.slug, request_language(self))
 
     def get_short_url(self, survey: Survey) -> str:
-        return absolute_public_url(survey_short_path(survey.slug))
+        return absolute_public_url(survey_short_path(survey.slug), self.context.get("request"))
 
     def get_accepts_answers(self, survey: Survey) -> bool:
         return survey.accepts_answers()

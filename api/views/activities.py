@@ -1,6 +1,7 @@
 """GET activities, GET activities/{slug}, GET activities.ics."""
 
 from dataclasses import replace
+from functools import partial
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -9,6 +10,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.negotiation import BaseContentNegotiation
 
+from cms.site_address import absolute_url
 from public import activities
 from public.activities import SORT_KEY, ActivityFilterParams, parse_activity_filter
 from public.calendar import activities_calendar
@@ -102,7 +104,7 @@ class ActivityCalendarView(MunicipalApiMixin, GenericAPIView):
         )
         selected = activities.calendar_activities(wanted, timezone.now())
         response = HttpResponse(
-            activities_calendar(selected, self.language, request.build_absolute_uri),
+            activities_calendar(selected, self.language, partial(absolute_url, request)),
             content_type="text/calendar; charset=utf-8",
         )
         response["Content-Disposition"] = 'inline; filename="wegwijs-activities.ics"'

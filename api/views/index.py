@@ -12,6 +12,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cms.site_address import absolute_url
+
 from ..body_limits import BodyLimitMixin
 from ..caching import ConditionalGetMixin
 from ..serializers.index import ApiIndexSerializer
@@ -45,7 +47,7 @@ class ApiIndexView(BodyLimitMixin, ConditionalGetMixin, APIView):
     )
     def get(self, request: Request) -> Response:
         def url(name: str) -> str:
-            return request.build_absolute_uri(reverse(f"{NAMESPACE}:{name}"))
+            return absolute_url(request, reverse(f"{NAMESPACE}:{name}"))
 
         body = {
             "endpoints": {name: url(name) for name in endpoint_names()},

@@ -77,7 +77,7 @@ class SignupCreateView(RequestLanguageMixin, APIView):
                     "status": signed.signup.status,
                     "position": signed.position,
                     "cancel_url": absolute_public_url(
-                        cancel_path(signed.cancel_token, signed.signup.language)
+                        cancel_path(signed.cancel_token, signed.signup.language), request
                     ),
                 }
             ).data,

@@ -11,6 +11,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
@@ -38,7 +40,7 @@ class CalendarImportView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return f"Calendar of {self.partner.name}"
+        return _("Calendar of %(name)s") % {"name": self.partner.name}
 
     def get_context_data(self, **kwargs):
         state = CalendarImport.objects.filter(partner=self.partner).first()
@@ -46,11 +48,11 @@ class CalendarImportView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         if not self.partner.calendar_url:
-            messages.error(request, "Link a calendar feed to this partner first (Edit partner).")
+            messages.error(request, _("Link a calendar feed to this partner first (Edit partner)."))
         else:
             queue_import(self.partner)
             messages.success(
-                request, "The import is queued; this page shows the result when it is done."
+                request, _("The import is queued; this page shows the result when it is done.")
             )
         return redirect(request.path)
 
@@ -68,7 +70,7 @@ def admin_urls() -> list:
 def listing_buttons(partner: Partner, user):
     if partner.calendar_url and may_import(user, partner):
         yield ListingButton(
-            "Calendar import",
+            pgettext("start page", "Calendar import"),
             reverse("cms_partner_calendar", args=[partner.pk]),
             icon_name="date",
             priority=30,

@@ -9,39 +9,24 @@ language, the API answers in English (its error messages always are).
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from cms.bounded_input import BoundedInputError, clean_text
 from cms.translation.languages import supported_languages
 
+from ..contact import CONTACT_MAX_LENGTH, checked_contact
 from ..models import ContactMethod, QuestionTopic
 
 # The form's name in its spam-check token (``public.guard``), the same for the API and the site.
 FORM_NAME = "question"
 TEXT_MIN_LENGTH = 10
 TEXT_MAX_LENGTH = 2000
-CONTACT_MAX_LENGTH = 200
-# E.164 allows at most 15 digits; fewer than 8 is no number anyone can call.
-PHONE_DIGITS = (8, 15)
-PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 
 
 def language_choices() -> list[tuple[str, str]]:
     return [(language.code, language.native_name) for language in supported_languages()]
-
-
-def normalised_phone(value: str) -> str:
-    """``+48 (600) 123-456`` → ``+48600123456``; raises ValidationError if it is no number."""
-    compact = PHONE_SEPARATORS.sub("", value)
-    digits = compact[1:] if compact.startswith("+") else compact
-    if not digits.isdigit() or not PHONE_DIGITS[0] <= len(digits) <= PHONE_DIGITS[1]:
-        raise ValidationError(_("This is not a phone number we can call."), code="invalid")
-    return compact
 
 
 def _without_control_characters(value: str) -> str:
@@ -135,17 +120,9 @@ class QuestionForm(forms.Form):
                 "contact_method",
                 ValidationError(_("Choose how we can reach you."), code="required"),
             )
-        elif method == ContactMethod.EMAIL:
-            try:
-                validate_email(value)
-            except ValidationError:
-                self.add_error(
-                    "contact_value",
-                    ValidationError(_("This is not an e-mail address."), code="invalid"),
-                )
         elif method:
             try:
-                cleaned["contact_value"] = normalised_phone(value)
+                cleaned["contact_value"] = checked_contact(method, value)
             except ValidationError as error:
                 self.add_error("contact_value", error)
         return cleaned

@@ -21,7 +21,8 @@ from . import work
 
 
 class PartnerWorkPanel(Component):
-    """For a partner's editors and contributors: their activities, translations, questions."""
+    """For a partner's editors and contributors: their activities, sign-ups, translations,
+    questions."""
 
     name = "partner_work"
     template_name = "cms/dashboard/partner_work.html"
@@ -63,6 +64,9 @@ class PartnerWorkPanel(Component):
                 work.waiting_questions(self.editor_of).count() if self.editor_of else None
             ),
             "questions_url": reverse("questions:index"),
+            # Sign-ups are handled by editors (cms.taking_part.permissions), as questions are.
+            "signups": (work.upcoming_signups(self.editor_of, now) if self.editor_of else None),
+            "signups_url": reverse("signups:index"),
             "in_review": work.pages_awaiting_approval(self.partners),
         }
 

@@ -11,9 +11,20 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from ..models import ActivityOccurrence, ActivityPage, GuidePage, Question, SurveyResponse
+from ..models import (
+    ActivityOccurrence,
+    ActivityPage,
+    GuidePage,
+    Question,
+    Signup,
+    SignupList,
+    SurveyResponse,
+)
+from ..taking_part.capacity import signup_capacity
 from ..translation.languages import language_codes
 from ..translation.report import gap_summary, translation_gaps
 from ..translation.status import TranslationStatus
@@ -104,3 +115,39 @@ def guides_to_review(today, limit: int = 8) -> tuple[int, list]:
     )
     oldest = list(stale.order_by("last_reviewed").only("id", "title", "last_reviewed")[:limit])
     return stale.count(), oldest
+
+
+def _people(status: str) -> Coalesce:
+    return Coalesce(Sum("signups__people", filter=Q(signups__status=status)), 0)
+
+
+def upcoming_signups(partners: Collection[int], now: datetime, limit: int = 8) -> list[dict]:
+    """The sign-up lists of the partners' activities still ahead: people coming, people waiting.
+
+    A list per date ends on its date; a list for the whole activity while the
+    activity has a date ahead. Counts are people (a sign-up may bring several),
+    never names: the names are on the sign-ups screen the panel links to.
+    """
+    ahead = ActivityOccurrence.objects.filter(activity=OuterRef("activity"), starts_at__gte=now)
+    lists = (
+        SignupList.objects.filter(activity__organiser_id__in=partners)
+        .filter(Q(date__gte=timezone.localdate(now)) | Q(Exists(ahead), date__isnull=True))
+        .annotate(
+            next_start=Subquery(ahead.order_by("starts_at").values("starts_at")[:1]),
+            confirmed=_people(Signup.Status.CONFIRMED),
+            waiting=_people(Signup.Status.WAITING),
+        )
+        .select_related("activity")
+        .order_by("date", "next_start")[:limit]
+    )
+    return [
+        {
+            "list": signup_list,
+            "activity": signup_list.activity,
+            "date": signup_list.date or signup_list.next_start,
+            "confirmed": signup_list.confirmed,
+            "waiting": signup_list.waiting,
+            "capacity": signup_capacity(signup_list.activity),
+        }
+        for signup_list in lists
+    ]

@@ -6,6 +6,7 @@ is what a visitor would get, in the languages the editor adds to the link.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
@@ -17,14 +18,14 @@ KIND = {ActivityPage: "activity", GuidePage: "guide"}
 
 def _poster_buttons(kind: str, slug: str, button_class=Button):
     yield button_class(
-        "Poster (PDF, A4)",
+        _("Poster (PDF, A4)"),
         poster_path(kind, slug, "nl"),
         icon_name="doc-full",
         priority=70,
         attrs={"target": "_blank", "rel": "noopener"},
     )
     yield button_class(
-        "Flyer (PDF, A6)",
+        _("Flyer (PDF, A6)"),
         poster_path(kind, slug, "nl").replace("size=a4", "size=a6"),
         icon_name="doc-full",
         priority=71,

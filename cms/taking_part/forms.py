@@ -12,10 +12,10 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from ..contact_point.forms import CONTACT_MAX_LENGTH, language_choices, normalised_phone
+from ..contact import CONTACT_MAX_LENGTH, checked_contact
+from ..contact_point.forms import language_choices
 from ..models import ActivityPage, ContactMethod
 from .capacity import SignupRequest, list_date, signup_capacity
 from .openings import per_date, starts_on
@@ -24,20 +24,6 @@ FORM_NAME = "signup"
 NAME_MAX_LENGTH = 50
 # A family or a few colleagues; a larger group calls the organiser.
 MAX_PEOPLE = 10
-
-
-def clean_contact(method: str, value: str) -> str:
-    """The contact, checked and normalised for its method; raises ValidationError."""
-    value = value.strip()
-    if not value:
-        raise ValidationError(_("Fill in your e-mail address or phone number."), code="required")
-    if method == ContactMethod.EMAIL:
-        try:
-            validate_email(value)
-        except ValidationError:
-            raise ValidationError(_("This is not an e-mail address."), code="invalid") from None
-        return value.lower()
-    return normalised_phone(value)
 
 
 class ContactFields(forms.Form):
@@ -80,7 +66,7 @@ class ContactFields(forms.Form):
         cleaned = super().clean()
         if cleaned.get("contact_method") and "contact_value" in cleaned:
             try:
-                cleaned["contact_value"] = clean_contact(
+                cleaned["contact_value"] = checked_contact(
                     cleaned["contact_method"], cleaned["contact_value"]
                 )
             except ValidationError as error:

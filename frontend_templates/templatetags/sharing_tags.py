@@ -13,6 +13,7 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from cms.site_address import absolute_url
 from cms.translation.languages import supported_languages
 
 from ..languages import active_language, open_graph_locale
@@ -29,14 +30,14 @@ def fallback_image(request) -> str:
     Keyed by host name alone, so no page pays a query for it.
     """
     hostname = request.get_host().split(":")[0]
-    return request.build_absolute_uri(share_image_url(hostname, site_colour(hostname)))
+    return absolute_url(request, share_image_url(hostname, site_colour(hostname)))
 
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context) -> str:
     """The page's address without its query: filters and search terms are not other pages."""
     request = context["request"]
-    return request.build_absolute_uri(request.path)
+    return absolute_url(request, request.path)
 
 
 @register.inclusion_tag("frontend_templates/includes/open_graph.html", takes_context=True)

@@ -24,6 +24,7 @@ from cms.municipalities.registry import MunicipalityInfo
 from cms.public_urls import SECTION_PATHS, public_path
 from cms.recurrence import Occurrence
 from cms.safe_html import rich_text_html, safe_link
+from cms.site_address import absolute_url
 from cms.translation.fallback import TranslatedText, translated_value
 from cms.translation.languages import english_name, native_name
 from cms.translation.status import TranslationStatus
@@ -144,7 +145,8 @@ def public_url(kind: str, slug: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def absolute(context, path: str) -> str:
-    return context["request"].build_absolute_uri(path)
+    """``path`` on the site's configured address, never on the host and port a request named."""
+    return absolute_url(context["request"], path)
 
 
 @register.simple_tag
@@ -238,7 +240,7 @@ def categories() -> list[Category]:
 @register.simple_tag(takes_context=True)
 def webcal(context, path: str) -> str:
     """The feed's address for calendar apps: ``webcal://`` makes a phone offer to subscribe."""
-    url = context["request"].build_absolute_uri(path)
+    url = absolute_url(context["request"], path)
     return "webcal://" + url.split("://", 1)[1]
 
 

@@ -7,8 +7,11 @@ activity added on its own and one from a subscription are the same event
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.http import Http404, HttpRequest, HttpResponse
 
+from cms.site_address import absolute_url
 from public.activities import calendar_activity
 from public.calendar import activities_calendar
 
@@ -20,7 +23,7 @@ def activity_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     if activity is None:
         raise Http404
     response = HttpResponse(
-        activities_calendar([activity], active_language(), request.build_absolute_uri),
+        activities_calendar([activity], active_language(), partial(absolute_url, request)),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{slug}.ics"'

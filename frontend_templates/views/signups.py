@@ -122,7 +122,9 @@ def signup_page(request: HttpRequest, slug: str) -> HttpResponse:
             "status": signed.signup.status,
             "position": signed.position,
             "date": day.isoformat() if day else None,
-            "cancel": absolute_public_url(cancel_path(signed.cancel_token, active_language())),
+            "cancel": absolute_public_url(
+                cancel_path(signed.cancel_token, active_language()), request
+            ),
         },
         salt=RECEIPT_SALT,
         compress=True,

@@ -196,6 +196,10 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Wegwijs"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Seconds each process keeps the configured Sites (each municipality's address,
+# cms/site_address.py) before reading them again; a change made in the same
+# process is seen at once.
+SITE_ADDRESSES_MAX_AGE = 60
 # The admin's own search stays on the database: our Elasticsearch indexes
 # serve the public API and site (see search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -18,3 +18,6 @@ TWO_FACTOR_REQUIRED = False
 # Tests never see the municipalities expire mid-test (pinned query counts); the
 # autouse fixture in tests/conftest.py drops them between tests.
 MUNICIPALITY_CACHE_SECONDS = 0
+# One process: a Site saved by a test is seen at once (cms/site_address.py), and
+# no pinned query count pays for the sites being read again halfway through.
+SITE_ADDRESSES_MAX_AGE = None

@@ -30,5 +30,5 @@ def test_activity_image_is_lazy_and_sized(site, photo):
     assert 'loading="lazy"' in img
     assert 'width="800"' in img and 'height="450"' in img
     assert 'alt="Team photo"' in img
-    assert re.search(r'<meta property="og:image" content="http://testserver/[^"]+\.jpg">', html)
+    assert re.search(r'<meta property="og:image" content="http://127.0.0.1:8000/[^"]+\.jpg">', html)
     assert '<meta name="twitter:card" content="summary_large_image">' in html

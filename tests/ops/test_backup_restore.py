@@ -20,13 +20,17 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
+from cms.accounts.models import EmailChange, Invitation
 from cms.calendars.models import CalendarEvent, CalendarImport
 from cms.calendars.tasks import queue_import
 from cms.models import (
@@ -40,12 +44,16 @@ from cms.models import (
     Partner,
     PolicyAction,
     Venue,
+    Question,
+    TopicResponsibility,
 )
+from cms.surveys.answers import Submission, record_response
 from cms.taking_part.capacity import SignupRequest, sign_up
 from search import elastic
 from search.contract import SearchRequest
+from search.models import IndexChange
 from search.service import search
-from tests import factories
+from tests import factories, survey_factories
 
 pytestmark = pytest.mark.search
 
@@ -161,6 +169,77 @@ def _calendar_rows(url: str) -> dict[str, list]:
         }
 
 
+# Every table of Wegwijs's own apps must hold a row before the backup and the
+# same rows after the restore: a new model without a row here fails the test,
+# so a table cannot be added without proving that a restore brings it back.
+OWN_APPS = ("cms", "wegwijs_search")
+
+
+def _own_tables() -> list[str]:
+    return sorted(
+        model._meta.db_table
+        for label in OWN_APPS
+        for model in apps.get_app_config(label).get_models()
+        if not model._meta.proxy
+    )
+
+
+# The restore rebuilds the index, which applies the outbox's pending changes:
+# what must come back is which objects were queued, not when they are applied.
+COMPARED_COLUMNS = {"wegwijs_search_indexchange": "kind, object_id, queued_at"}
+
+
+def _rows_per_table(url: str) -> dict[str, list[str]]:
+    with psycopg.connect(url) as conn:
+        return {
+            table: sorted(
+                map(
+                    repr,
+                    conn.execute(
+                        f"SELECT {COMPARED_COLUMNS.get(table, '*')} FROM {table}"
+                    ).fetchall(),
+                )
+            )
+            for table in _own_tables()
+        }
+
+
+def _people_and_questions(partner: Partner) -> None:
+    """Rows for the account links, the contact point and a survey answer."""
+    later = timezone.now() + timezone.timedelta(days=3)
+    coordinator = get_user_model().objects.create_user("coordinator", "coo@example.org", "x")
+    Invitation.objects.create(
+        email="new-editor@example.org",
+        role="editor",
+        partner=partner,
+        token_hash="a" * 64,
+        invited_by=coordinator,
+        expires_at=later,
+    )
+    EmailChange.objects.create(
+        user=coordinator, new_email="coo@new.example.org", token_hash="b" * 64, expires_at=later
+    )
+    TopicResponsibility.objects.create(topic="health", partner=partner)
+    Question.objects.create(
+        reference="Q-BACKUP",
+        language="pl",
+        topic="health",
+        text="Gdzie jest lekarz?",
+        contact_method="email",
+        contact_value="ania@example.org",
+        routed_partner=partner,
+    )
+    # With no engine configured here the outbox stays empty: one pending change.
+    IndexChange.objects.create(kind="guide", object_id=1, queued_at=timezone.now())
+    survey = survey_factories.survey()
+    first = survey.questions.order_by("sort_order").first()
+    record_response(
+        survey,
+        Submission("pl", {str(first.pk): str(first.options.first().pk)}),
+        date(2026, 11, 30),
+    )
+
+
 def _indexed_content(prefix: str) -> dict[str, set[str]]:
     with override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix):
         answer = elastic.client().search(
@@ -231,6 +310,10 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         reason="translation",
         given_on=date(2026, 11, 30),
     )
+    _people_and_questions(Partner.objects.get(slug="ggd-regio"))
+    source_rows = _rows_per_table(_database_url(connection.settings_dict["NAME"]))
+    empty = [table for table, rows in source_rows.items() if not rows]
+    assert not empty, f"give these tables a row, so the test shows they come back: {empty}"
     published = _published_content()
     assert {"zwemles", "waterpolo", "prikcafe"} <= published["activity"]
     assert {"taalhuis", "loket"} <= published["policy_action"]
@@ -272,6 +355,7 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     assert feedback == [("bg", "translation")]
     assert restored == published
     assert _calendar_rows(restored_url) == calendar_rows
+    assert _rows_per_table(restored_url) == source_rows
     with psycopg.connect(restored_url) as conn:
         assert conn.execute("SELECT name, status FROM cms_signup").fetchall() == [
             ("Ania", "confirmed")
