@@ -5,7 +5,9 @@ permission policies in ``CmsConfig.ready``); this module only wires views,
 menus and audit-log labels.
 """
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
@@ -13,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import action_menu  # noqa: F401 (registers its hooks)
 from .accounts.email_change import EmailChangePanel
 from .accounts.link_views import EmailChangeConfirmView
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
@@ -123,6 +126,11 @@ def register_contact_point_viewsets():
 @hooks.register("register_admin_viewset")
 def register_taking_part_viewsets():
     return TakingPartViewSetGroup()
+
+
+@hooks.register("insert_editor_css")
+def one_language_per_screen_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("cms/one-language.css"))
 
 
 @hooks.register("register_admin_viewset")
