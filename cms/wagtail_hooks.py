@@ -7,9 +7,12 @@ menus and audit-log labels.
 
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import formats
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
@@ -81,7 +84,18 @@ class PolicyActionViewSet(SnippetViewSet):
     model = PolicyAction
     icon = "tasks"
     menu_label = "Policy actions"
-    list_display = ["title", "building_block", "status", "progress", "due_on"]
+    # Progress as people read it ("30%"), not a bare "30".
+    list_display = [
+        "title",
+        "building_block",
+        "status",
+        Column(
+            "progress",
+            label=gettext_lazy("progress"),
+            accessor=lambda action: f"{formats.number_format(action.progress)}%",
+        ),
+        "due_on",
+    ]
     list_filter = ["building_block", "status"]
     index_view_class = PolicyActionIndexView
     edit_view_class = PolicyActionEditView
