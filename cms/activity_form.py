@@ -18,10 +18,23 @@ from .permissions.roles import is_coordinator
 from .recurrence import AMSTERDAM
 from .recurrence_form import PROBLEM_FIELDS, SHAPES, RepetitionForm
 from .recurrence_words import Repetition, from_rule, problems, skipped_starts, to_rule
+from .translation.screens import SOURCE_LANGUAGE
 from .venues.activity_place import ActivityPlaceFormMixin
 
 KEEP = "keep"  # the stored rule, which the widget cannot show
 AS_TEXT = "rule"  # a coordinator writes the rule as text
+
+
+def category_select(field) -> None:
+    """A plain select of the ten categories (one tap, no chooser window), marked for the
+    form's script with the sport category: the mixed team belongs to it."""
+    if field is None:
+        return
+    from .models import Category
+
+    sport = Category.objects.filter(slug="sport").values_list("pk", flat=True)
+    field.widget = forms.Select(attrs={"data-sport": ",".join(str(pk) for pk in sport)})
+    field.widget.choices = field.choices
 
 
 class ActivityPageForm(RepetitionForm, ActivityPlaceFormMixin, PartnerContentPageForm):
@@ -31,8 +44,17 @@ class ActivityPageForm(RepetitionForm, ActivityPlaceFormMixin, PartnerContentPag
         help_text=_("For coordinators: a rule the choices above cannot express."),
     )
 
+    class Media:
+        js = ["cms/activity-form.js"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        category_select(self.fields.get("category"))
+        if "summary_nl" in self.fields:
+            self.fields["summary_nl"].widget.attrs["rows"] = 3
+        if not self.instance.pk and "languages_offered" in self.fields:
+            # Most activities are in Dutch; the editor adds the others they speak.
+            self.fields["languages_offered"].initial = [SOURCE_LANGUAGE]
         instance = self.instance
         stored = instance.recurrence or ""
         shown = from_rule(stored, instance.starts_at) if instance.starts_at else Repetition()

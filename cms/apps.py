@@ -8,6 +8,17 @@ def create_cache_table(using: str = "default", **kwargs) -> None:
     call_command("createcachetable", database=using, verbosity=0)
 
 
+def _one_language_per_screen() -> None:
+    """Activities and guides are edited in Dutch; the other languages are on their own tab."""
+    from .models import ActivityPage, GuidePage
+    from .panels import FeedbackPanel
+    from .translation.panels import TranslationStatusPanel
+    from .translation.screens import arrange_by_language
+
+    for model in (ActivityPage, GuidePage):
+        arrange_by_language(model, moved=(TranslationStatusPanel, FeedbackPanel))
+
+
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Wegwijs content"
@@ -28,6 +39,7 @@ class CmsConfig(AppConfig):
         post_migrate.connect(seed_after_migrate, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
         register_permission_policies()
+        _one_language_per_screen()
         protect_admin_exports()
         read_aloud_signals.connect()
         municipality_signals.connect()

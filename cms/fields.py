@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.db.models.lookups import Contains
+from django.utils.text import capfirst
 
 from .translation.languages import language_codes
 
@@ -33,7 +34,7 @@ class LanguageCodesField(models.JSONField):
             choices=[(code, code) for code in language_codes()],
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
-            label=self.verbose_name.capitalize(),
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
         )
 

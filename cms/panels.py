@@ -1,5 +1,6 @@
 """Page-editor panels beside the translation status: plain Dutch, and readers' feedback."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
 from .feedback.totals import page_tallies, recent_texts
@@ -15,7 +16,7 @@ class ReadabilityPanel(Panel):
     """
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("heading", "Plain Dutch")
+        kwargs.setdefault("heading", _("Plain Dutch"))
         super().__init__(**kwargs)
 
     @property
@@ -42,7 +43,7 @@ class FeedbackPanel(Panel):
     """
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("heading", "Was this clear? (readers)")
+        kwargs.setdefault("heading", _("Was this clear? (readers)"))
         super().__init__(**kwargs)
 
     @property

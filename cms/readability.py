@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from textstat.textstat import textstatistics
 
 # Plain-language guidance for Dutch (B1) keeps sentences under about 15 words.
@@ -20,11 +21,11 @@ LONG_SENTENCE_WORDS = 15
 SHOWN_SENTENCES = 3
 # Flesch-Douma bands (lower bound, how it reads, the rough CEFR level it asks of a reader).
 BANDS = (
-    (80, "easy", "A2"),
-    (60, "fairly easy", "B1"),
-    (45, "fairly difficult", "B2"),
-    (30, "difficult", "C1"),
-    (float("-inf"), "very difficult", "C2"),
+    (80, _("easy"), "A2"),
+    (60, _("fairly easy"), "B1"),
+    (45, _("fairly difficult"), "B2"),
+    (30, _("difficult"), "C1"),
+    (float("-inf"), _("very difficult"), "C2"),
 )
 # A sentence ends at . ! ? (and a line break: list items and headings end without one).
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -5,14 +5,20 @@ permission policies in ``CmsConfig.ready``); this module only wires views,
 menus and audit-log labels.
 """
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import action_menu  # noqa: F401 (registers its hooks)
 from .accounts.email_change import EmailChangePanel
 from .accounts.link_views import EmailChangeConfirmView
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView
@@ -78,7 +84,18 @@ class PolicyActionViewSet(SnippetViewSet):
     model = PolicyAction
     icon = "tasks"
     menu_label = "Policy actions"
-    list_display = ["title", "building_block", "status", "progress", "due_on"]
+    # Progress as people read it ("30%"), not a bare "30".
+    list_display = [
+        "title",
+        "building_block",
+        "status",
+        Column(
+            "progress",
+            label=gettext_lazy("progress"),
+            accessor=lambda action: f"{formats.number_format(action.progress)}%",
+        ),
+        "due_on",
+    ]
     list_filter = ["building_block", "status"]
     index_view_class = PolicyActionIndexView
     edit_view_class = PolicyActionEditView
@@ -137,6 +154,11 @@ def register_contact_point_viewsets():
 @hooks.register("register_admin_viewset")
 def register_taking_part_viewsets():
     return TakingPartViewSetGroup()
+
+
+@hooks.register("insert_editor_css")
+def one_language_per_screen_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("cms/one-language.css"))
 
 
 @hooks.register("register_admin_viewset")

@@ -24,6 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import Question, TopicResponsibility
 from ..permissions.roles import is_coordinator
+from ..read_only_panels import ShownFieldPanel
 from .handling import Handled, answer_to_send, record_handling, send_answer
 from .permissions import may_handle, questions_for
 
@@ -138,17 +139,17 @@ class QuestionViewSet(ModelViewSet):
                 [
                     FieldRowPanel(
                         [
-                            FieldPanel("topic", read_only=True),
-                            FieldPanel("language", read_only=True),
-                            FieldPanel("created_at", read_only=True),
-                            FieldPanel("personal_data_erased_at", read_only=True),
+                            ShownFieldPanel("topic"),
+                            ShownFieldPanel("language"),
+                            ShownFieldPanel("created_at"),
+                            ShownFieldPanel("personal_data_erased_at"),
                         ]
                     ),
-                    FieldPanel("text", read_only=True),
+                    ShownFieldPanel("text"),
                     FieldRowPanel(
                         [
-                            FieldPanel("contact_method", read_only=True),
-                            FieldPanel("contact_value", read_only=True),
+                            ShownFieldPanel("contact_method"),
+                            ShownFieldPanel("contact_value"),
                         ]
                     ),
                 ],
@@ -167,7 +168,7 @@ class QuestionViewSet(ModelViewSet):
                 ),
             ),
             FieldPanel("status"),
-            FieldPanel("answer_sent_at", read_only=True),
+            ShownFieldPanel("answer_sent_at"),
         ],
         base_form_class=QuestionAnswerForm,
     )

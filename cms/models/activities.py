@@ -63,54 +63,65 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
     base_form_class = ActivityPageForm
 
     class Audience(models.TextChoices):
-        EVERYONE = "everyone", "Everyone"
-        ADULTS = "adults", "Adults"
-        FAMILIES = "families", "Families"
-        CHILDREN = "children", "Children"
-        WOMEN = "women", "Women"
-        YOUTH = "youth", "Youth"
+        EVERYONE = "everyone", _("Everyone")
+        ADULTS = "adults", _("Adults")
+        FAMILIES = "families", _("Families")
+        CHILDREN = "children", _("Children")
+        WOMEN = "women", _("Women")
+        YOUTH = "youth", _("Youth")
 
     class Registration(models.TextChoices):
-        NONE = "none", "No registration needed"
-        LINK = "link", "Register through a link"
-        ON_REQUEST = "on_request", "Register on request"
-        WEGWIJS = "wegwijs", "Sign up through Wegwijs"
+        NONE = "none", _("No registration needed")
+        LINK = "link", _("Register through a link")
+        ON_REQUEST = "on_request", _("Register on request")
+        WEGWIJS = "wegwijs", _("Sign up through Wegwijs")
 
     class TeamLevel(models.TextChoices):
-        BEGINNER = "beginner", "Beginner"
-        RECREATIONAL = "recreational", "Recreational"
-        COMPETITIVE = "competitive", "Competitive"
+        BEGINNER = "beginner", _("Beginner")
+        RECREATIONAL = "recreational", _("Recreational")
+        COMPETITIVE = "competitive", _("Competitive")
 
-    summary = models.TextField(max_length=500)  # translated
-    body = StreamField(BodyBlock(), blank=True)  # translated
+    summary = models.TextField(_("summary"), max_length=500)  # translated
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("text"))  # translated
     category = models.ForeignKey(
-        "cms.Category", on_delete=models.PROTECT, related_name="activities"
+        "cms.Category",
+        on_delete=models.PROTECT,
+        related_name="activities",
+        verbose_name=_("category"),
     )
     organiser = models.ForeignKey(
-        "cms.Partner", on_delete=models.PROTECT, related_name="organised_activities"
+        "cms.Partner",
+        on_delete=models.PROTECT,
+        related_name="organised_activities",
+        verbose_name=_("organiser"),
     )
     co_organisers = ParentalManyToManyField(
-        "cms.Partner", blank=True, related_name="co_organised_activities"
+        "cms.Partner",
+        blank=True,
+        related_name="co_organised_activities",
+        verbose_name=_("co-organisers"),
     )
     # Where it is shown: every site of these municipalities lists it; empty
     # only on an install with a single municipality (``cms.municipalities.scoping``).
     municipalities = ParentalManyToManyField(
-        "cms.Municipality", blank=True, related_name="activities"
+        "cms.Municipality", blank=True, related_name="activities", verbose_name=_("municipalities")
     )
 
-    starts_at = models.DateTimeField(db_index=True)
-    ends_at = models.DateTimeField(null=True, blank=True)
+    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     recurrence = models.CharField(
+        _("repetition rule"),
         max_length=500,
         blank=True,
-        help_text="RFC 5545 RRULE, for example FREQ=WEEKLY;BYDAY=TU. Empty for a one-off.",
+        help_text=_("RFC 5545 RRULE, for example FREQ=WEEKLY;BYDAY=TU. Empty for a one-off."),
     )
     # Dates of the rule that do not take place (ISO 8601 starts): a calendar
     # feed's EXDATE and its moved or cancelled single dates.
     recurrence_exceptions = models.JSONField(
+        _("skipped dates"),
         default=list,
         blank=True,
-        help_text='Starts that are skipped, e.g. ["2027-02-02T19:00:00+01:00"].',
+        help_text=_('Starts that are skipped, e.g. ["2027-02-02T19:00:00+01:00"].'),
     )
 
     # A place used again and again is a venue; its place is copied into the
@@ -124,61 +135,77 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         related_name="activities",
         verbose_name=_("venue"),
     )
-    location_name = models.CharField(max_length=200, blank=True)
-    location_address = models.CharField(max_length=255, blank=True)
+    location_name = models.CharField(_("name of the place"), max_length=200, blank=True)
+    location_address = models.CharField(_("address"), max_length=255, blank=True)
     lat = models.FloatField(
-        null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     lon = models.FloatField(
-        null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
 
-    languages_offered = LanguageCodesField(help_text="Languages spoken at the activity.")
-    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
-    is_free = models.BooleanField(default=True)
+    languages_offered = LanguageCodesField(
+        _("languages offered"), help_text=_("Languages spoken at the activity.")
+    )
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    is_free = models.BooleanField(_("free"), default=True)
     cost_amount = models.DecimalField(
-        max_digits=7, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("cost (euro)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
 
     registration = models.CharField(
-        max_length=20, choices=Registration.choices, default=Registration.NONE
+        _("registration"), max_length=20, choices=Registration.choices, default=Registration.NONE
     )
-    registration_url = models.URLField(blank=True)
-    capacity = models.PositiveIntegerField(null=True, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True)
     # Only for sign-ups through Wegwijs (cms.taking_part): a weekly café counts
     # its places per date, a course or a team once for the whole series.
     signups_per_date = models.BooleanField(
         default=True,
-        verbose_name="places per date",
-        help_text="For a recurring activity with sign-ups through Wegwijs: the capacity holds "
-        "for each date. Off: one list for the whole series (a course, a team).",
+        verbose_name=_("places per date"),
+        help_text=_(
+            "For a recurring activity with sign-ups through Wegwijs: the capacity holds "
+            "for each date. Off: one list for the whole series (a course, a team)."
+        ),
     )
 
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
     )
 
     # A mixed team brings migrants and locals together; empty sport = no team.
-    team_sport = models.CharField(max_length=100, blank=True)
-    team_level = models.CharField(max_length=20, choices=TeamLevel.choices, blank=True)
-    training_times = models.TextField(blank=True)  # translated
-    open_spots = models.PositiveIntegerField(null=True, blank=True)
+    team_sport = models.CharField(_("sport"), max_length=100, blank=True)
+    team_level = models.CharField(_("level"), max_length=20, choices=TeamLevel.choices, blank=True)
+    training_times = models.TextField(_("training times"), blank=True)  # translated
+    open_spots = models.PositiveIntegerField(_("open spots"), null=True, blank=True)
 
+    # The first tab is what a volunteer fills in, in Dutch (the other languages
+    # are on the Translations tab, ``cms.translation.screens``); what most
+    # activities do without is closed until opened.
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
         ReadabilityPanel(),
         FeedbackPanel(),
         FieldPanel("summary"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("category"),
-                FieldPanel("organiser"),
-                FieldPanel("co_organisers"),
-                FieldPanel("municipalities"),
-            ],
-            heading="Who and what",
-        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
@@ -191,28 +218,46 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
                 FieldPanel("repeat_rule"),
                 NextDatesPanel(),
             ],
-            heading="When",
+            heading=_("When"),
         ),
+        MultiFieldPanel([FieldPanel("venue")], heading=_("Where")),
         MultiFieldPanel(
             [
-                FieldPanel("venue"),
                 FieldPanel("location_name"),
                 FieldPanel("location_address"),
                 FieldPanel("location_village"),
                 FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
             ],
-            heading="Where",
+            heading=_("A one-off place"),
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("category"), FieldPanel("organiser"), FieldPanel("municipalities")],
+            heading=_("Who and what"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("co_organisers")],
+            heading=_("Co-organisers (optional)"),
+            classname="collapsed",
         ),
         MultiFieldPanel(
             [
                 FieldPanel("languages_offered"),
                 FieldPanel("audience"),
                 FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost_amount")]),
+            ],
+            heading=_("For whom"),
+            # Closed: Dutch-speaking, for everyone and free, until the editor says otherwise.
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("registration"),
                 FieldRowPanel([FieldPanel("registration_url"), FieldPanel("capacity")]),
                 FieldPanel("signups_per_date"),
             ],
-            heading="For whom and how to join",
+            heading=_("Registration (optional)"),
+            classname="collapsed",
         ),
         FieldPanel("image"),
         MultiFieldPanel(
@@ -221,7 +266,8 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
                 FieldPanel("training_times"),
                 FieldPanel("open_spots"),
             ],
-            heading="Mixed team (optional)",
+            heading=_("Mixed team (optional)"),
+            classname="collapsed",
         ),
     ]
     parent_page_types = ["cms.ActivityIndexPage"]
@@ -229,6 +275,8 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
 
     class Meta:
         indexes = [models.Index(fields=["lat", "lon"])]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
 
     @property
     def is_mixed_team(self) -> bool:
@@ -238,7 +286,7 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         super().clean()
         errors = {}
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
-            errors["ends_at"] = "The end must be after the start."
+            errors["ends_at"] = _("The end must be after the start.")
         if self.recurrence and self.starts_at:
             try:
                 validate_rule(self.recurrence, self.starts_at)
@@ -249,13 +297,13 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         except (ValueError, TypeError) as error:
             errors["recurrence_exceptions"] = str(error)
         if (self.lat is None) != (self.lon is None):
-            errors["lon" if self.lon is None else "lat"] = "Give both latitude and longitude."
+            errors["lon" if self.lon is None else "lat"] = _("Give both latitude and longitude.")
         if not self.is_free and self.cost_amount is None:
-            errors["cost_amount"] = "Give the cost, or mark the activity as free."
+            errors["cost_amount"] = _("Give the cost, or mark the activity as free.")
         if self.registration == self.Registration.LINK and not self.registration_url:
-            errors["registration_url"] = "Give the registration link."
+            errors["registration_url"] = _("Give the registration link.")
         if self.team_sport and not self.team_level:
-            errors["team_level"] = "Give the level of the mixed team."
+            errors["team_level"] = _("Give the level of the mixed team.")
         if errors:
             raise ValidationError(errors)
 

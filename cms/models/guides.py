@@ -1,6 +1,7 @@
 """Guides: plain-language explanations of how things work in the Netherlands."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -34,22 +35,26 @@ class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
     partner_field = "author"
 
     class Topic(models.TextChoices):
-        HEALTHCARE = "healthcare", "Healthcare"
-        REGISTRATION = "registration", "Registration"
-        LANGUAGE = "language", "Learning Dutch"
-        SCHOOLS = "schools", "Schools"
-        WORK = "work", "Work"
-        HOUSING = "housing", "Housing"
-        EMERGENCY = "emergency", "Emergency"
+        HEALTHCARE = "healthcare", _("Healthcare")
+        REGISTRATION = "registration", _("Registration")
+        LANGUAGE = "language", _("Learning Dutch")
+        SCHOOLS = "schools", _("Schools")
+        WORK = "work", _("Work")
+        HOUSING = "housing", _("Housing")
+        EMERGENCY = "emergency", _("Emergency")
 
-    summary = models.TextField(max_length=500)  # translated
-    body = StreamField(BodyBlock(), blank=True)  # translated
-    topic = models.CharField(max_length=20, choices=Topic.choices, db_index=True)
-    author = models.ForeignKey("cms.Partner", on_delete=models.PROTECT, related_name="guides")
+    summary = models.TextField(_("summary"), max_length=500)  # translated
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("text"))  # translated
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, db_index=True)
+    author = models.ForeignKey(
+        "cms.Partner", on_delete=models.PROTECT, related_name="guides", verbose_name=_("author")
+    )
     # Where it is shown: every site of these municipalities lists it; empty
     # only on an install with a single municipality (``cms.municipalities.scoping``).
-    municipalities = ParentalManyToManyField("cms.Municipality", blank=True, related_name="guides")
-    last_reviewed = models.DateField(null=True, blank=True)
+    municipalities = ParentalManyToManyField(
+        "cms.Municipality", blank=True, related_name="guides", verbose_name=_("municipalities")
+    )
+    last_reviewed = models.DateField(_("last checked"), null=True, blank=True)
     # The guide read aloud, per language: {"pl": {"revision": 12, "path": ..., "bytes": ...,
     # "seconds": ...}}. Written by the background task (cms.read_aloud.tasks), never by
     # editors; kept on the page so that a detail view finds it without another query.
@@ -68,6 +73,10 @@ class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
     ]
     parent_page_types = ["cms.GuideIndexPage"]
     subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
 
     def with_content_json(self, content):
         """A revision's content, with the audio as it is now (audio is not part of a revision)."""

@@ -13,6 +13,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -110,6 +112,13 @@ class SurveyViewSet(SnippetViewSet):
     menu_label = "Surveys"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["title", "slug", "is_open", "opens_at", "closes_at"]
+    # An icon for open or closed, not the word "True".
+    list_display = [
+        "title",
+        "slug",
+        BooleanColumn("is_open", label=gettext_lazy("open")),
+        "opens_at",
+        "closes_at",
+    ]
     list_filter = ["is_open"]
     search_fields = ["title", "slug"]

@@ -22,6 +22,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..permissions.roles import editor_partner_ids, is_coordinator
+from ..read_only_panels import ShownFieldPanel
 from .buddies import end_match, make_match, suggested_pairs
 from .buddy_models import BuddyMatch, BuddyOffer, BuddyProject, BuddyRequest
 from .introductions import introduce, introduction, manual_link
@@ -56,20 +57,20 @@ class OwnDeleteView(OwnRowsMixin, generic.DeleteView):
 PERSON_PANELS = [
     FieldRowPanel(
         [
-            FieldPanel("name", read_only=True),
-            FieldPanel("language", read_only=True),
-            FieldPanel("village", read_only=True),
+            ShownFieldPanel("name"),
+            ShownFieldPanel("language"),
+            ShownFieldPanel("village"),
         ]
     ),
     FieldRowPanel(
         [
-            FieldPanel("contact_method", read_only=True),
-            FieldPanel("contact_value", read_only=True),
+            ShownFieldPanel("contact_method"),
+            ShownFieldPanel("contact_value"),
         ]
     ),
-    FieldPanel("languages", read_only=True),
-    FieldRowPanel([FieldPanel("times", read_only=True), FieldPanel("help", read_only=True)]),
-    FieldPanel("created_at", read_only=True),
+    ShownFieldPanel("languages"),
+    FieldRowPanel([ShownFieldPanel("times"), ShownFieldPanel("help")]),
+    ShownFieldPanel("created_at"),
     FieldPanel("status"),
 ]
 

@@ -1,5 +1,6 @@
 """The translation status panel of the page editor."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
 from .languages import english_name
@@ -13,7 +14,7 @@ class TranslationStatusPanel(Panel):
     """
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("heading", "Translations")
+        kwargs.setdefault("heading", _("Translation status"))
         super().__init__(**kwargs)
 
     @property

@@ -71,7 +71,7 @@ def test_a_partner_editor_sees_their_own_work_only(client, login_as, questions):
     assert 'data-panel="partner-work"' in page and 'data-panel="coordinator-work"' not in page
     assert title("spreekuur") in page
     assert title("voetbal") not in page  # another partner's activity
-    assert "Add an activity" in page
+    assert "Add activity" in page
     assert (
         '<p data-count="questions">Questions waiting for an answer: 2.' in page
     )  # not VV Ochten's one

@@ -1,0 +1,160 @@
+"""A club volunteer on a phone: the activity form is short, and a weekly training takes ≤ 12 clicks.
+
+Chromium at 390×844 (a common phone), the admin in Dutch, logged in as the
+editor of a football club. Clicks are counted by the test's own helpers: a
+click, a tick or a choice from a list is one click each; typing into a field
+is not a click.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from cms.models import ActivityPage, Category, Partner, Venue
+from tests import factories
+from tests.cms.conftest import make_member
+from tests.frontend.browser import CHROMIUM, CHROMIUM_ARGS, require_tools
+
+VENUE = "Sportpark De Eng, Sportlaan 1, Ochten"
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True}
+MAX_CLICKS = 12
+# "About two phone screens": the fields a volunteer sees before opening anything.
+MAX_VISIBLE_CONTROLS = 14
+MAX_SCREENS = 2.3
+
+
+@pytest.fixture
+def club(live_server, django_db_serialized_rollback, settings):
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"wegwijs-test-{uuid.uuid4().hex[:12]}"
+    settings.LANGUAGE_CODE = "nl"
+    factories.load(partners=[factories.partner(slug="vv-ochten", name="VV Ochten")])
+    club = Partner.objects.get(slug="vv-ochten")
+    Venue.objects.create(
+        name="Sportpark De Eng", address="Sportlaan 1, Ochten", village="ochten", partner=club
+    )
+    editor = make_member("editor", "vv-ochten", email="trainer@vvochten.example")
+    yield live_server.url, editor
+
+
+@pytest.fixture
+def phone(club):
+    require_tools()
+    from playwright.sync_api import sync_playwright
+
+    url, editor = club
+    client = Client()
+    client.force_login(editor)
+    session = client.cookies["sessionid"].value
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(**PHONE, locale="nl-NL")
+        context.add_cookies([{"name": "sessionid", "value": session, "url": url}])
+        page = context.new_page()
+        yield url, page
+        browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE")
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+class Clicks:
+    """Every click, tick and choice the volunteer makes, counted."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def click(self, locator) -> None:
+        self.count += 1
+        locator.click()
+
+    def check(self, locator) -> None:
+        self.count += 1
+        locator.check()
+
+    def choose(self, locator, **option) -> None:
+        self.count += 1
+        locator.select_option(**option)
+
+
+# The fields a volunteer fills in: inputs, lists and text areas of the form.
+# Not counted: the admin's own chrome (header toggles, a section's open/close,
+# the comment button beside each field, the action menu).
+VISIBLE_FIELDS = """
+() => [...document.querySelectorAll(
+    "form[data-edit-form] input, form[data-edit-form] select, form[data-edit-form] textarea, " +
+    "form[data-edit-form] [contenteditable=true]"
+  )].filter((el) => el.type !== "hidden" && el.checkVisibility({checkVisibilityCSS: true}))
+  .map((el) => el.name || el.id || el.getAttribute("aria-label") || el.textContent.trim())
+"""
+
+
+def _add_form(url: str, page) -> None:
+    page.goto(f"{url}/admin/")
+    page.get_by_role("link", name="Activiteit toevoegen").click()
+    page.wait_for_selector("[name='title_nl']")
+    page.wait_for_load_state("networkidle")
+
+
+def test_the_add_form_fits_on_about_two_phone_screens(phone):
+    url, page = phone
+    _add_form(url, page)
+    visible = page.evaluate(VISIBLE_FIELDS)
+    assert len(visible) <= MAX_VISIBLE_CONTROLS, " | ".join(visible)
+    # One language per screen: no other language's inputs in sight.
+    assert not [name for name in visible if name.endswith(("_en", "_pl", "_uk"))], visible
+    # The optional sections are closed; what every activity needs is there.
+    assert "training_times_nl" not in visible and "registration_url" not in visible
+    for needed in ("title_nl", "summary_nl", "starts_at", "venue", "category"):
+        assert needed in visible, needed
+    # The form itself (its first tab), below the admin's header and above its action bar.
+    height = page.evaluate(
+        "document.querySelector('[role=tabpanel]:not([hidden])').getBoundingClientRect().height"
+    )
+    assert height <= MAX_SCREENS * PHONE["viewport"]["height"], height
+
+
+def test_a_weekly_training_with_an_end_and_a_skipped_date_in_twelve_clicks(phone, client):
+    url, page = phone
+    clicks = Clicks()
+
+    page.goto(f"{url}/admin/")
+    clicks.click(page.get_by_role("link", name="Activiteit toevoegen"))
+    page.locator("[name='title_nl']").fill("Gemengde training")
+    page.locator("[name='summary_nl']").fill("Elke dinsdag samen voetballen, iedereen welkom.")
+    page.locator("[name='starts_at']").fill("2027-01-05 19:00")
+    page.locator("[name='ends_at']").fill("2027-01-05 20:30")
+    page.keyboard.press("Escape")
+    clicks.check(page.locator("input[name='repeat'][value='weekly']"))
+    clicks.check(page.locator("input[name='repeat_weekdays'][value='1']"))
+    page.locator("[name='repeat_until']").fill("2027-02-09")
+    page.keyboard.press("Escape")
+    page.locator("[name='repeat_skip']").fill("19-01-2027")
+    clicks.choose(
+        page.locator("select[name='venue']"), label="Sportpark De Eng, Sportlaan 1, Ochten"
+    )
+    clicks.choose(
+        page.locator("select[name='category']"),
+        value=str(Category.objects.get(slug="sport").pk),
+    )
+    publish = page.locator("footer button[name='action-publish']").first
+    assert publish.is_visible(), "Publish is not the main button"
+    clicks.click(publish)
+    page.wait_for_url(lambda address: "/add/" not in address)
+    assert "Gepubliceerd" in page.locator(".messages").inner_text()
+
+    assert clicks.count <= MAX_CLICKS, clicks.count
+    activity = ActivityPage.objects.get(title_nl="Gemengde training")
+    assert activity.live and activity.venue.name == "Sportpark De Eng"
+    answer = client.get(f"/api/v1/activities/{activity.slug}").json()
+    dates = [item["starts_at"][:10] for item in answer["next_occurrences"]]
+    assert dates == ["2027-01-05", "2027-01-12", "2027-01-26", "2027-02-02", "2027-02-09"]
+    assert answer["location"]["name"] == "Sportpark De Eng"
+    assert date.fromisoformat(dates[-1]).weekday() == 1
