@@ -26,6 +26,39 @@ def pytest_configure(config):
         )
 
 
+# Tests whose database is really committed and emptied afterwards (pytest-django
+# runs them after all others for that reason), or that stop a service.
+TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def runs_alone(item: pytest.Item) -> bool:
+    """Must this test run in scripts/test's serial pass, not beside another worker?
+
+    A transactional test empties the worker's database when it ends; under
+    xdist another file's test could come next on that worker and miss what the
+    migrations put there. A single_node test stops the search node every
+    worker uses.
+    """
+    if item.get_closest_marker("single_node"):
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects by marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if runs_alone(item):
+            item.add_marker(pytest.mark.serial)
+
+
 @pytest.fixture
 def site_structure(db):
     from cms.site_structure import ensure_site_structure
