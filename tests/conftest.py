@@ -9,6 +9,11 @@ import os
 
 import pytest
 from django.conf import settings
+from django.db import connections
+from django.test.utils import setup_databases, teardown_databases
+from pytest_django.fixtures import _get_databases_for_setup
+
+from tests.database_template import copy_of_template, drop_copy
 
 
 def pytest_configure(config):
@@ -29,6 +34,37 @@ def configured_sites_read(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         read_configured_sites()
+# Tests whose database is really committed and emptied afterwards (pytest-django
+# runs them after all others for that reason), or that stop a service.
+TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def runs_alone(item: pytest.Item) -> bool:
+    """Must this test run in scripts/test's serial pass, not beside another worker?
+
+    A transactional test empties the worker's database when it ends; under
+    xdist another file's test could come next on that worker and miss what the
+    migrations put there. A single_node test stops the search node every
+    worker uses.
+    """
+    if item.get_closest_marker("single_node"):
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects by marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if runs_alone(item):
+            item.add_marker(pytest.mark.serial)
 
 
 @pytest.fixture
@@ -56,3 +92,54 @@ def _fresh_municipalities(request):
         municipalities()
     yield
     forget()
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's test database, as a copy of the migrated template.
+
+    See tests/database_template.py. With ``--reuse-db`` (and no ``--create-db``)
+    or ``--nomigrations``, pytest-django's own set-up, unchanged.
+    """
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    reuse = django_db_keepdb and not django_db_createdb
+    if reuse or not django_db_use_migrations or connections["default"].vendor != "postgresql":
+        with django_db_blocker.unblock():
+            config = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases=aliases,
+                serialized_aliases=serialized_aliases,
+                keepdb=reuse,
+            )
+        yield
+        if not django_db_keepdb:
+            with django_db_blocker.unblock():
+                teardown_databases(config, verbosity=verbosity)
+        return
+
+    original_names = {}
+    with django_db_blocker.unblock():
+        for alias in aliases:
+            connection = connections[alias]
+            target = connection.creation._get_test_db_name()
+            original_names[alias] = connection.settings_dict["NAME"]
+            copy_of_template(connection, target)
+            connection.close()
+            settings.DATABASES[alias]["NAME"] = connection.settings_dict["NAME"] = target
+            if alias in serialized_aliases:
+                # What a serialized-rollback test (live server) starts from, as Django keeps it.
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            for alias, name in original_names.items():
+                drop_copy(connections[alias])
+                settings.DATABASES[alias]["NAME"] = connections[alias].settings_dict["NAME"] = name

@@ -11,6 +11,10 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get(
     "ELASTICSEARCH_INDEX_PREFIX", f"wegwijs-test-{os.getpid()}"
 )
 MEDIA_ROOT = BASE_DIR / ".services" / "test-media"  # noqa: F405
+# scripts/test runs the suite in pytest-xdist workers (each with its own test
+# database and, through its pid, its own index prefix): their uploads stay apart too.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    MEDIA_ROOT = MEDIA_ROOT / os.environ["PYTEST_XDIST_WORKER"]
 # Admin tests log in with force_login; tests/cms/test_accounts.py turns the
 # second factor of coordinators and partner editors back on to test it.
 TWO_FACTOR_REQUIRED = False

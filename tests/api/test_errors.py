@@ -4,18 +4,37 @@ import base64
 import json
 
 import pytest
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 
 from tests import factories
 from tests.api.endpoints import READS
 
 
+@pytest.fixture(scope="module")
+def content_for_module(django_db_setup, django_db_blocker):
+    """A club with an activity and a guide, imported once for the module's ~100 cases.
+
+    The tests only read: each runs in a savepoint inside this transaction and
+    is rolled back to it, and the transaction is rolled back at the end.
+    """
+    with (
+        django_db_blocker.unblock(),
+        override_settings(ELASTICSEARCH_URL=""),
+        transaction.atomic(),
+    ):
+        factories.load(
+            partners=[factories.partner(slug="vv-ochten", name="VV Ochten", type="sports_club")],
+            activities=[factories.activity("vv-ochten", slug="taalcafe")],
+            guides=[factories.guide("vv-ochten", slug="huisarts")],
+        )
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def content(club):
-    factories.load(
-        activities=[factories.activity("vv-ochten", slug="taalcafe")],
-        guides=[factories.guide("vv-ochten", slug="huisarts")],
-    )
+def content(content_for_module, db):
+    """``content_for_module``, unchanged for every test."""
 
 
 def cursor(token) -> str:

@@ -95,6 +95,7 @@ def page_size(pdf: bytes) -> tuple[int, int]:
     return round(float(words[2]) * 25.4 / 72), round(float(words[4]) * 25.4 / 72)
 
 
+@pytest.mark.serial  # it times itself: no other worker shares the cores meanwhile
 def test_three_languages_side_by_side_with_their_own_letters(client, activity, tmp_path):
     client.get(f"/posters/activity/{activity}.pdf?languages=nl")  # fonts loaded once per process
     started = time.monotonic()

@@ -82,6 +82,7 @@ def test_the_next_write_applies_what_an_outage_left_behind(engine, settings, com
     assert slugs(find("repaircafe")) == ["repaircafe"]
 
 
+@pytest.mark.serial  # it times itself: no other worker shares the cores meanwhile
 def test_a_hanging_engine_costs_one_timeout_then_the_database_answers(db, settings):
     factories.load(**_club_and_activity("breicafe", "Breicafé"))
     with _hanging_engine() as url:
