@@ -63,11 +63,31 @@ class KeysetCursorPagination(BasePagination):
     """Pages through a queryset ordered by ``sort_key`` (a field or annotation), then id."""
 
     sort_key = "pk"
+    # Keys outside the accepted years that the sort key itself uses (a "last" marker).
+    sentinel_keys: tuple = ()
 
     def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list[Any]:
         self.request = request
         self.page_size = page_size_from(request)
-        position = self._decode(request, _key_field(queryset, self.sort_key))
+        position = self._decode(request, self.key_field(queryset))
+        rows = list(self.rows(queryset, position, self.page_size + 1))
+        has_more = len(rows) > self.page_size
+        page = rows[: self.page_size]
+        if position is not None and position["back"]:
+            page.reverse()
+            self.has_next, self.has_previous = True, has_more
+        else:
+            self.has_next, self.has_previous = has_more, position is not None
+        self.page = page
+        return page
+
+    def key_field(self, queryset: QuerySet) -> Field:
+        """The field that reads a cursor's key (``sort_key``'s, or its annotation's)."""
+        return _key_field(queryset, self.sort_key)
+
+    def rows(self, queryset: QuerySet, position: dict[str, Any] | None, limit: int) -> QuerySet:
+        """``limit`` rows after ``position`` by (sort key, id); before it, descending, when
+        ``position["back"]``. Subclasses may find them another way, with the same answer."""
         key = self.sort_key
         if position is None or not position["back"]:
             ordering = (key, "pk")
@@ -82,16 +102,7 @@ class KeysetCursorPagination(BasePagination):
                 Q(**{f"{key}__lt": position["key"]})
                 | Q(**{key: position["key"], "pk__lt": position["id"]})
             )
-        rows = list(queryset.order_by(*ordering)[: self.page_size + 1])
-        has_more = len(rows) > self.page_size
-        page = rows[: self.page_size]
-        if position is not None and position["back"]:
-            page.reverse()
-            self.has_next, self.has_previous = True, has_more
-        else:
-            self.has_next, self.has_previous = has_more, position is not None
-        self.page = page
-        return page
+        return queryset.order_by(*ordering)[:limit]
 
     def _position_of(self, row: Any) -> str:
         value = getattr(row, self.sort_key)
@@ -119,7 +130,11 @@ class KeysetCursorPagination(BasePagination):
                 CURSOR_PARAMETER, "Not a cursor from this API: follow the next and previous links."
             ) from None
         key = position["key"]
-        out_of_range = isinstance(key, date) and not bounded_input.within_years(key)
+        out_of_range = (
+            isinstance(key, date)
+            and not bounded_input.within_years(key)
+            and key not in self.sentinel_keys
+        )
         if key is None or out_of_range or "\x00" in str(key) or not 0 < position["id"] < 2**63:
             # Values PostgreSQL would refuse with an error rather than compare.
             raise InvalidParameter(CURSOR_PARAMETER, "The cursor holds no valid position.")

@@ -292,6 +292,15 @@ class ActivityOccurrence(models.Model):
             # An activity's next occurrence, asked once per listed activity to sort
             # the list: one index step instead of sorting all its dates (bench/).
             models.Index(fields=["activity", "starts_at"]),
+            # The longest occurrence, one index step: how far back the soonest-first
+            # walk (public/soonest.py) starts so that it misses no running occurrence.
+            models.Index(
+                models.ExpressionWrapper(
+                    models.F("ends_at") - models.F("starts_at"),
+                    output_field=models.DurationField(),
+                ),
+                name="cms_occurrence_duration",
+            ),
         ]
 
     def __str__(self) -> str:
