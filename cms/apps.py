@@ -8,6 +8,13 @@ def create_cache_table(using: str = "default", **kwargs) -> None:
     call_command("createcachetable", database=using, verbosity=0)
 
 
+def count_content_changes(using: str = "default", **kwargs) -> None:
+    """The content version's triggers on every content table, those of later migrations too."""
+    from .content_version import install_triggers
+
+    install_triggers(using)
+
+
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Wegwijs content"
@@ -25,6 +32,8 @@ class CmsConfig(AppConfig):
 
         post_migrate.connect(seed_after_migrate, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
+        # Sent after the whole migrate run: wagtail's tables exist by then too.
+        post_migrate.connect(count_content_changes, sender=self)
         register_permission_policies()
         protect_admin_exports()
         read_aloud_signals.connect()

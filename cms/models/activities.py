@@ -301,6 +301,9 @@ class ActivityOccurrence(models.Model):
                 ),
                 name="cms_occurrence_duration",
             ),
+            # The next end of any occurrence: when a cached answer stops holding
+            # (cms.content_version.clock_horizon).
+            models.Index(fields=["ends_at"], name="cms_occurrence_ends_at"),
         ]
 
     def __str__(self) -> str:

@@ -14,3 +14,6 @@ MEDIA_ROOT = BASE_DIR / ".services" / "test-media"  # noqa: F405
 # Admin tests log in with force_login; tests/cms/test_accounts.py turns the
 # second factor of coordinators and partner editors back on to test it.
 TWO_FACTOR_REQUIRED = False
+# The response cache would answer a test's second request from the first one's
+# copy; tests/hub/test_response_cache.py turns it on to test it.
+RESPONSE_CACHE = False
