@@ -69,25 +69,7 @@ class KeysetCursorPagination(BasePagination):
     def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list[Any]:
         self.request = request
         self.page_size = page_size_from(request)
-        position = self._decode(request, self.key_field(queryset))
-        rows = list(self.rows(queryset, position, self.page_size + 1))
-        has_more = len(rows) > self.page_size
-        page = rows[: self.page_size]
-        if position is not None and position["back"]:
-            page.reverse()
-            self.has_next, self.has_previous = True, has_more
-        else:
-            self.has_next, self.has_previous = has_more, position is not None
-        self.page = page
-        return page
-
-    def key_field(self, queryset: QuerySet) -> Field:
-        """The field that reads a cursor's key (``sort_key``'s, or its annotation's)."""
-        return _key_field(queryset, self.sort_key)
-
-    def rows(self, queryset: QuerySet, position: dict[str, Any] | None, limit: int) -> QuerySet:
-        """``limit`` rows after ``position`` by (sort key, id); before it, descending, when
-        ``position["back"]``. Subclasses may find them another way, with the same answer."""
+        position = self._decode(request, _key_field(queryset, self.sort_key))
         key = self.sort_key
         if position is None or not position["back"]:
             ordering = (key, "pk")
@@ -102,7 +84,16 @@ class KeysetCursorPagination(BasePagination):
                 Q(**{f"{key}__lt": position["key"]})
                 | Q(**{key: position["key"], "pk__lt": position["id"]})
             )
-        return queryset.order_by(*ordering)[:limit]
+        rows = list(queryset.order_by(*ordering)[: self.page_size + 1])
+        has_more = len(rows) > self.page_size
+        page = rows[: self.page_size]
+        if position is not None and position["back"]:
+            page.reverse()
+            self.has_next, self.has_previous = True, has_more
+        else:
+            self.has_next, self.has_previous = has_more, position is not None
+        self.page = page
+        return page
 
     def _position_of(self, row: Any) -> str:
         value = getattr(row, self.sort_key)

@@ -230,7 +230,7 @@ def date_window(
     return now, None
 
 
-def window_of(after: datetime | None, before: datetime | None) -> Q:
+def _in_window(after: datetime | None, before: datetime | None) -> Q:
     """Occurrences that start in [after, before); either bound may be open."""
     window = Q()
     if after is not None:
@@ -242,7 +242,7 @@ def window_of(after: datetime | None, before: datetime | None) -> Q:
 
 def by_dates(activities: QuerySet, after: datetime | None, before: datetime | None) -> QuerySet:
     """``starts_after`` and ``starts_before``: one occurrence starts in [after, before)."""
-    matching = ActivityOccurrence.objects.filter(window_of(after, before), activity=OuterRef("pk"))
+    matching = ActivityOccurrence.objects.filter(_in_window(after, before), activity=OuterRef("pk"))
     return activities.filter(Exists(matching))
 
 
@@ -254,7 +254,7 @@ def with_next_occurrence(
 
     Subqueries of the same SQL statement: no query per activity.
     """
-    window = window_of(after, before) if after or before else Q(ends_at__gte=now)
+    window = _in_window(after, before) if after or before else Q(ends_at__gte=now)
     first = ActivityOccurrence.objects.filter(window, activity=OuterRef("pk")).order_by("starts_at")
     return activities.annotate(
         next_starts_at=Subquery(first.values("starts_at")[:1]),
@@ -279,24 +279,18 @@ def parse_activity_filter(query: Mapping[str, str]) -> ActivityFilter:
     return ActivityFilter.from_validated(validated(ActivityFilterParams, query))
 
 
-def matching_activities(activities: QuerySet, wanted: ActivityFilter) -> QuerySet:
-    """Apply every filter of ``wanted`` but the dates (which match occurrences, not pages)."""
+def filter_activities(activities: QuerySet, wanted: ActivityFilter, now: datetime) -> QuerySet:
+    """Apply ``wanted`` to ``activities``; annotate the next occurrence and the sort key."""
     for name, apply in FILTERS.items():
         value = getattr(wanted, name)
         if value is not None:
             activities = apply(activities, value)
-    if wanted.near is not None:
-        radius = wanted.radius_km if wanted.radius_km is not None else DEFAULT_RADIUS_KM
-        activities = by_distance(activities, wanted.near, radius)
-    return activities
-
-
-def filter_activities(activities: QuerySet, wanted: ActivityFilter, now: datetime) -> QuerySet:
-    """Apply ``wanted`` to ``activities``; annotate the next occurrence and the sort key."""
-    activities = matching_activities(activities, wanted)
     after, before = wanted.starts_after, wanted.starts_before
     if after is not None or before is not None:
         activities = by_dates(activities, after, before)
+    if wanted.near is not None:
+        radius = wanted.radius_km if wanted.radius_km is not None else DEFAULT_RADIUS_KM
+        activities = by_distance(activities, wanted.near, radius)
     return with_next_occurrence(activities, after, before, now)
 
 

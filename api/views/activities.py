@@ -1,6 +1,5 @@
 """GET activities, GET activities/{slug}, GET activities.ics."""
 
-from django.db.models import DateTimeField
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -12,7 +11,6 @@ from public import activities
 from public.activities import NO_OCCURRENCE, SORT_KEY, ActivityFilterParams, parse_activity_filter
 from public.calendar import activities_calendar
 from public.guard import issue_form_token
-from public.soonest import Position, listed_soonest_first
 
 from ..pagination import KeysetCursorPagination
 from ..schema import errors, responses
@@ -21,24 +19,11 @@ from .base import PublicApiMixin
 
 
 class ActivityPagination(KeysetCursorPagination):
-    """Soonest first: by the first occurrence that matches the date filters.
-
-    The rows come from ``public.soonest`` (a walk over the occurrences in start
-    order) rather than from sorting every match: the same page, at a cost that
-    does not grow with the number of activities.
-    """
+    """Soonest first: by the first occurrence that matches the date filters."""
 
     sort_key = SORT_KEY
     # Activities without a next occurrence sort last, on this key: a cursor may hold it.
     sentinel_keys = (NO_OCCURRENCE,)
-
-    def key_field(self, queryset):
-        return DateTimeField()
-
-    def rows(self, queryset, position, limit):
-        if position is not None:
-            position = Position(position["key"], position["id"], position["back"])
-        return queryset.page(position, limit)
 
 
 class ActivityListView(PublicApiMixin, ListAPIView):
@@ -47,7 +32,7 @@ class ActivityListView(PublicApiMixin, ListAPIView):
 
     def get_queryset(self):
         wanted = parse_activity_filter(self.request.query_params)
-        return listed_soonest_first(wanted, self.language, timezone.now())
+        return activities.listed_activities(wanted, self.language, timezone.now())
 
     @extend_schema(
         summary="Activities, soonest first",

@@ -292,15 +292,6 @@ class ActivityOccurrence(models.Model):
             # An activity's next occurrence, asked once per listed activity to sort
             # the list: one index step instead of sorting all its dates (bench/).
             models.Index(fields=["activity", "starts_at"]),
-            # The longest occurrence, one index step: how far back the soonest-first
-            # walk (public/soonest.py) starts so that it misses no running occurrence.
-            models.Index(
-                models.ExpressionWrapper(
-                    models.F("ends_at") - models.F("starts_at"),
-                    output_field=models.DurationField(),
-                ),
-                name="cms_occurrence_duration",
-            ),
             # The next end of any occurrence: when a cached answer stops holding
             # (cms.content_version.clock_horizon).
             models.Index(fields=["ends_at"], name="cms_occurrence_ends_at"),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0011_occurrence_duration_index'),
+        ('cms', '0010_page_feedback'),
     ]
 
     operations = [
