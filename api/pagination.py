@@ -64,6 +64,8 @@ class KeysetCursorPagination(BasePagination):
     """Pages through a queryset ordered by ``sort_key`` (a field or annotation), then id."""
 
     sort_key = "pk"
+    # Keys outside the accepted years that the sort key itself uses (a "last" marker).
+    sentinel_keys: tuple = ()
 
     def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list[Any]:
         self.request = request
@@ -124,7 +126,11 @@ class KeysetCursorPagination(BasePagination):
                 CURSOR_PARAMETER, "Not a cursor from this API: follow the next and previous links."
             ) from None
         key = position["key"]
-        out_of_range = isinstance(key, date) and not bounded_input.within_years(key)
+        out_of_range = (
+            isinstance(key, date)
+            and not bounded_input.within_years(key)
+            and key not in self.sentinel_keys
+        )
         if key is None or out_of_range or "\x00" in str(key) or not 0 < position["id"] < 2**63:
             # Values PostgreSQL would refuse with an error rather than compare.
             raise InvalidParameter(CURSOR_PARAMETER, "The cursor holds no valid position.")

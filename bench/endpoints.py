@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.utils import timezone
 
-from cms.models import ActivityPage, Category, GuidePage, Partner
+from cms.models import ActivityPage, Category, GuidePage, HomePage, Partner, PolicyPlanPage
 
 from .queries import NEAR_OCHTEN
 from .urls import PEER_FIELDS
@@ -43,6 +43,27 @@ def under_load() -> dict[str, str]:
             limit="20",
         ),
     }
+
+
+def _in_polish(page) -> str:
+    return "/pl/" + page.url.split("/", 2)[2]
+
+
+def site_pages() -> dict[str, str]:
+    """The public site's pages in Polish (HTML), as migrants load them."""
+    activity = ActivityPage.objects.live().order_by("pk")[5]
+    return {
+        "site: home": _in_polish(HomePage.objects.live().first()),
+        "site: activity list": "/pl/activiteiten/?category=sport",
+        "site: activity detail": _in_polish(activity),
+        "site: guide": _in_polish(GuidePage.objects.live().order_by("pk").first()),
+        "site: policy plan": _in_polish(PolicyPlanPage.objects.live().first()),
+    }
+
+
+# Served again from the response cache (hub/response_cache.py) under load; every
+# other request is sent with Cache-Control: no-cache, so it is computed afresh.
+CACHED = ("activity list", "geo + date list", "site: activity list", "site: home")
 
 
 def public_gets() -> dict[str, str]:

@@ -69,15 +69,18 @@ def measure_size(size: int, args, run: dict) -> dict:
     figures["sql"] = sql_counts.measure()
     gunicorn = server.Gunicorn()
     try:
-        urls = endpoints.under_load()
+        urls = {**endpoints.under_load(), **endpoints.site_pages()}
         list_bytes = figures["sql"]["activity list"][2]
         urls["DRF floor (constant body)"] = f"/bench/floor?bytes={list_bytes}"
+        # Uncached: every request computed afresh (and stored), as after each change.
+        runs = [(name, path, {"Cache-Control": "no-cache"}) for name, path in urls.items()]
+        runs += [(f"{name}, cached", urls[name], {}) for name in endpoints.CACHED]
         figures["load"] = {}
-        for name, path in urls.items():
+        for name, path, headers in runs:
             url = gunicorn.base + path
             for _ in range(3):  # warm-up: each worker loads its code and connections
                 urllib.request.urlopen(url, timeout=30).read()
-            result = load.run_wrk(url, args.seconds, {"Accept-Language": "pl"})
+            result = load.run_wrk(url, args.seconds, {"Accept-Language": "pl", **headers})
             figures["load"][name] = asdict(result)
             print(f"  {name}: {result}", flush=True)
         if searchable:

@@ -17,6 +17,11 @@ def _one_language_per_screen() -> None:
 
     for model in (ActivityPage, GuidePage):
         arrange_by_language(model, moved=(TranslationStatusPanel, FeedbackPanel))
+def count_content_changes(using: str = "default", **kwargs) -> None:
+    """The content version's triggers on every content table, those of later migrations too."""
+    from .content_version import install_triggers
+
+    install_triggers(using)
 
 
 class CmsConfig(AppConfig):
@@ -38,6 +43,8 @@ class CmsConfig(AppConfig):
 
         post_migrate.connect(seed_after_migrate, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
+        # Sent after the whole migrate run: wagtail's tables exist by then too.
+        post_migrate.connect(count_content_changes, sender=self)
         register_permission_policies()
         _one_language_per_screen()
         protect_admin_exports()

@@ -12,7 +12,7 @@ from rest_framework.negotiation import BaseContentNegotiation
 
 from cms.site_address import absolute_url
 from public import activities
-from public.activities import SORT_KEY, ActivityFilterParams, parse_activity_filter
+from public.activities import NO_OCCURRENCE, SORT_KEY, ActivityFilterParams, parse_activity_filter
 from public.calendar import activities_calendar
 from public.guard import issue_form_token
 
@@ -26,6 +26,8 @@ class ActivityPagination(KeysetCursorPagination):
     """Soonest first: by the first occurrence that matches the date filters."""
 
     sort_key = SORT_KEY
+    # Activities without a next occurrence sort last, on this key: a cursor may hold it.
+    sentinel_keys = (NO_OCCURRENCE,)
 
 
 class ActivityListView(MunicipalApiMixin, ListAPIView):

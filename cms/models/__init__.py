@@ -32,6 +32,7 @@ from ..taking_part.buddy_models import (  # noqa: F401
 from ..taking_part.models import Signup, SignupList  # noqa: F401
 from ..venues.models import Venue  # noqa: F401
 from .activities import ActivityIndexPage, ActivityOccurrence, ActivityPage  # noqa: F401
+from .content_version import ContentVersion  # noqa: F401
 from .guides import GuideIndexPage, GuidePage  # noqa: F401
 from .home import HomePage  # noqa: F401
 from .membership import PartnerGroup, PartnerRole  # noqa: F401

@@ -374,6 +374,9 @@ class ActivityOccurrence(models.Model):
             # An activity's next occurrence, asked once per listed activity to sort
             # the list: one index step instead of sorting all its dates (bench/).
             models.Index(fields=["activity", "starts_at"]),
+            # The next end of any occurrence: when a cached answer stops holding
+            # (cms.content_version.clock_horizon).
+            models.Index(fields=["ends_at"], name="cms_occurrence_ends_at"),
         ]
 
     def __str__(self) -> str:

@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # API: inside LocaleMiddleware, so that it does not redirect an API 404.
     "api.routing.ApiRoutingMiddleware",
+    # Public GET answers from the shared cache, keyed by the content version
+    # (hub/response_cache.py): inside LocaleMiddleware, which sets the language.
+    "hub.response_cache.ResponseCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(); then the admin asks for the second factor.
@@ -309,6 +312,10 @@ CORS_EXPOSE_HEADERS = ["Content-Language", "ETag"]
 CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
 # How long browsers and proxies may reuse an API answer before asking again (ETag).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+# The server's own cache of public GET answers (hub/response_cache.py): never
+# stale, since it is keyed by the content version; entries unused this long go.
+RESPONSE_CACHE = os.environ.get("RESPONSE_CACHE", "on") != "off"
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", str(60 * 60)))
 # The public POSTs are small forms; a larger body is refused with 413 (api/body_limits.py;
 # public/guard for the site's forms too).
 API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", str(64 * 1024)))

@@ -25,3 +25,6 @@ MUNICIPALITY_CACHE_SECONDS = 0
 # One process: a Site saved by a test is seen at once (cms/site_address.py), and
 # no pinned query count pays for the sites being read again halfway through.
 SITE_ADDRESSES_MAX_AGE = None
+# The response cache would answer a test's second request from the first one's
+# copy; tests/hub/test_response_cache.py turns it on to test it.
+RESPONSE_CACHE = False

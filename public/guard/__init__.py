@@ -21,7 +21,7 @@ from django.http import HttpRequest
 from . import limits, tokens
 from .clients import client_address
 from .refusals import Refused
-from .tokens import HONEYPOT_FIELD, TOKEN_FIELD, issue_form_token
+from .tokens import HONEYPOT_FIELD, TOKEN_FIELD, issue_form_token, tokens_handed_out
 
 __all__ = [
     "HONEYPOT_FIELD",
@@ -30,6 +30,7 @@ __all__ = [
     "Refused",
     "guarded",
     "issue_form_token",
+    "tokens_handed_out",
 ]
 
 Data = TypeVar("Data")

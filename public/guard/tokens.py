@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core import signing
@@ -44,8 +45,20 @@ class SpamRefused(Exception):
         self.message = message
 
 
+# How many tokens were handed out in this thread or task so far. A page that
+# carries one is one visitor's: the response cache (hub.response_cache) compares
+# the count before and after a request and keeps no such page.
+_handed_out: ContextVar[int] = ContextVar("wegwijs_form_tokens_handed_out", default=0)
+
+
+def tokens_handed_out() -> int:
+    """A count that grows with every ``issue_form_token`` in this context."""
+    return _handed_out.get()
+
+
 def issue_form_token(form: str, now: float | None = None) -> str:
     """A signed token saying: form ``form`` was handed out at ``now`` (with a random id)."""
+    _handed_out.set(_handed_out.get() + 1)
     issued = time.time() if now is None else now
     payload = {"form": form, "at": round(issued, 3), "id": secrets.token_urlsafe(12)}
     return signing.dumps(payload, salt=_SALT, compress=True)

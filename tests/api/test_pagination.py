@@ -87,3 +87,22 @@ def test_partners_and_guides_page_the_same_way(api, club, library):
     page = api.json("partners", page_size=1)
     assert [item["slug"] for item in page["results"]] == ["bibliotheek"]
     assert [item["slug"] for item in follow(api, page["next"])["results"]] == ["vv-ochten"]
+
+
+def test_pages_reach_the_activities_without_a_next_date(api, club):
+    """They sort last on a key beyond the accepted years; their cursors still work."""
+    past = [local(days_ahead(-10 - n), 10) for n in range(3)]
+    factories.load(
+        activities=[
+            factories.activity("vv-ochten", slug=f"voorbij-{n}", starts_at=iso(start), ends_at=None)
+            for n, start in enumerate(past)
+        ]
+    )
+    page = api.json("activities", page_size=1)
+    seen = [item["slug"] for item in page["results"]]
+    while page["next"]:
+        page = follow(api, page["next"])
+        seen += [item["slug"] for item in page["results"]]
+    assert seen == ["voorbij-0", "voorbij-1", "voorbij-2"]
+    back = follow(api, page["previous"])
+    assert [item["slug"] for item in back["results"]] == ["voorbij-1"]

@@ -352,7 +352,13 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     restored, image_file = _restored_content(restored_url)
     with psycopg.connect(restored_url) as conn:
         feedback = conn.execute("SELECT language, reason FROM cms_pagefeedback").fetchall()
+        # The response cache's content version comes back with the triggers that move it.
+        (version,) = conn.execute("SELECT number FROM cms_contentversion WHERE id = 1").fetchone()
+        triggers = conn.execute(
+            "SELECT count(*) FROM pg_trigger WHERE tgname = 'wegwijs_content_version'"
+        ).fetchone()[0]
     assert feedback == [("bg", "translation")]
+    assert version >= 1 and triggers > 20
     assert restored == published
     assert _calendar_rows(restored_url) == calendar_rows
     assert _rows_per_table(restored_url) == source_rows

@@ -1,0 +1,175 @@
+"""A shared cache of public GET answers that is never stale.
+
+Why: most of what migrants and partner sites load is the same few lists and
+pages, and rendering them costs far more than sending a stored copy. A cache
+with a lifetime would show an unpublished activity for that long; this one
+keys every entry by the **content version** (``cms.content_version``: a number
+PostgreSQL moves in the same transaction as every change of content), read once
+per request, so the first GET after a commit is computed afresh. What the clock
+changes without a write (an occurrence ending, a page expiring) ends an entry
+at ``clock_horizon``.
+
+An entry is per host (the Wagtail site, so the municipality), full path with
+query, language (the prefix's, and the Accept-Language the API negotiates
+from) and version. Only GETs of public views named in ``PUBLIC_READS`` are
+cached; never a request with a session cookie or credentials, never an answer
+that sets a cookie (a session or CSRF token: personalised), or carries a form token
+(``public.guard``: a token is one visitor's, single use), and never search
+(the engine is updated just after the commit; its answers are not versioned).
+
+The cache is Django's ``default`` cache (the database: every app server sees
+the same entries). ``X-Cache: hit|miss`` tells which; a request with
+``Cache-Control: no-cache`` is computed afresh (and stored). ETag and 304 work
+on hits as on misses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+
+from cms.content_version import clock_horizon, current_version
+from public.guard import tokens_handed_out
+
+# (namespace, url name) of the public reads that may be cached.
+PUBLIC_READS = {
+    ("api-v1", name)
+    for name in (
+        "index",
+        "languages",
+        "categories",
+        "building-blocks",
+        "partners",
+        "partner",
+        "activities",
+        "activities-ics",
+        "activity",
+        "guides",
+        "guide",
+        "policy-plan",
+        "surveys",
+        "survey",
+        "schema",
+    )
+} | {
+    ("", name)
+    for name in ("wagtail_serve", "partners", "partner", "activity-calendar", "surveys", "poster")
+}
+HEADER = "X-Cache"
+# Headers that belong to this one exchange, not to the stored answer.
+NOT_STORED = {"set-cookie", HEADER.lower()}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A stored answer, and until when the clock leaves it true (None: no scheduled change)."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
+    valid_until: datetime | None
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers:
+            response[name] = value
+        return response
+
+
+def _is_public_read(request: HttpRequest) -> bool:
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    namespace = match.namespaces[-1] if match.namespaces else ""
+    return (namespace, match.url_name) in PUBLIC_READS
+
+
+def cacheable_request(request: HttpRequest) -> bool:
+    """An anonymous GET of a public read."""
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and _is_public_read(request)
+    )
+
+
+def storable(request: HttpRequest, response: HttpResponseBase, tokens_before: int) -> bool:
+    """A complete 200 that is the same for everyone who sends this request."""
+    cache_control = response.get("Cache-Control", "").lower()
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and tokens_handed_out() == tokens_before
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "cookie" not in response.get("Vary", "").lower()
+    )
+
+
+def cache_key(request: HttpRequest, version: int) -> str:
+    parts = (
+        request.get_host(),
+        request.get_full_path(),
+        getattr(request, "LANGUAGE_CODE", ""),
+        request.META.get("HTTP_ACCEPT_LANGUAGE", ""),
+    )
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"response:{version}:{digest}"
+
+
+def _horizon(version: int, now: datetime) -> datetime | None:
+    """``clock_horizon``, computed once per version until it passes (a read, not 5)."""
+    key = f"response-horizon:{version}"
+    stored = cache.get(key)
+    if stored is not None and (stored[0] is None or now < stored[0]):
+        return stored[0]
+    horizon = clock_horizon(now)
+    cache.set(key, (horizon,), settings.RESPONSE_CACHE_SECONDS)
+    return horizon
+
+
+class ResponseCacheMiddleware:
+    """Serves and stores public GET answers by content version (see the module)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not settings.RESPONSE_CACHE or not cacheable_request(request):
+            return self.get_response(request)
+        now = timezone.now()
+        version = current_version()
+        if version is None:  # nothing counts changes: nothing may be cached
+            return self.get_response(request)
+        key = cache_key(request, version)
+        if "no-cache" not in request.headers.get("Cache-Control", "").lower():
+            entry = cache.get(key)
+            if entry is not None and (entry.valid_until is None or now < entry.valid_until):
+                response = entry.response()
+                response[HEADER] = "hit"
+                etag = response.get("ETag")
+                if etag:
+                    return get_conditional_response(request, etag=etag, response=response)
+                return response
+        tokens_before = tokens_handed_out()
+        response = self.get_response(request)
+        if storable(request, response, tokens_before):
+            headers = tuple(
+                (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
+            )
+            entry = Entry(response.status_code, headers, response.content, _horizon(version, now))
+            cache.set(key, entry, settings.RESPONSE_CACHE_SECONDS)
+        response[HEADER] = "miss"
+        return response
