@@ -78,3 +78,31 @@ class SourceText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type_id}:{self.object_id} {self.field}@{self.version}"
+
+
+class TranslationDraft(models.Model):
+    """A translator's unfinished texts for one object and language, not shown to anyone else.
+
+    ``texts``: field name → text; ``bases``: field name → fingerprint of the
+    live text the draft started from (for the conflict check on submit).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=8)
+    texts = models.JSONField(default=dict)
+    bases = models.JSONField(default=dict)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    saved_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"], name="one_draft_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id} {self.language} (draft)"
