@@ -40,6 +40,7 @@ class CmsConfig(AppConfig):
         from .read_aloud import signals as read_aloud_signals
         from .site_address import site_changed  # noqa: F401  (connects its signals)
         from .taxonomy import seed_after_migrate
+        from .translation.provenance import track_saves
 
         post_migrate.connect(seed_after_migrate, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
@@ -50,3 +51,4 @@ class CmsConfig(AppConfig):
         protect_admin_exports()
         read_aloud_signals.connect()
         municipality_signals.connect()
+        track_saves()

@@ -37,6 +37,7 @@ from .surveys import admin as survey_admin
 from .taking_part.admin_group import TakingPartViewSetGroup
 from .taking_part.buddy_admin import may_match
 from .taking_part.buddy_admin import suggestions_view as buddy_suggestions_view
+from .translation import desk_admin as translation_desk
 from .translation.report import TranslationReportView, may_see_report
 from .venues.admin import VenueViewSet
 from .venues.from_activity_view import make_venue_button, make_venue_view
@@ -222,6 +223,7 @@ def register_admin_urls():
         path("reports/feedback/", FeedbackTotalsView.as_view(), name="cms_feedback_totals"),
         *survey_admin.admin_urls(),
         *calendar_admin.admin_urls(),
+        *translation_desk.admin_urls(),
     ]
 
 
@@ -257,6 +259,13 @@ class TranslationReportMenuItem(MenuItem):
 def register_translation_report_menu_item():
     return TranslationReportMenuItem(
         "Translations to do", reverse("cms_translation_report"), icon_name="globe", order=50
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_queue_menu_item():
+    return translation_desk.QueueMenuItem(
+        "Translation queue", reverse("cms_translation_queue"), icon_name="globe", order=170
     )
 
 

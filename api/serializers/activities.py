@@ -104,6 +104,8 @@ def occurrence_data(starts_at, ends_at) -> dict:
 class ActivitySerializer(TranslatedObjectSerializer):
     """The fields shared by the list and the detail."""
 
+    extra_text_fields = ("training_times",)
+
     slug = serializers.SlugField()
     url = serializers.SerializerMethodField(help_text="The activity's page on the public site.")
     title = TranslatedField()

@@ -56,6 +56,8 @@ def stream_as_json(stream: Any) -> list[dict[str, Any]]:
 class BodyField(serializers.Field):
     """The body in the request's language, or its fallback."""
 
+    translated_field = "body"
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 

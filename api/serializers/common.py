@@ -14,9 +14,21 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.site_address import absolute_url as site_absolute_url
-from cms.translation.fallback import TranslatedText, object_language, translated_value
+from cms.translation.fallback import (
+    TranslatedText,
+    fallback_chain,
+    object_language,
+    translated_value,
+)
+from cms.translation.provenance import (
+    MachineKeys,
+    machine_translated,
+    unreviewed_machine_keys,
+)
 
-LANGUAGE_FIELDS = ("language", "translated", "fallback_language")
+LANGUAGE_FIELDS = ("language", "translated", "fallback_language", "machine_translated")
+# Where one API answer keeps the unreviewed machine texts it looked up (one query).
+_MACHINE_KEYS = "_unreviewed_machine_keys"
 
 
 def request_language(serializer: serializers.Field) -> str:
@@ -58,6 +70,8 @@ class TranslatedObjectSerializer(serializers.Serializer):
     """
 
     main_text_field: ClassVar[str] = "title"
+    # Texts shown outside a TranslatedField (e.g. inside a nested object).
+    extra_text_fields: ClassVar[tuple[str, ...]] = ()
 
     language = serializers.SerializerMethodField(
         help_text="The language the texts are in: the requested one, or its fallback."
@@ -67,6 +81,10 @@ class TranslatedObjectSerializer(serializers.Serializer):
     )
     fallback_language = serializers.SerializerMethodField(
         help_text="The language shown instead of the requested one, or null."
+    )
+    machine_translated = serializers.SerializerMethodField(
+        help_text="True when any text of it shown in `language` is machine output that no "
+        'person has reviewed (show it with an "automatically translated" label).'
     )
 
     def get_fields(self) -> dict[str, serializers.Field]:
@@ -88,6 +106,29 @@ class TranslatedObjectSerializer(serializers.Serializer):
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_fallback_language(self, obj: Any) -> str | None:
         return self._shown(obj).fallback_language
+
+    def _text_fields(self) -> tuple[str, ...]:
+        # Only the texts this serializer shows: a list loads no other columns.
+        if not hasattr(self, "_shown_text_fields"):
+            shown = [
+                field.translated_field
+                for field in self.fields.values()
+                if getattr(field, "translated_field", None)
+            ]
+            self._shown_text_fields = (*shown, *self.extra_text_fields)
+        return self._shown_text_fields
+
+    def _machine_keys(self) -> MachineKeys:
+        # Shared by every object of the answer, nested ones too: one query per answer.
+        context = self.context
+        if _MACHINE_KEYS not in context:
+            context[_MACHINE_KEYS] = unreviewed_machine_keys(fallback_chain(request_language(self)))
+        return context[_MACHINE_KEYS]
+
+    def get_machine_translated(self, obj: Any) -> bool:
+        return machine_translated(
+            obj, request_language(self), self._machine_keys(), self._text_fields()
+        )
 
 
 class PartnerRefSerializer(serializers.Serializer):

@@ -23,6 +23,7 @@ from django.utils import translation
 
 from ..models import ActivityPage, GuidePage, Partner, PolicyAction, ProgressUpdate
 from ..site_structure import SiteStructure, ensure_site_structure, structure_of
+from ..translation.provenance import saving_as
 from . import records
 from .errors import FieldProblem, ImportFailed, InvalidField
 from .keys import check_keys
@@ -32,6 +33,7 @@ from .municipalities import (
     import_municipality,
     partner_municipalities,
 )
+from .values import translation_sources
 
 __all__ = [
     "ActivityImport",
@@ -378,7 +380,8 @@ def import_content(data: Mapping) -> ImportReport:
                     check_keys(section, record)
                     # A savepoint per record, so that one failed record does not
                     # stop us from reporting the problems of the others.
-                    with transaction.atomic():
+                    origins = translation_sources(record)
+                    with transaction.atomic(), saving_as(origins=origins):
                         outcome = IMPORTERS[section](record, lookups, structure)
                     report.count(section, outcome)
                 except InvalidField as error:

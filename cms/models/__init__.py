@@ -30,6 +30,8 @@ from ..taking_part.buddy_models import (  # noqa: F401
     BuddyRequest,
 )
 from ..taking_part.models import Signup, SignupList  # noqa: F401
+from ..translation.records import SourceText, TranslationDraft, TranslationRecord  # noqa: F401
+from ..translation.translators import TranslatorAssignment  # noqa: F401
 from ..venues.models import Venue  # noqa: F401
 from .activities import ActivityIndexPage, ActivityOccurrence, ActivityPage  # noqa: F401
 from .content_version import ContentVersion  # noqa: F401

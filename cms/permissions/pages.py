@@ -31,6 +31,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, PagePermissionTester, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ..translation.field_status import annotate_translated_fields
 from .roles import User, is_coordinator, partner_ids
 
 
@@ -179,6 +180,7 @@ class PartnerContentPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         restrict_partner_choice(self, self._meta.model.partner_field, self.for_user)
+        annotate_translated_fields(self, self.instance)
 
     def clean(self):
         cleaned = super().clean()

@@ -27,6 +27,7 @@ from cms.safe_html import rich_text_html, safe_link
 from cms.site_address import absolute_url
 from cms.translation.fallback import TranslatedText, translated_value
 from cms.translation.languages import english_name, native_name
+from cms.translation.provenance import machine_translated
 from cms.translation.status import TranslationStatus
 from public.policy import plan_overview as build_plan_overview
 
@@ -104,6 +105,21 @@ def fallback_note(
         % values
     )
     return format_html('<p class="fallback" role="note">{}</p>', message)
+
+
+@register.simple_tag
+def machine_translation_note(obj: Any) -> SafeString:
+    """A note, in the visitor's language, that a text of ``obj`` on this page is unchecked MT.
+
+    Shown like the fallback note, where an unreviewed machine translation is
+    shown (EU AI Act art. 50(4): machine-made text is labelled as such).
+    """
+    if obj is None or not machine_translated(obj, active_language()):
+        return mark_safe("")
+    return format_html(
+        '<p class="fallback machine-translated" role="note">{}</p>',
+        gettext("Automatically translated. A person has not checked this translation yet."),
+    )
 
 
 @register.simple_tag

@@ -79,6 +79,7 @@ def test_list_item_holds_everything_a_partner_site_shows(api, mixed_team):
         "language": "pl",
         "translated": True,
         "fallback_language": None,
+        "machine_translated": False,
     }
 
 

@@ -139,6 +139,7 @@ def test_nested_translated_objects_carry_their_own_language(api, cafe):
         "language": "en",
         "translated": False,
         "fallback_language": "en",
+        "machine_translated": False,
     }
 
 

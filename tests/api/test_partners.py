@@ -20,6 +20,7 @@ def test_partner_profile(api, club):
         "language": "pl",
         "translated": True,
         "fallback_language": None,
+        "machine_translated": False,
     }
 
 

@@ -77,7 +77,7 @@ def test_unsupported_language_is_400(api, work_survey):
 def test_list_and_detail_take_a_constant_number_of_queries(api, db, django_assert_num_queries):
     for n in range(6):
         survey_factories.survey(slug=f"enquete-{n}")
-    with django_assert_num_queries(1):  # surveys
+    with django_assert_num_queries(2):  # surveys; unreviewed machine texts
         assert len(api.json("surveys")) == 6
-    with django_assert_num_queries(3):  # the survey; its questions; their options
+    with django_assert_num_queries(4):  # the survey; its questions; their options; machine texts
         api.json("surveys/enquete-3", lang="pl")

@@ -23,6 +23,7 @@ def test_categories_have_their_contract_slugs_and_translated_names(api, db):
         "language": "en",
         "translated": True,
         "fallback_language": None,
+        "machine_translated": False,
     }
 
 

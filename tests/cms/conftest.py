@@ -16,6 +16,7 @@ from tests import factories
 PASSWORD = "a-long-enough-password-123"
 OWN = "ggd"  # the partner whose content the tests act on
 OTHER = "vv-ochten"
+TRANSLATOR = "translator"
 
 
 def build_coalition() -> None:
@@ -57,6 +58,19 @@ def make_member(role: str, partner_slug: str | None = None, email: str | None = 
     return accept_for_new_account(invitation, PASSWORD)
 
 
+def make_translator(language: str):
+    """A user with only a translator assignment (the coordinator gives it in the admin)."""
+    from django.contrib.auth import get_user_model
+
+    from cms.translation.translators import assign_translator
+
+    user = get_user_model().objects.create_user(
+        f"translator-{language}", f"translator-{language}@example.org", PASSWORD
+    )
+    assign_translator(user, language)
+    return user
+
+
 # Who acts: the role, and the partner they work for (None: no partner).
 ROLES = {
     "anonymous": None,
@@ -65,6 +79,8 @@ ROLES = {
     "editor_own": ("editor", OWN),
     "contributor_own": ("contributor", OWN),
     "coordinator": (COORDINATOR, None),
+    # A volunteer of a migrants' organisation who translates into Polish, and nothing else.
+    "translator_pl": (TRANSLATOR, "pl"),
 }
 
 
@@ -76,7 +92,7 @@ def login_as(client, coalition):
         spec = ROLES[role_name]
         if spec is None:
             return None
-        user = make_member(*spec)
+        user = make_translator(spec[1]) if spec[0] == TRANSLATOR else make_member(*spec)
         client.force_login(user)
         return user
 

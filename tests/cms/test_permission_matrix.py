@@ -41,6 +41,7 @@ from cms.models import (
     Venue,
 )
 from cms.taking_part.capacity import SignupRequest, sign_up
+from cms.translation.desk import target_fingerprint
 from tests.cms.admin_forms import page_form_data
 from tests.cms.conftest import OTHER, OWN, ROLES, build_coalition
 
@@ -811,14 +812,77 @@ VENUE_PATHS = [
     ),
 ]
 
-ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + VENUE_PATHS + API_PATHS
+
+def _desk(client, language: str, **texts):
+    """Post texts to the translation desk for the own activity, as opened just now."""
+    page = activity()
+    bases = {f"base-{name}": target_fingerprint(page, name, language) for name in texts}
+    return client.post(
+        reverse("cms_translation_desk", args=["activity", page.pk, language]),
+        {**bases, **{f"text-{name}": text for name, text in texts.items()}, "action": "submit"},
+    )
+
+
+def desk_state() -> Any:
+    return (
+        ActivityPage.objects.filter(slug="spreekuur")
+        .values("summary_pl", "summary_ro", "summary_nl", "title_nl", "slug", "starts_at")
+        .get()
+    )
+
+
+TRANSLATORS_PL = {"translator_pl", "coordinator"}
+
+DESK_PATHS = [
+    WritePath(
+        "translate activity into Polish at the desk",
+        TRANSLATORS_PL,
+        lambda c: _desk(c, "pl", summary="Ćwiczymy razem."),
+        desk_state,
+        _changed("summary_pl"),
+    ),
+    WritePath(
+        "translate activity into Romanian at the desk",
+        COORDINATOR,
+        lambda c: _desk(c, "ro", summary="Exersăm împreună."),
+        desk_state,
+        _changed("summary_ro"),
+    ),
+    WritePath(
+        "change the Dutch source at the desk",
+        NOBODY,
+        lambda c: _desk(c, "nl", summary="Anders."),
+        desk_state,
+        _changed("summary_nl"),
+    ),
+    WritePath(
+        "change another field at the desk",
+        NOBODY,
+        lambda c: _desk(c, "pl", slug="overgenomen", starts_at="2030-01-01"),
+        desk_state,
+        _changed("slug"),
+    ),
+    WritePath(
+        "publish a partner's draft by translating it",
+        NOBODY,
+        lambda c: _desk(c, "pl", title="Konsultacje"),
+        live_activity_state,
+        _changed("title"),
+        prepare=_draft_for_bulk_publish,
+        # Their Polish title goes live; the partner's Dutch draft stays a draft.
+        ignored_for=TRANSLATORS_PL,
+    ),
+]
+
+ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + VENUE_PATHS + API_PATHS + DESK_PATHS
 
 
 def is_refusal(response) -> bool:
-    """Refused: 401/403/405, a redirect to the login or the admin's "no permission" home,
-    a form shown again with errors, or (for the API) a route that does not exist."""
+    """Refused: 400 (a field that cannot be written, named), 401/403/405, a redirect to the
+    login or the admin's "no permission" home, a form shown again with errors, or (for the
+    API) a route that does not exist."""
     status = response.status_code
-    if status in (401, 403, 405):
+    if status in (400, 401, 403, 405):
         return True
     if status == 302:
         location = response["Location"]
@@ -895,7 +959,7 @@ def test_the_organiser_s_editor_exports_sign_ups_as_text_not_formulas(client, lo
 
 
 def test_matrix_covers_every_role_and_path():
-    assert len(ROLES) == 6
+    assert len(ROLES) == 7
     assert len(ALL_PATHS) * len(ROLES) >= 300
 
 

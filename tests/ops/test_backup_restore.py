@@ -23,6 +23,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import connection
 from django.test import override_settings
@@ -43,12 +44,14 @@ from cms.models import (
     PageFeedback,
     Partner,
     PolicyAction,
-    Venue,
     Question,
     TopicResponsibility,
+    Venue,
 )
 from cms.surveys.answers import Submission, record_response
 from cms.taking_part.capacity import SignupRequest, sign_up
+from cms.translation.records import TranslationDraft
+from cms.translation.translators import assign_translator
 from search import elastic
 from search.contract import SearchRequest
 from search.models import IndexChange
@@ -152,6 +155,16 @@ REGION_TABLES = (
 )
 
 
+# Where each translation came from, every Dutch version, translators and their drafts:
+# losing them would put every text back in the queue as if nobody had translated it.
+TRANSLATION_TABLES = (
+    "cms_translationrecord",
+    "cms_sourcetext",
+    "cms_translatorassignment",
+    "cms_translationdraft",
+)
+
+
 def _link_a_calendar(partner_slug: str, activity: ActivityPage) -> None:
     partner = Partner.objects.get(slug=partner_slug)
     CalendarEvent.objects.create(
@@ -161,11 +174,11 @@ def _link_a_calendar(partner_slug: str, activity: ActivityPage) -> None:
     queue_import(partner)
 
 
-def _calendar_rows(url: str) -> dict[str, list]:
+def _calendar_rows(url: str, tables: tuple[str, ...] = ()) -> dict[str, list]:
     with psycopg.connect(url) as conn:
         return {
             table: sorted(map(repr, conn.execute(f"SELECT * FROM {table}").fetchall()))
-            for table in (*CALENDAR_TABLES, *REGION_TABLES)
+            for table in (tables or (*CALENDAR_TABLES, *REGION_TABLES))
         }
 
 
@@ -240,6 +253,19 @@ def _people_and_questions(partner: Partner) -> None:
     )
 
 
+def _translate_at_the_desk(guide: GuidePage) -> None:
+    translator = get_user_model().objects.create_user("ola", "ola@example.org", "x" * 16)
+    assign_translator(translator, "pl")
+    TranslationDraft.objects.create(
+        content_type=ContentType.objects.get_for_model(GuidePage),
+        object_id=guide.pk,
+        language="pl",
+        texts={"summary": "Szkic"},
+        saved_by=translator,
+        saved_at=guide.last_published_at,
+    )
+
+
 def _indexed_content(prefix: str) -> dict[str, set[str]]:
     with override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix):
         answer = elastic.client().search(
@@ -303,6 +329,11 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     _link_a_calendar("zwemclub", lesson)
     calendar_rows = _calendar_rows(_database_url(connection.settings_dict["NAME"]))
     assert all(calendar_rows.values()), calendar_rows
+    _translate_at_the_desk(GuidePage.objects.get(slug="huisarts"))
+    translation_rows = _calendar_rows(
+        _database_url(connection.settings_dict["NAME"]), TRANSLATION_TABLES
+    )
+    assert all(translation_rows.values()), translation_rows
     PageFeedback.objects.create(
         page=GuidePage.objects.get(slug="huisarts"),
         language="bg",
@@ -362,6 +393,7 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     assert restored == published
     assert _calendar_rows(restored_url) == calendar_rows
     assert _rows_per_table(restored_url) == source_rows
+    assert _calendar_rows(restored_url, TRANSLATION_TABLES) == translation_rows
     with psycopg.connect(restored_url) as conn:
         assert conn.execute("SELECT name, status FROM cms_signup").fetchall() == [
             ("Ania", "confirmed")

@@ -1,0 +1,87 @@
+"""Translators: people who translate the platform's content into one language.
+
+A translator is a user with a ``TranslatorAssignment`` for a language (a
+member of Polonia Betuwe translating into Polish). They reach the admin
+through the ``Translators`` group, which holds nothing but admin access: every
+change they make goes through the translation desk, which lets them change
+their language's texts and nothing else.
+
+``site`` is the hook for municipalities (a municipality is a Wagtail Site):
+empty means every municipality of the install.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+from django.db import models
+
+from ..permissions.roles import is_coordinator
+
+TRANSLATORS_GROUP = "Translators"
+_CACHE = "_wegwijs_translator_languages"
+
+
+class TranslatorAssignment(models.Model):
+    """One person translating into one language (optionally for one municipality)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="translator_assignments"
+    )
+    language = models.CharField(max_length=8)
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Empty: every municipality.",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "language", "site"], name="one_assignment_per_language_and_site"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.language}"
+
+
+def translators_group() -> Group:
+    """The group that lets translators into the admin (and nowhere else)."""
+    group, _ = Group.objects.get_or_create(name=TRANSLATORS_GROUP)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    return group
+
+
+def assign_translator(user: AbstractBaseUser, language: str) -> TranslatorAssignment:
+    """Make ``user`` a translator into ``language``."""
+    assignment, _ = TranslatorAssignment.objects.get_or_create(user=user, language=language)
+    user.groups.add(translators_group())
+    if hasattr(user, _CACHE):
+        delattr(user, _CACHE)
+    return assignment
+
+
+def translator_languages(user: AbstractBaseUser | AnonymousUser) -> frozenset[str]:
+    """The languages ``user`` translates into (cached on the user for the request)."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if not hasattr(user, _CACHE):
+        setattr(
+            user,
+            _CACHE,
+            frozenset(user.translator_assignments.values_list("language", flat=True)),
+        )
+    return getattr(user, _CACHE)
+
+
+def may_translate(user: AbstractBaseUser | AnonymousUser, language: str) -> bool:
+    """Coordinators may translate into every language; translators into their own."""
+    if language == settings.SOURCE_LANGUAGE:
+        return False
+    return is_coordinator(user) or language in translator_languages(user)
