@@ -20,6 +20,7 @@ from .calendars import admin as calendar_admin
 from .contact_point.admin import ContactPointViewSetGroup
 from .dashboard import panels as dashboard_panels  # noqa: F401 (registers its hooks)
 from .feedback.admin import FeedbackTotalsMenuItem, FeedbackTotalsView
+from .glossary.admin import GlossaryTermViewSet, LanguageSheetView
 from .models import BuildingBlock, Category, Partner, PolicyAction
 from .permissions.admin_api import PartnerPagesAdminAPIViewSet
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
@@ -100,7 +101,13 @@ class PlatformViewSetGroup(SnippetViewSetGroup):
     menu_label = "Platform"
     menu_icon = "site"
     menu_order = 200
-    items = (PartnerViewSet, PolicyActionViewSet, CategoryViewSet, BuildingBlockViewSet)
+    items = (
+        PartnerViewSet,
+        PolicyActionViewSet,
+        CategoryViewSet,
+        BuildingBlockViewSet,
+        GlossaryTermViewSet,
+    )
 
 
 register_snippet(PlatformViewSetGroup)
@@ -232,3 +239,20 @@ def register_membership_log_actions(actions):
     actions.register_action("wegwijs.email_changed", "E-mail changed", "E-mail changed")
     actions.register_action("wegwijs.member_added", "Member added", "Member added")
     actions.register_action("wegwijs.member_removed", "Member removed", "Member removed")
+
+
+@hooks.register("register_admin_urls")
+def register_glossary_sheets():
+    return [
+        path("glossary/<str:language>/", LanguageSheetView.as_view(), name="cms_glossary_sheet")
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def glossary_sheet_menu_item():
+    return MenuItem(
+        "Style sheets and glossary",
+        reverse("cms_glossary_sheet", args=["pl"]),
+        icon_name="help",
+        order=660,
+    )

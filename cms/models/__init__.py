@@ -15,6 +15,7 @@ from ..contact_point.models import (  # noqa: F401
     TopicResponsibility,
 )
 from ..feedback.models import FeedbackReason, PageFeedback  # noqa: F401
+from ..glossary.models import GlossaryTerm  # noqa: F401
 from ..surveys.models import (  # noqa: F401
     Survey,
     SurveyAnswer,

@@ -17,6 +17,7 @@ from ..models import (
     BuddyOffer,
     BuddyProject,
     BuddyRequest,
+    GlossaryTerm,
     PolicyAction,
     Question,
     Signup,
@@ -37,6 +38,7 @@ def register_permission_policies() -> None:
         TopicResponsibility, CoordinatorOnlyPermissionPolicy(TopicResponsibility)
     )
     register_permission_policy(Survey, CoordinatorOnlyPermissionPolicy(Survey))
+    register_permission_policy(GlossaryTerm, CoordinatorOnlyPermissionPolicy(GlossaryTerm))
     for model in (Signup, BuddyOffer, BuddyRequest, BuddyMatch):
         register_permission_policy(model, PartnerPeoplePermissionPolicy(model))
     register_permission_policy(BuddyProject, CoordinatorOnlyPermissionPolicy(BuddyProject))

@@ -74,6 +74,7 @@ def rich(django_db_setup, django_db_blocker):
 PINNED = [
     ("languages", 0, "the list is configuration"),
     ("categories", 1, "categories"),
+    ("glossary", 1, "glossary terms"),
     ("building-blocks", 2, "blocks; actions of the published plan"),
     ("partners", 1, "a page of partners with their logos"),
     ("partners/club-0", 1, "the partner with its logo"),

@@ -22,6 +22,7 @@ from cms.models import (
     BuddyMatch,
     BuddyOffer,
     BuddyRequest,
+    GlossaryTerm,
     GuidePage,
     PageFeedback,
     Partner,
@@ -233,6 +234,7 @@ def remove_content() -> None:
     PolicyAction.objects.all().delete()
     Partner.objects.all().delete()
     Survey.objects.all().delete()
+    GlossaryTerm.objects.all().delete()
     get_user_model().objects.filter(username="coordinator").delete()
     # The committed content queued index changes; later tests expect an empty outbox.
     IndexChange.objects.all().delete()
