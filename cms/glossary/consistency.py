@@ -29,9 +29,18 @@ class TermDeviation:
     language: str
 
 
+def _inflected(word: str) -> str:
+    # Most of our languages inflect: Polish "lekarz rodzinny" is "lekarza rodzinnego" after
+    # "do", Romanian "medic" is "medicul". A word of five letters or more may change its last
+    # two letters and grow an ending; a shorter word only grows one ("ghid", "ghidurile").
+    stem = word[:-2] if len(word) >= 5 else word
+    return re.escape(stem) + r"\w*"
+
+
 def mentions(text: str, word: str) -> bool:
-    """``word`` occurs in ``text`` as a whole word or phrase, in any case."""
-    return bool(re.search(rf"(?<!\w){re.escape(word.strip())}(?!\w)", text, re.IGNORECASE))
+    """``word`` (a word or phrase) occurs in ``text``, in any case and any common inflection."""
+    pattern = r"\s+".join(_inflected(part) for part in word.split())
+    return bool(pattern) and bool(re.search(rf"(?<!\w){pattern}", text, re.IGNORECASE))
 
 
 def _strings(data: Any) -> Iterable[str]:

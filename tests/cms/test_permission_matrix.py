@@ -32,6 +32,7 @@ from cms.models import (
     BuddyOffer,
     BuddyProject,
     BuddyRequest,
+    GlossaryTerm,
     GuideIndexPage,
     GuidePage,
     Invitation,
@@ -716,7 +717,66 @@ TAKING_PART_PATHS = [
     ),
 ]
 
-ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + API_PATHS
+# --- The glossary: coordinators keep the approved words -------------------------------
+
+
+def glossary_term() -> GlossaryTerm:
+    term, _ = GlossaryTerm.objects.get_or_create(
+        slug="huisarts",
+        defaults={"term_nl": "huisarts", "explanation_nl": "De dokter.", "term_pl": "lekarz"},
+    )
+    return term
+
+
+def glossary_state() -> Any:
+    return list(GlossaryTerm.objects.order_by("slug").values_list("slug", "term_nl", "term_pl"))
+
+
+def glossary_form_data(**fields) -> dict:
+    term = glossary_term()
+    data = {"slug": term.slug, "sort_order": 0}
+    for code, _ in settings.LANGUAGES:
+        data[f"term_{code}"] = getattr(term, f"term_{code}") or ""
+        data[f"explanation_{code}"] = getattr(term, f"explanation_{code}") or ""
+    return {**data, **fields}
+
+
+GLOSSARY_PATHS = [
+    WritePath(
+        "change approved word in glossary",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_glossaryterm:edit", args=[glossary_term().pk]),
+            glossary_form_data(term_pl="lekarz rodzinny"),
+        ),
+        glossary_state,
+        lambda before, after: after != before,
+        prepare=glossary_term,
+    ),
+    WritePath(
+        "add glossary term",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_glossaryterm:add"),
+            {**glossary_form_data(slug="bsn", term_nl="BSN", explanation_nl="Je nummer.")},
+        ),
+        glossary_state,
+        lambda before, after: len(after) > len(before),
+        prepare=glossary_term,
+    ),
+    WritePath(
+        "delete glossary term",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_glossaryterm:delete", args=[glossary_term().pk])
+        ),
+        glossary_state,
+        lambda before, after: len(after) < len(before),
+        prepare=glossary_term,
+    ),
+]
+
+ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + GLOSSARY_PATHS + API_PATHS
 
 
 def is_refusal(response) -> bool:
