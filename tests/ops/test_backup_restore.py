@@ -35,6 +35,7 @@ from cms.models import (
     BuddyOffer,
     BuddyProject,
     BuddyRequest,
+    GlossaryTerm,
     GuidePage,
     PageFeedback,
     Partner,
@@ -215,6 +216,13 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         reason="translation",
         given_on=date(2026, 11, 30),
     )
+    GlossaryTerm.objects.create(
+        slug="bsn",
+        term_nl="BSN",
+        term_pl="BSN",
+        explanation_nl="Je nummer.",
+        explanation_pl="Numer.",
+    )
     published = _published_content()
     assert {"zwemles", "waterpolo", "prikcafe"} <= published["activity"]
     assert {"taalhuis", "loket"} <= published["policy_action"]
@@ -267,6 +275,9 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         assert conn.execute("SELECT reference FROM cms_buddyrequest").fetchall() == [("REQ-B",)]
         assert conn.execute("SELECT reference FROM cms_buddyoffer").fetchall() == [("OFF-B",)]
         assert conn.execute("SELECT id FROM cms_buddymatch").fetchall() == [(match.pk,)]
+        assert conn.execute(
+            "SELECT slug, term_nl, explanation_pl FROM cms_glossaryterm"
+        ).fetchall() == [("bsn", "BSN", "Numer.")]
     assert (restored_media / image_file).read_bytes() == photo_bytes
     settings.ELASTICSEARCH_URL = engine_url
     assert _indexed_content(restored_prefix) == published
