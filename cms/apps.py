@@ -22,9 +22,11 @@ class CmsConfig(AppConfig):
         from .permissions.registry import register_permission_policies
         from .read_aloud import signals as read_aloud_signals
         from .taxonomy import seed_after_migrate
+        from .translation.provenance import track_saves
 
         post_migrate.connect(seed_after_migrate, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
         register_permission_policies()
         protect_admin_exports()
         read_aloud_signals.connect()
+        track_saves()

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from ..importing import ImportFailed, content_digest, import_activity
 from ..importing.records import Lookups
 from ..models import Partner
+from ..translation.provenance import Origin, saving_as
 from .fetching import FeedUnavailable, fetch_feed
 from .models import OUTCOMES, CalendarEvent, CalendarImport
 from .parsing import EventProblem, FeedEvent, NotACalendar, parse_feed
@@ -172,15 +173,17 @@ def import_calendar(partner: Partner, *, now: datetime | None = None) -> Calenda
         return state
     run = _Run(partner)
     run.problems.extend(str(problem) for problem in feed.problems)
-    for event in feed.events:
-        run.upsert(event)
-    # Gone from the feed: deleted in the partner's calendar. Events that are
-    # past, or that could not be read this time, are left alone.
-    present = {event.key for event in feed.events} | feed.past
-    unreadable = {problem.uid for problem in feed.problems}
-    for key, link in run.links.items():
-        if key not in present and key[0] not in unreadable:
-            run.cancel(link)
+    # The feed's texts are the partner's own, but nobody here wrote them: origin "import".
+    with saving_as(Origin.IMPORT):
+        for event in feed.events:
+            run.upsert(event)
+        # Gone from the feed: deleted in the partner's calendar. Events that are
+        # past, or that could not be read this time, are left alone.
+        present = {event.key for event in feed.events} | feed.past
+        unreadable = {problem.uid for problem in feed.problems}
+        for key, link in run.links.items():
+            if key not in present and key[0] not in unreadable:
+                run.cancel(link)
     state.status = CalendarImport.Status.DONE
     state.error = ""
     state.counts = {outcome: run.counts[outcome] for outcome in OUTCOMES}

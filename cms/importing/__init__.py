@@ -23,8 +23,10 @@ from django.utils import translation
 
 from ..models import ActivityPage, GuidePage, Partner, PolicyAction, ProgressUpdate
 from ..site_structure import ensure_site_structure
+from ..translation.provenance import saving_as
 from . import records
 from .errors import FieldProblem, ImportFailed, InvalidField
+from .values import translation_sources
 
 __all__ = [
     "ActivityImport",
@@ -333,7 +335,8 @@ def import_content(data: Mapping) -> ImportReport:
                     seen.add(slug)
                     # A savepoint per record, so that one failed record does not
                     # stop us from reporting the problems of the others.
-                    with transaction.atomic():
+                    origins = translation_sources(record)
+                    with transaction.atomic(), saving_as(origins=origins):
                         outcome = IMPORTERS[section](record, lookups, structure)
                     report.count(section, outcome)
                 except InvalidField as error:

@@ -15,6 +15,7 @@ from ..translation.languages import language_codes
 from .errors import InvalidField
 
 MISSING = object()
+ORIGINS = ("human", "machine", "agency", "import")
 
 
 def required(record: Mapping, key: str) -> Any:
@@ -84,6 +85,33 @@ def translations(
     if required_language and not (value.get(required_language) or "").strip():
         raise InvalidField(f"{path}.{required_language}", "is required")
     return {code: (value.get(code) or "").strip() for code in codes}
+
+
+def translation_sources(record: Mapping) -> dict[str, str]:
+    """``"translation_sources": {"pl": "machine"}``: where a language's texts come from.
+
+    Values ``human machine agency import``; a language left out is ``human``.
+    """
+    value = record.get("translation_sources")
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidField(
+            "translation_sources",
+            'must be an object of origins per language, e.g. {"pl": "machine"}',
+        )
+    codes = language_codes()
+    for code, origin in value.items():
+        if code not in codes:
+            raise InvalidField(
+                f"translation_sources.{code}", f"unknown language; use one of {', '.join(codes)}"
+            )
+        if origin not in ORIGINS:
+            raise InvalidField(
+                f"translation_sources.{code}",
+                f"unknown origin '{origin}'; use one of {', '.join(ORIGINS)}",
+            )
+    return dict(value)
 
 
 def choice(

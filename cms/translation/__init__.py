@@ -8,7 +8,10 @@
   through ``MODELTRANSLATION_TRANSLATION_FILES``;
 - ``tracking``, ``status``: which Dutch source each translation was made from,
   and so whether it is complete, missing or outdated;
-- ``panels``, ``report``: the editor's status panel and the coordinator's report.
+- ``panels``, ``report``: the editor's status panel and the coordinator's report;
+- ``records``, ``provenance``: per field and language, where a text came from
+  (person, machine, agency, import), who saved it, from which Dutch version,
+  whether a person reviewed it; ``middleware`` names the signed-in person.
 
 Kept free of imports on purpose: django-modeltranslation imports
 ``cms.translation`` while the app registry is loading, and the models import

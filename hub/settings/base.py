@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "api.routing.ApiRoutingMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Translations saved in the admin are recorded as this person's (cms/translation/provenance).
+    "cms.translation.middleware.TranslationProvenanceMiddleware",
     # request.user.is_verified(); then the admin asks for the second factor.
     "django_otp.middleware.OTPMiddleware",
     "cms.accounts.middleware.TwoFactorMiddleware",
