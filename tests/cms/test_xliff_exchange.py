@@ -16,6 +16,8 @@ from translate.storage import xliff2
 
 from cms.models import GlossaryTerm, GuidePage, PolicyAction
 from cms.translation.exchange.xliff import unit_id
+from cms.translation.provenance import Origin, source_version
+from cms.translation.records import TranslationRecord
 from tests import factories
 
 
@@ -198,3 +200,30 @@ def test_a_file_that_is_not_xliff_is_refused(content, tmp_path):
     path.write_text("<html><body>nee</body></html>")
     with pytest.raises(CommandError, match="file: not an XLIFF file"):
         call_command("translations", "import", str(path), stdout=StringIO())
+
+
+def test_imported_texts_are_recorded_as_the_agency_s(content, tmp_path):
+    path = export(tmp_path, "--language", "hu", "--partner", "ggd")
+    store = xliff1.xlifffile.parsefile(str(path))
+    for unit in store.units:
+        if unit_id(unit) == "action/taalhuis/title":
+            unit.target = "Nyelvi ház"
+    store.savefile(str(path))
+    call_command("translations", "import", str(path), stdout=StringIO())
+    action = PolicyAction.objects.get(slug="taalhuis")
+    entry = TranslationRecord.objects.get(object_id=action.pk, field="title", language="hu")
+    assert (entry.origin, entry.reviewed) == (Origin.AGENCY, False)
+    assert entry.source_version == source_version(action, "title")
+
+
+def test_only_outdated_sends_the_texts_whose_dutch_changed(content, tmp_path):
+    page = GuidePage.objects.get(slug="huisarts")
+    assert "guide/huisarts/summary" not in units(
+        export(tmp_path, "--language", "pl", "--only", "outdated", name="before.xlf")
+    )
+    page.summary_nl = "Zo werkt de huisarts, en zo de apotheek."
+    page.save_revision().publish()
+    found = units(export(tmp_path, "--language", "pl", "--only", "outdated"))
+    assert set(found) == {"guide/huisarts/summary"}  # the title was never translated
+    assert found["guide/huisarts/summary"].source == "Zo werkt de huisarts, en zo de apotheek."
+    assert found["guide/huisarts/summary"].target == "Tak działa lekarz."

@@ -6,6 +6,7 @@ unit whose Dutch source changed since the export is refused, never applied:
 the agency translated a text that no longer exists. Units without a target
 are left alone (the agency skipped them).
 
+Every text applied is recorded with origin ``agency`` (``cms.translation.provenance``).
 Pages get a new revision (the history shows the import); a page that is live
 and has no unpublished draft is published with it, one with a draft keeps the
 translation in the draft, for the editor to publish with their own changes.
@@ -22,6 +23,7 @@ from django.conf import settings
 from django.db import transaction
 
 from ..languages import is_supported
+from ..provenance import Origin, saving_as
 from .checks import problems_of
 from .segments import BODY, PAGE_KINDS, RICH_BLOCK, Segment, find_object, segments_of
 from .xliff import UnreadableFile, read
@@ -117,8 +119,11 @@ def _apply(kind: str, obj: Any, language: str, translations: list[tuple[Segment,
         obj.save()
 
 
-def import_xliff(data: bytes) -> ImportReport:
-    """Apply an XLIFF file (1.2 or 2.0) atomically; ``ExchangeRefused`` names every problem."""
+def import_xliff(data: bytes, user: Any = None) -> ImportReport:
+    """Apply an XLIFF file (1.2 or 2.0) atomically; ``ExchangeRefused`` names every problem.
+
+    The texts are recorded as the agency's (``Origin.AGENCY``), saved by ``user`` when known.
+    """
     try:
         language, units = read(data)
     except UnreadableFile as error:
@@ -131,7 +136,7 @@ def import_xliff(data: bytes) -> ImportReport:
     if problems:
         raise ExchangeRefused(problems)
     report = ImportReport(language)
-    with transaction.atomic():
+    with transaction.atomic(), saving_as(Origin.AGENCY, user):
         for (kind, slug), translations in accepted.items():
             _apply(kind, find_object(kind, slug), language, translations)
             report.applied += [segment.id for segment, _ in translations]

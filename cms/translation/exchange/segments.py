@@ -18,7 +18,7 @@ from django.db.models import Model, Q
 from ...glossary.models import GlossaryTerm
 from ...models import ActivityPage, GuidePage, Partner, PolicyAction
 from ..fallback import has_text
-from ..status import TranslationStatus
+from ..provenance import State, state
 
 # kind → (model, plain-text fields); pages also carry their body's text blocks.
 KINDS: dict[str, tuple[type[Model], tuple[str, ...]]] = {
@@ -44,6 +44,10 @@ class Segment:
     outdated: bool = False
 
 
+def _outdated(obj: Any, field: str, language: str) -> bool:
+    return state(obj, field, language) == State.OUTDATED
+
+
 def _body_blocks(value: Any) -> dict[str, str]:
     """Rich-text blocks of a StreamField value: block id → stored HTML."""
     if not value:
@@ -55,17 +59,23 @@ def _body_blocks(value: Any) -> dict[str, str]:
     }
 
 
-def segments_of(kind: str, obj: Any, language: str, outdated: bool = False) -> Iterator[Segment]:
-    """The segments of one object whose Dutch source has text, with the target's text now."""
+def segments_of(kind: str, obj: Any, language: str, judge: bool = False) -> Iterator[Segment]:
+    """The segments of one object whose Dutch source has text, with the target's text now.
+
+    ``judge``: also say whether each is outdated (the Dutch changed since it was translated,
+    ``cms.translation.provenance.state``; a body block shares its body's state).
+    """
     source = settings.SOURCE_LANGUAGE
     _, fields = KINDS[kind]
     for field in fields:
         text = getattr(obj, f"{field}_{source}", None)
         if has_text(text):
             target = getattr(obj, f"{field}_{language}", None) or ""
+            outdated = judge and _outdated(obj, field, language)
             yield Segment(f"{kind}/{obj.slug}/{field}", text, target, False, outdated)
     if kind in PAGE_KINDS:
         targets = _body_blocks(getattr(obj, f"{BODY}_{language}", None))
+        outdated = judge and _outdated(obj, BODY, language)
         for block_id, html in _body_blocks(getattr(obj, f"{BODY}_{source}", None)).items():
             if has_text(html):
                 target = targets.get(block_id, "")
@@ -92,19 +102,20 @@ def _objects(kind: str, partner: str | None) -> Iterable[Any]:
 def select(language: str, partner: str | None = None, only: Iterable[str] = ()) -> list[Segment]:
     """The segments to send for ``language``: all, or ``only`` the missing and/or outdated ones.
 
-    Outdated is known per page (``TranslationTrackedMixin``: the Dutch changed after
-    the translation was saved); for other objects a text is sent when it is missing.
+    Outdated is exact, per field: the Dutch source changed since the translation was
+    saved (``cms.translation.provenance``).
     """
     only = set(only)
     chosen = []
     for kind in KINDS:
         for obj in _objects(kind, partner):
-            outdated = kind in PAGE_KINDS and (
-                obj.translation_statuses().get(language) == TranslationStatus.OUTDATED
-            )
-            for segment in segments_of(kind, obj, language, outdated):
+            for segment in segments_of(kind, obj, language, judge="outdated" in only):
                 missing = not has_text(segment.target)
-                if not only or ("missing" in only and missing) or ("outdated" in only and outdated):
+                if (
+                    not only
+                    or ("missing" in only and missing)
+                    or ("outdated" in only and segment.outdated)
+                ):
                     chosen.append(segment)
     return chosen
 
