@@ -32,6 +32,7 @@ from .surveys import admin as survey_admin
 from .taking_part.admin_group import TakingPartViewSetGroup
 from .taking_part.buddy_admin import may_match
 from .taking_part.buddy_admin import suggestions_view as buddy_suggestions_view
+from .translation.exchange.admin import ExchangeView, may_exchange
 from .translation.report import TranslationReportView, may_see_report
 
 
@@ -255,4 +256,21 @@ def glossary_sheet_menu_item():
         reverse("cms_glossary_sheet", args=["pl"]),
         icon_name="help",
         order=660,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_exchange():
+    return [path("translations/xliff/", ExchangeView.as_view(), name="cms_translation_exchange")]
+
+
+class ExchangeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_exchange(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def translation_exchange_menu_item():
+    return ExchangeMenuItem(
+        "Translation agencies", reverse("cms_translation_exchange"), icon_name="download", order=55
     )

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import Resolver404, resolve, reverse
 from wagtail.models import Page, PageViewRestriction, WorkflowState
@@ -41,6 +42,8 @@ from cms.models import (
     Signup,
 )
 from cms.taking_part.capacity import SignupRequest, sign_up
+from cms.translation.exchange.segments import segments_of
+from cms.translation.exchange.xliff import write
 from tests.cms.admin_forms import page_form_data
 from tests.cms.conftest import OTHER, OWN, ROLES, build_coalition
 
@@ -775,6 +778,29 @@ GLOSSARY_PATHS = [
         prepare=glossary_term,
     ),
 ]
+
+
+def _agency_file() -> SimpleUploadedFile:
+    """An agency's XLIFF file translating the policy action's title into Polish."""
+    segments = [
+        replace(segment, target="Dom językowy")
+        for segment in segments_of("action", action(), "pl")
+        if segment.id.endswith("/title")
+    ]
+    return SimpleUploadedFile("pl.xlf", write(segments, "nl", "pl"))
+
+
+GLOSSARY_PATHS.append(
+    WritePath(
+        "import agency XLIFF",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("cms_translation_exchange"), {"upload": "1", "file": _agency_file()}
+        ),
+        lambda: PolicyAction.objects.filter(slug="taalhuis").values_list("title_pl", flat=True)[0],
+        lambda before, after: after == "Dom językowy",
+    )
+)
 
 ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + GLOSSARY_PATHS + API_PATHS
 

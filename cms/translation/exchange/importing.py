@@ -96,12 +96,23 @@ def _translated_body(obj: Any, language: str, blocks: dict[str, str]) -> str:
     return json.dumps(body)
 
 
-def _apply(kind: str, obj: Any, language: str, translations: list[tuple[Segment, str]]) -> None:
+def apply_translations(
+    kind: str,
+    obj: Any,
+    language: str,
+    translations: list[tuple[Segment, str]],
+    publish: bool = True,
+) -> None:
+    """Write ``translations`` (segment, text) into ``obj``; a page gets a revision.
+
+    The revision is published when ``publish`` and the page is live without a pending
+    draft; otherwise the translation waits in the draft.
+    """
     if kind in PAGE_KINDS and obj.has_unpublished_changes:
         obj = obj.get_latest_revision_as_object()
         publish = False
     else:
-        publish = kind in PAGE_KINDS and obj.live
+        publish = publish and kind in PAGE_KINDS and obj.live
     blocks = {}
     for segment, target in translations:
         name = segment.id.split("/")[2]
@@ -138,7 +149,7 @@ def import_xliff(data: bytes, user: Any = None) -> ImportReport:
     report = ImportReport(language)
     with transaction.atomic(), saving_as(Origin.AGENCY, user):
         for (kind, slug), translations in accepted.items():
-            _apply(kind, find_object(kind, slug), language, translations)
+            apply_translations(kind, find_object(kind, slug), language, translations)
             report.applied += [segment.id for segment, _ in translations]
             report.objects += 1
     return report
