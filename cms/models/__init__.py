@@ -30,6 +30,7 @@ from ..taking_part.buddy_models import (  # noqa: F401
     BuddyRequest,
 )
 from ..taking_part.models import Signup, SignupList  # noqa: F401
+from ..translation.machine.budget import MachineCharacters  # noqa: F401
 from ..translation.records import SourceText, TranslationRecord  # noqa: F401
 from .activities import ActivityIndexPage, ActivityOccurrence, ActivityPage  # noqa: F401
 from .guides import GuideIndexPage, GuidePage  # noqa: F401

@@ -37,6 +37,7 @@ from cms.models import (
     BuddyRequest,
     GlossaryTerm,
     GuidePage,
+    MachineCharacters,
     PageFeedback,
     Partner,
     PolicyAction,
@@ -223,6 +224,7 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         explanation_nl="Je nummer.",
         explanation_pl="Numer.",
     )
+    MachineCharacters.objects.create(month=date(2026, 12, 1), characters=4321)
     published = _published_content()
     assert {"zwemles", "waterpolo", "prikcafe"} <= published["activity"]
     assert {"taalhuis", "loket"} <= published["policy_action"]
@@ -278,6 +280,9 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         assert conn.execute(
             "SELECT slug, term_nl, explanation_pl FROM cms_glossaryterm"
         ).fetchall() == [("bsn", "BSN", "Numer.")]
+        assert conn.execute("SELECT scope, characters FROM cms_machinecharacters").fetchall() == [
+            ("installation", 4321)
+        ]
     assert (restored_media / image_file).read_bytes() == photo_bytes
     settings.ELASTICSEARCH_URL = engine_url
     assert _indexed_content(restored_prefix) == published
