@@ -33,6 +33,7 @@ from .taking_part.admin_group import TakingPartViewSetGroup
 from .taking_part.buddy_admin import may_match
 from .taking_part.buddy_admin import suggestions_view as buddy_suggestions_view
 from .translation.exchange.admin import ExchangeView, may_exchange
+from .translation.machine.admin import MachineDraftsView, may_ask_drafts
 from .translation.report import TranslationReportView, may_see_report
 
 
@@ -273,4 +274,21 @@ class ExchangeMenuItem(MenuItem):
 def translation_exchange_menu_item():
     return ExchangeMenuItem(
         "Translation agencies", reverse("cms_translation_exchange"), icon_name="download", order=55
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_machine_drafts():
+    return [path("translations/machine/", MachineDraftsView.as_view(), name="cms_machine_drafts")]
+
+
+class MachineDraftsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_ask_drafts(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def machine_drafts_menu_item():
+    return MachineDraftsMenuItem(
+        "Machine drafts", reverse("cms_machine_drafts"), icon_name="globe", order=56
     )

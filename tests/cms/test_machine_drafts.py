@@ -7,6 +7,7 @@ documented /v2/translate and /v2/usage contract on a local port).
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from cms.models import GuidePage, PolicyAction
 from cms.translation.machine.budget import MachineCharacters, budget_state
@@ -137,3 +138,34 @@ def test_the_usage_comes_from_deepl_s_usage_endpoint(deepl):
     deepl.state.characters = 1234
     usage = DeepLTranslator().usage()
     assert (usage.characters, usage.limit) == (1234, 500_000)
+
+
+def test_the_coordinator_sees_the_budget_and_asks_for_a_draft(deepl, guide, client, login_as):
+    login_as("coordinator")
+    address = reverse("cms_machine_drafts")
+    page = client.get(address).content.decode()
+    assert "This month: 0 of 10000 characters used, 10000 left." in page
+    sent = client.post(address, {"language": "cs", "segment": "action/taalhuis"})
+    assert sent.status_code == 302
+    assert PolicyAction.objects.get(slug="taalhuis").title_cs.startswith("[CS] ")
+    assert f"This month: {budget_state().used} of 10000" in client.get(address).content.decode()
+
+
+def test_a_failure_in_the_admin_says_so_and_writes_nothing(deepl, guide, client, login_as):
+    login_as("coordinator")
+    deepl.state.status = 503
+    page = client.post(
+        reverse("cms_machine_drafts"), {"language": "cs", "segment": "action/taalhuis"}
+    )
+    assert "Nothing was drafted: DeepL could not be reached" in page.content.decode()
+    assert not PolicyAction.objects.get(slug="taalhuis").title_cs
+
+
+@pytest.mark.parametrize("role", ["editor_own", "contributor_other"])
+def test_only_coordinators_ask_for_drafts(deepl, guide, client, login_as, role):
+    login_as(role)
+    response = client.post(
+        reverse("cms_machine_drafts"), {"language": "cs", "segment": "action/taalhuis"}
+    )
+    assert response.status_code in (302, 403)
+    assert not PolicyAction.objects.get(slug="taalhuis").title_cs
