@@ -9,6 +9,7 @@ from .views.activities import ActivityCalendarView, ActivityDetailView, Activity
 from .views.buddies import BuddyOfferView, BuddyOverviewView, BuddyRequestView
 from .views.contact_point import QuestionCreateView, QuestionFormView
 from .views.feedback import FeedbackCreateView, FeedbackFormView
+from .views.glossary import GlossaryView
 from .views.guides import GuideDetailView, GuideListView
 from .views.index import ApiIndexView
 from .views.languages import LanguageListView
@@ -35,6 +36,7 @@ v1 = [
     path("buddies", BuddyOverviewView.as_view(), name="buddies"),
     path("buddies/offers", BuddyOfferView.as_view(), name="buddy-offers"),
     path("buddies/requests", BuddyRequestView.as_view(), name="buddy-requests"),
+    path("glossary", GlossaryView.as_view(), name="glossary"),
     path("guides", GuideListView.as_view(), name="guides"),
     path("guides/<slug:slug>", GuideDetailView.as_view(), name="guide"),
     path("feedback", FeedbackCreateView.as_view(), name="feedback"),

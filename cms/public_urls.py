@@ -15,16 +15,18 @@ SECTION_PATHS = {
     "partner": "partners",
     "policy_action": "beleidsplan",
     "survey": "enquete",
+    "glossary": "woordenlijst",
 }
 # The short address of a survey, for posters and group posts: /s/<slug>.
 SURVEY_SHORT_PREFIX = "s"
 
 
 def public_path(kind: str, slug: str, language: str) -> str:
-    """``/pl/activiteiten/gemengd-voetbal/``; policy actions are anchors on the plan page."""
+    """``/pl/activiteiten/gemengd-voetbal/``; policy actions and glossary terms are anchors
+    on their page (the plan, the glossary)."""
     language = language or settings.SOURCE_LANGUAGE
     section = SECTION_PATHS[kind]
-    if kind == "policy_action":
+    if kind in ("policy_action", "glossary"):
         return f"/{language}/{section}/#{slug}"
     return f"/{language}/{section}/{slug}/"
 

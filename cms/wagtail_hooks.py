@@ -26,6 +26,7 @@ from .calendars import admin as calendar_admin
 from .contact_point.admin import ContactPointViewSetGroup
 from .dashboard import panels as dashboard_panels  # noqa: F401 (registers its hooks)
 from .feedback.admin import FeedbackTotalsMenuItem, FeedbackTotalsView
+from .glossary.admin import GlossaryTermViewSet, LanguageSheetView
 from .models import BuildingBlock, Category, Municipality, Partner, PolicyAction
 from .permissions.admin_api import PartnerPagesAdminAPIViewSet
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
@@ -38,6 +39,8 @@ from .taking_part.admin_group import TakingPartViewSetGroup
 from .taking_part.buddy_admin import may_match
 from .taking_part.buddy_admin import suggestions_view as buddy_suggestions_view
 from .translation import desk_admin as translation_desk
+from .translation.exchange.admin import ExchangeView, may_exchange
+from .translation.machine.admin import MachineDraftsView, may_ask_drafts
 from .translation.report import TranslationReportView, may_see_report
 from .venues.admin import VenueViewSet
 from .venues.from_activity_view import make_venue_button, make_venue_view
@@ -134,6 +137,7 @@ class PlatformViewSetGroup(SnippetViewSetGroup):
         CategoryViewSet,
         BuildingBlockViewSet,
         MunicipalityViewSet,
+        GlossaryTermViewSet,
     )
 
 
@@ -296,3 +300,54 @@ def register_membership_log_actions(actions):
     actions.register_action("wegwijs.email_changed", "E-mail changed", "E-mail changed")
     actions.register_action("wegwijs.member_added", "Member added", "Member added")
     actions.register_action("wegwijs.member_removed", "Member removed", "Member removed")
+
+
+@hooks.register("register_admin_urls")
+def register_glossary_sheets():
+    return [
+        path("glossary/<str:language>/", LanguageSheetView.as_view(), name="cms_glossary_sheet")
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def glossary_sheet_menu_item():
+    return MenuItem(
+        "Style sheets and glossary",
+        reverse("cms_glossary_sheet", args=["pl"]),
+        icon_name="help",
+        order=660,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_exchange():
+    return [path("translations/xliff/", ExchangeView.as_view(), name="cms_translation_exchange")]
+
+
+class ExchangeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_exchange(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def translation_exchange_menu_item():
+    return ExchangeMenuItem(
+        "Translation agencies", reverse("cms_translation_exchange"), icon_name="download", order=55
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_machine_drafts():
+    return [path("translations/machine/", MachineDraftsView.as_view(), name="cms_machine_drafts")]
+
+
+class MachineDraftsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_ask_drafts(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def machine_drafts_menu_item():
+    return MachineDraftsMenuItem(
+        "Machine drafts", reverse("cms_machine_drafts"), icon_name="globe", order=56
+    )

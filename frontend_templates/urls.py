@@ -13,6 +13,7 @@ from .views.buddies import buddies_page, buddy_form, buddy_sent
 from .views.calendar import activity_calendar
 from .views.contact_point import ask, sent
 from .views.feedback import give, thanks
+from .views.glossary import glossary_page
 from .views.partners import partner_detail, partner_list
 from .views.search import search_page
 from .views.signups import cancel_signup, signup_done, signup_page
@@ -27,6 +28,7 @@ urlpatterns = [
     path("vraag/verstuurd/", sent, name="question-sent"),
     path("duidelijk/", give, name="feedback"),
     path("duidelijk/bedankt/", thanks, name="feedback-thanks"),
+    path(f"{SECTION_PATHS['glossary']}/", glossary_page, name="glossary"),
     path(f"{SECTION_PATHS['partner']}/", partner_list, name="partners"),
     path(f"{SECTION_PATHS['partner']}/<slug:slug>/", partner_detail, name="partner"),
     path(

@@ -12,12 +12,20 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from cms.bounded_input import BoundedInputError, clean_text
 from cms.translation.languages import supported_languages
 
 from ..contact import CONTACT_MAX_LENGTH, checked_contact
 from ..models import ContactMethod, QuestionTopic
+
+# Plural forms: Romanian says "20 de caractere", Polish "5 znaków", "2 znaki".
+TOO_LONG = ngettext_lazy(
+    "This is too long: at most %(limit_value)d character.",
+    "This is too long: at most %(limit_value)d characters.",
+    "limit_value",
+)
 
 # The form's name in its spam-check token (``public.guard``), the same for the API and the site.
 FORM_NAME = "question"
@@ -76,8 +84,16 @@ class QuestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
             "required": _("Write your question."),
-            "min_length": _("Please write a little more: at least %(limit_value)d characters."),
-            "max_length": _("Your question is too long: at most %(limit_value)d characters."),
+            "min_length": ngettext_lazy(
+                "Please write a little more: at least %(limit_value)d character.",
+                "Please write a little more: at least %(limit_value)d characters.",
+                "limit_value",
+            ),
+            "max_length": ngettext_lazy(
+                "Your question is too long: at most %(limit_value)d character.",
+                "Your question is too long: at most %(limit_value)d characters.",
+                "limit_value",
+            ),
         },
     )
     contact_method = forms.ChoiceField(
@@ -91,7 +107,7 @@ class QuestionForm(forms.Form):
         max_length=CONTACT_MAX_LENGTH,
         required=False,
         error_messages={
-            "max_length": _("This is too long: at most %(limit_value)d characters."),
+            "max_length": TOO_LONG,
         },
     )
 

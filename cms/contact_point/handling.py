@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..models import ContactMethod, Question
 
@@ -66,9 +67,12 @@ def send_answer(question: Question, now: datetime) -> None:
             "partner": partner.name if partner else "Wegwijs",
             "reference": question.reference,
         }
-        erased = _(
-            "Your question and this answer are deleted from Wegwijs after %(days)s days."
-        ) % {"days": settings.QUESTION_RETENTION_DAYS}
+        days = settings.QUESTION_RETENTION_DAYS
+        erased = ngettext(
+            "Your question and this answer are deleted from Wegwijs after %(days)s day.",
+            "Your question and this answer are deleted from Wegwijs after %(days)s days.",
+            days,
+        ) % {"days": days}
     EmailMessage(
         subject=subject,
         body=f"{question.answer}\n\n-- \n{signature}\n{erased}\n",

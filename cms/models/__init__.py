@@ -15,6 +15,7 @@ from ..contact_point.models import (  # noqa: F401
     TopicResponsibility,
 )
 from ..feedback.models import FeedbackReason, PageFeedback  # noqa: F401
+from ..glossary.models import GlossaryTerm  # noqa: F401
 from ..municipalities.models import Municipality, Village  # noqa: F401
 from ..surveys.models import (  # noqa: F401
     Survey,
@@ -30,6 +31,7 @@ from ..taking_part.buddy_models import (  # noqa: F401
     BuddyRequest,
 )
 from ..taking_part.models import Signup, SignupList  # noqa: F401
+from ..translation.machine.budget import MachineCharacters  # noqa: F401
 from ..translation.records import SourceText, TranslationDraft, TranslationRecord  # noqa: F401
 from ..translation.translators import TranslatorAssignment  # noqa: F401
 from ..venues.models import Venue  # noqa: F401

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from ..activity_form import ActivityPageForm
 from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
+from ..glossary.panels import GlossaryPanel
 from ..panels import FeedbackPanel, ReadabilityPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..recurrence import (
@@ -202,6 +203,7 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
     # activities do without is closed until opened.
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
+        GlossaryPanel(),
         ReadabilityPanel(),
         FeedbackPanel(),
         FieldPanel("summary"),

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import BodyBlock
+from ..glossary.panels import GlossaryPanel
 from ..panels import FeedbackPanel, ReadabilityPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..translation.panels import TranslationStatusPanel
@@ -62,6 +63,7 @@ class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
 
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
+        GlossaryPanel(),
         ReadabilityPanel(),
         FeedbackPanel(),
         FieldPanel("summary"),

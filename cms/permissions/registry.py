@@ -17,6 +17,7 @@ from ..models import (
     BuddyOffer,
     BuddyProject,
     BuddyRequest,
+    GlossaryTerm,
     Municipality,
     PolicyAction,
     Question,
@@ -42,6 +43,7 @@ def register_permission_policies() -> None:
     register_permission_policy(Survey, CoordinatorOnlyPermissionPolicy(Survey))
     # The region itself (hosts, villages, languages): the regional coordinators'.
     register_permission_policy(Municipality, CoordinatorOnlyPermissionPolicy(Municipality))
+    register_permission_policy(GlossaryTerm, CoordinatorOnlyPermissionPolicy(GlossaryTerm))
     for model in (Signup, BuddyOffer, BuddyRequest, BuddyMatch):
         register_permission_policy(model, PartnerPeoplePermissionPolicy(model))
     register_permission_policy(BuddyProject, CoordinatorOnlyPermissionPolicy(BuddyProject))

@@ -13,12 +13,20 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from ..contact import CONTACT_MAX_LENGTH, checked_contact
 from ..contact_point.forms import language_choices
 from ..models import ActivityPage, ContactMethod
 from .capacity import SignupRequest, list_date, signup_capacity
 from .openings import per_date, starts_on
+
+# Plural forms: Romanian says "20 de caractere", Polish "5 znaków", "2 znaki".
+TOO_LONG = ngettext_lazy(
+    "This is too long: at most %(limit_value)d character.",
+    "This is too long: at most %(limit_value)d characters.",
+    "limit_value",
+)
 
 FORM_NAME = "signup"
 NAME_MAX_LENGTH = 50
@@ -34,7 +42,7 @@ class ContactFields(forms.Form):
         max_length=NAME_MAX_LENGTH,
         error_messages={
             "required": _("Fill in a first name or nickname."),
-            "max_length": _("This is too long: at most %(limit_value)d characters."),
+            "max_length": TOO_LONG,
         },
     )
     contact_method = forms.ChoiceField(
@@ -50,7 +58,7 @@ class ContactFields(forms.Form):
         max_length=CONTACT_MAX_LENGTH,
         error_messages={
             "required": _("Fill in your e-mail address or phone number."),
-            "max_length": _("This is too long: at most %(limit_value)d characters."),
+            "max_length": TOO_LONG,
         },
     )
     language = forms.ChoiceField(

@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..models import ContactMethod
 from ..models.membership import PartnerRole
@@ -38,9 +39,12 @@ def _activity_lines(signup: Signup) -> list[str]:
 
 
 def _retention_line() -> str:
-    return _("Your name and contact are deleted from Wegwijs %(days)s days after the activity.") % {
-        "days": settings.SIGNUP_RETENTION_DAYS
-    }
+    days = settings.SIGNUP_RETENTION_DAYS
+    return ngettext(
+        "Your name and contact are deleted from Wegwijs %(days)s day after the activity.",
+        "Your name and contact are deleted from Wegwijs %(days)s days after the activity.",
+        days,
+    ) % {"days": days}
 
 
 def _send(signup: Signup, subject: str, lines: list[str]) -> None:

@@ -11,6 +11,7 @@ from ..models import (
     ActivityPage,
     BuildingBlock,
     Category,
+    GlossaryTerm,
     GuideIndexPage,
     GuidePage,
     HomePage,
@@ -100,3 +101,9 @@ class SurveyQuestionTranslation(TranslationOptions):
 class SurveyOptionTranslation(TranslationOptions):
     fields = ("label",)
     required_languages = {"nl": ("label",)}
+
+
+@register(GlossaryTerm)
+class GlossaryTermTranslation(TranslationOptions):
+    fields = ("term", "explanation")
+    required_languages = {"nl": ("term", "explanation")}

@@ -184,6 +184,24 @@ USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
+# Machine drafts (cms/translation/machine/): off while DEEPL_AUTH_KEY is unset.
+# DEEPL_SERVER_URL: the Free API (https://api-free.deepl.com) or a local server.
+DEEPL_AUTH_KEY = os.environ.get("DEEPL_AUTH_KEY", "")
+DEEPL_SERVER_URL = os.environ.get("DEEPL_SERVER_URL", "")
+DEEPL_NETWORK_RETRIES = int(os.environ.get("DEEPL_NETWORK_RETRIES", "1"))
+# Characters sent for machine drafts per calendar month (per installation for now; the
+# budget rows carry a scope so that each municipality can get its own).
+# Languages whose unreviewed machine drafts are published (labelled "automatically
+# translated"); elsewhere a page's machine draft waits for a person. Comma-separated.
+MACHINE_DRAFTS_PUBLISHED_LANGUAGES = [
+    code.strip()
+    for code in os.environ.get("MACHINE_DRAFTS_PUBLISHED_LANGUAGES", "").split(",")
+    if code.strip()
+]
+MACHINE_TRANSLATION_MONTHLY_CHARACTERS = int(
+    os.environ.get("MACHINE_TRANSLATION_MONTHLY_CHARACTERS", "200000")
+)
+
 # --- Static and media -------------------------------------------------------
 
 STATIC_URL = "/static/"

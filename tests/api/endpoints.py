@@ -6,6 +6,7 @@ Search suggestions are left out: each test asks them with the query it needs.
 READS = [
     "languages",
     "categories",
+    "glossary",
     "building-blocks",
     "partners",
     "partners/vv-ochten",

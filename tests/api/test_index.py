@@ -19,6 +19,7 @@ ENDPOINTS = {
     "guides": "guides",
     "feedback": "feedback",
     "feedback-form": "feedback/form",
+    "glossary": "glossary",
     "policy-plan": "policy-plan",
     "questions": "questions",
     "question-form": "questions/form",

@@ -58,6 +58,7 @@ def ok_response(schema: dict, path: str) -> dict:
     [
         ("languages", "/api/v1/languages"),
         ("categories", "/api/v1/categories"),
+        ("glossary", "/api/v1/glossary"),
         ("building-blocks", "/api/v1/building-blocks"),
         ("partners", "/api/v1/partners"),
         ("partners/vv-ochten", "/api/v1/partners/{slug}"),

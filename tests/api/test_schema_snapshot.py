@@ -35,6 +35,7 @@ CONTRACT_PATHS = {
     "/api/v1/questions/form",
     "/api/v1/feedback",
     "/api/v1/feedback/form",
+    "/api/v1/glossary",
     "/api/v1/search",
     "/api/v1/search/suggest",
     "/api/v1/surveys",

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import Resolver404, resolve, reverse
 from wagtail.models import Page, PageViewRestriction, WorkflowState
@@ -32,6 +33,7 @@ from cms.models import (
     BuddyOffer,
     BuddyProject,
     BuddyRequest,
+    GlossaryTerm,
     GuideIndexPage,
     GuidePage,
     Invitation,
@@ -42,6 +44,8 @@ from cms.models import (
 )
 from cms.taking_part.capacity import SignupRequest, sign_up
 from cms.translation.desk import target_fingerprint
+from cms.translation.exchange.segments import segments_of
+from cms.translation.exchange.xliff import write
 from tests.cms.admin_forms import page_form_data
 from tests.cms.conftest import OTHER, OWN, ROLES, build_coalition
 
@@ -813,6 +817,66 @@ VENUE_PATHS = [
 ]
 
 
+# --- The glossary: coordinators keep the approved words -------------------------------
+
+
+def glossary_term() -> GlossaryTerm:
+    term, _ = GlossaryTerm.objects.get_or_create(
+        slug="huisarts",
+        defaults={"term_nl": "huisarts", "explanation_nl": "De dokter.", "term_pl": "lekarz"},
+    )
+    return term
+
+
+def glossary_state() -> Any:
+    return list(GlossaryTerm.objects.order_by("slug").values_list("slug", "term_nl", "term_pl"))
+
+
+def glossary_form_data(**fields) -> dict:
+    term = glossary_term()
+    data = {"slug": term.slug, "sort_order": 0}
+    for code, _ in settings.LANGUAGES:
+        data[f"term_{code}"] = getattr(term, f"term_{code}") or ""
+        data[f"explanation_{code}"] = getattr(term, f"explanation_{code}") or ""
+    return {**data, **fields}
+
+
+GLOSSARY_PATHS = [
+    WritePath(
+        "change approved word in glossary",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_glossaryterm:edit", args=[glossary_term().pk]),
+            glossary_form_data(term_pl="lekarz rodzinny"),
+        ),
+        glossary_state,
+        lambda before, after: after != before,
+        prepare=glossary_term,
+    ),
+    WritePath(
+        "add glossary term",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_glossaryterm:add"),
+            {**glossary_form_data(slug="bsn", term_nl="BSN", explanation_nl="Je nummer.")},
+        ),
+        glossary_state,
+        lambda before, after: len(after) > len(before),
+        prepare=glossary_term,
+    ),
+    WritePath(
+        "delete glossary term",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_glossaryterm:delete", args=[glossary_term().pk])
+        ),
+        glossary_state,
+        lambda before, after: len(after) < len(before),
+        prepare=glossary_term,
+    ),
+]
+
+
 def _desk(client, language: str, **texts):
     """Post texts to the translation desk for the own activity, as opened just now."""
     page = activity()
@@ -874,7 +938,30 @@ DESK_PATHS = [
     ),
 ]
 
-ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + VENUE_PATHS + API_PATHS + DESK_PATHS
+
+def _agency_file() -> SimpleUploadedFile:
+    """An agency's XLIFF file translating the policy action's title into Polish."""
+    segments = [
+        replace(segment, target="Dom językowy")
+        for segment in segments_of("action", action(), "pl")
+        if segment.id.endswith("/title")
+    ]
+    return SimpleUploadedFile("pl.xlf", write(segments, "nl", "pl"))
+
+
+GLOSSARY_PATHS.append(
+    WritePath(
+        "import agency XLIFF",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("cms_translation_exchange"), {"upload": "1", "file": _agency_file()}
+        ),
+        lambda: PolicyAction.objects.filter(slug="taalhuis").values_list("title_pl", flat=True)[0],
+        lambda before, after: after == "Dom językowy",
+    )
+)
+
+ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + VENUE_PATHS + GLOSSARY_PATHS + API_PATHS + DESK_PATHS
 
 
 def is_refusal(response) -> bool:

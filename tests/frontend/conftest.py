@@ -22,6 +22,7 @@ from cms.models import (
     BuddyMatch,
     BuddyOffer,
     BuddyRequest,
+    GlossaryTerm,
     GuidePage,
     PageFeedback,
     Partner,
@@ -249,6 +250,7 @@ def remove_content() -> None:
     Partner.objects.all().delete()
     Survey.objects.all().delete()
     remove_other_municipalities()
+    GlossaryTerm.objects.all().delete()
     get_user_model().objects.filter(username="coordinator").delete()
     # The committed content queued index changes; later tests expect an empty outbox.
     IndexChange.objects.all().delete()

@@ -86,6 +86,7 @@ def site_pages(client, language: str) -> dict[str, str]:
         "policy-plan": page(client, f"{base}/beleidsplan/"),
         "partners": page(client, f"{base}/partners/"),
         "partner": page(client, f"{base}/partners/{partner.slug}/"),
+        "glossary": page(client, f"{base}/woordenlijst/"),
         "search": page(client, f"{base}/zoeken/", q="taal"),
         "search-empty": page(client, f"{base}/zoeken/"),
         "search-nothing-found": page(client, f"{base}/zoeken/", q="qwxzvbnm"),

@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "partner list": "/pl/partners/",
     "partner": "/pl/partners/gemeente-neder-betuwe/",
     "search": "/pl/zoeken/?q=taal",
+    "glossary": "/pl/woordenlijst/",
 }
 
 

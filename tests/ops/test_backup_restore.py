@@ -40,7 +40,9 @@ from cms.models import (
     BuddyOffer,
     BuddyProject,
     BuddyRequest,
+    GlossaryTerm,
     GuidePage,
+    MachineCharacters,
     PageFeedback,
     Partner,
     PolicyAction,
@@ -345,6 +347,14 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     source_rows = _rows_per_table(_database_url(connection.settings_dict["NAME"]))
     empty = [table for table, rows in source_rows.items() if not rows]
     assert not empty, f"give these tables a row, so the test shows they come back: {empty}"
+    GlossaryTerm.objects.create(
+        slug="bsn",
+        term_nl="BSN",
+        term_pl="BSN",
+        explanation_nl="Je nummer.",
+        explanation_pl="Numer.",
+    )
+    MachineCharacters.objects.create(month=date(2026, 12, 1), characters=4321)
     published = _published_content()
     assert {"zwemles", "waterpolo", "prikcafe"} <= published["activity"]
     assert {"taalhuis", "loket"} <= published["policy_action"]
@@ -410,6 +420,12 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
             "JOIN cms_venue v ON v.id = a.venue_id WHERE a.page_ptr_id = %s",
             [waterpolo.pk],
         ).fetchall() == [("Zwembad De Golf", "ochten")]
+        assert conn.execute(
+            "SELECT slug, term_nl, explanation_pl FROM cms_glossaryterm"
+        ).fetchall() == [("bsn", "BSN", "Numer.")]
+        assert conn.execute("SELECT scope, characters FROM cms_machinecharacters").fetchall() == [
+            ("installation", 4321)
+        ]
     assert (restored_media / image_file).read_bytes() == photo_bytes
     settings.ELASTICSEARCH_URL = engine_url
     assert _indexed_content(restored_prefix) == published

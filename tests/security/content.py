@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cms.models import GlossaryTerm
 from tests import factories
 
 from .payloads import hostile_text
@@ -69,6 +70,12 @@ def load_hostile_content() -> None:
     factories.load(
         partners=[partner], activities=[activity], guides=[guide], policy_actions=[action]
     )
+    # The glossary is edited in the admin, not imported; its words are linked in guide texts.
+    GlossaryTerm.objects.create(
+        slug="hostile-term",
+        **{f"term_{code}": text[:100] for code, text in per_language(17).items()},
+        **{f"explanation_{code}": text[:600] for code, text in per_language(18).items()},
+    )
 
 
 SITE_PAGES = [
@@ -80,6 +87,7 @@ SITE_PAGES = [
     "/{lang}/beleidsplan/",
     "/{lang}/partners/",
     "/{lang}/partners/hostile-partner/",
+    "/{lang}/woordenlijst/",
     # The public forms: they must work under the site's CSP too.
     "/{lang}/vraag/",
     "/{lang}/enquete/",

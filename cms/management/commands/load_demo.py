@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.contact_point.routing import route_unrouted
+from cms.demo.glossary import load_demo_glossary
 from cms.demo.surveys import load_demo_surveys
 from cms.demo.taking_part import load_demo_taking_part
 from cms.importing import ImportFailed, import_file
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(f"Demo content: {report.summary()}")
         self.stdout.write(f"Demo surveys: {load_demo_surveys()} created")
+        self.stdout.write(f"Demo glossary: {load_demo_glossary()} terms created")
         self.stdout.write(f"Demo sign-ups and language buddies: {load_demo_taking_part()} created")
         for slug, routing in (
             ("neder-betuwe", DEMO_QUESTION_ROUTING),

@@ -1,0 +1,109 @@
+"""The XLIFF exchange in the admin: download a selection, upload the agency's file.
+
+Coordinators only (the translator role of the translation desk can be added
+to ``may_exchange`` once it exists). The same functions as ``manage.py
+translations``: one way in for each job.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.views.generic import FormView
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from ...models import Partner
+from ...permissions.roles import is_coordinator
+from ..languages import english_name, language_codes
+from .importing import ExchangeRefused, import_xliff
+from .segments import select
+from .xliff import VERSIONS, write
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def may_exchange(user) -> bool:
+    return is_coordinator(user)
+
+
+class ExchangeForm(forms.Form):
+    language = forms.ChoiceField()
+    partner = forms.ModelChoiceField(
+        Partner.objects.order_by("name"), required=False, to_field_name="slug"
+    )
+    only = forms.MultipleChoiceField(
+        choices=[("missing", "Missing"), ("outdated", "Outdated")],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    xliff_version = forms.ChoiceField(
+        choices=[(v, f"XLIFF {v}") for v in VERSIONS], required=False, initial=VERSIONS[0]
+    )
+    file = forms.FileField(required=False, help_text="To upload: the agency's XLIFF file.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, english_name(code))
+            for code in language_codes()
+            if code != settings.SOURCE_LANGUAGE
+        ]
+        self.fields["language"].required = False
+
+
+class ExchangeView(WagtailAdminTemplateMixin, FormView):
+    template_name = "cms/translation/exchange.html"
+    form_class = ExchangeForm
+    page_title = "Translation agencies (XLIFF)"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_exchange(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if "upload" in self.request.POST:
+            return self.upload(form)
+        language = form.cleaned_data["language"]
+        if not language:
+            form.add_error("language", "Choose the language to translate into.")
+            return self.form_invalid(form)
+        partner = form.cleaned_data["partner"]
+        segments = select(language, partner.slug if partner else None, form.cleaned_data["only"])
+        data = write(
+            segments, settings.SOURCE_LANGUAGE, language, form.cleaned_data["xliff_version"]
+        )
+        response = HttpResponse(data, content_type="application/xliff+xml")
+        name = f"wegwijs-{language}{'-' + partner.slug if partner else ''}.xlf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    def upload(self, form):
+        upload = form.cleaned_data["file"]
+        if upload is None:
+            form.add_error("file", "Choose the XLIFF file to upload.")
+            return self.form_invalid(form)
+        if upload.size > MAX_UPLOAD_BYTES:
+            form.add_error("file", "The file is larger than 5 MB.")
+            return self.form_invalid(form)
+        try:
+            report = import_xliff(upload.read(), self.request.user)
+        except ExchangeRefused as refused:
+            self.problems = refused.problems
+            form.add_error("file", "Nothing was imported: the file has problems (listed below).")
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            f"{len(report.applied)} translations into {english_name(report.language)} "
+            f"applied to {report.objects} objects.",
+        )
+        return redirect("cms_translation_exchange")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["problems"] = getattr(self, "problems", [])
+        return context

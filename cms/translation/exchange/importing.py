@@ -1,0 +1,155 @@
+"""An agency's XLIFF file into the database: every translation in it, or none.
+
+Every unit is judged first (``checks``); one problem anywhere refuses the whole
+file, with every problem named by its segment id, and nothing is written. A
+unit whose Dutch source changed since the export is refused, never applied:
+the agency translated a text that no longer exists. Units without a target
+are left alone (the agency skipped them).
+
+Every text applied is recorded with origin ``agency`` (``cms.translation.provenance``).
+Pages get a new revision (the history shows the import); a page that is live
+and has no unpublished draft is published with it, one with a draft keeps the
+translation in the draft, for the editor to publish with their own changes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from ..languages import is_supported
+from ..provenance import Origin, saving_as
+from .checks import problems_of
+from .segments import BODY, PAGE_KINDS, RICH_BLOCK, Segment, find_object, segments_of
+from .xliff import UnreadableFile, read
+
+
+class ExchangeRefused(Exception):
+    """The file was not applied; ``problems`` names each one (by segment id where it has one)."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+@dataclass
+class ImportReport:
+    language: str
+    applied: list[str] = field(default_factory=list)
+    objects: int = 0
+
+
+def _kind_and_slug(segment_id: str) -> tuple[str, str]:
+    parts = segment_id.split("/")
+    return (parts[0], parts[1]) if len(parts) >= 3 else ("", "")
+
+
+def _judge(units, language) -> tuple[list[str], dict[tuple[str, str], list[tuple[Segment, str]]]]:
+    problems: list[str] = []
+    accepted: dict[tuple[str, str], list[tuple[Segment, str]]] = defaultdict(list)
+    seen: set[str] = set()
+    known: dict[tuple[str, str], dict[str, Segment]] = {}
+    for unit in units:
+        if not unit.target.strip():
+            continue
+        if unit.id in seen:
+            problems.append(f"{unit.id}: appears twice in the file")
+            continue
+        seen.add(unit.id)
+        kind, slug = _kind_and_slug(unit.id)
+        if (kind, slug) not in known:
+            obj = find_object(kind, slug)
+            known[(kind, slug)] = (
+                {s.id: s for s in segments_of(kind, obj, language)} if obj is not None else {}
+            )
+        segment = known[(kind, slug)].get(unit.id)
+        if segment is None:
+            problems.append(f"{unit.id}: unknown segment (no such text to translate)")
+            continue
+        if unit.source.strip() != segment.source.strip():
+            problems.append(
+                f"{unit.id}: the Dutch source changed since the export; "
+                "export it again and translate the new text"
+            )
+            continue
+        problems += [f"{unit.id}: {problem}" for problem in problems_of(unit.target, segment.rich)]
+        accepted[(kind, slug)].append((segment, unit.target))
+    return problems, accepted
+
+
+def _translated_body(obj: Any, language: str, blocks: dict[str, str]) -> str:
+    """The target body: the Dutch blocks' order, translated text blocks, other blocks kept."""
+    source = getattr(obj, f"{BODY}_{settings.SOURCE_LANGUAGE}")
+    target = getattr(obj, f"{BODY}_{language}", None)
+    current = {block["id"]: block for block in (target.raw_data if target else [])}
+    body = []
+    for block in source.raw_data:
+        if block["type"] == RICH_BLOCK and block["id"] in blocks:
+            body.append({**block, "value": blocks[block["id"]]})
+        else:
+            body.append(current.get(block["id"], block))
+    return json.dumps(body)
+
+
+def apply_translations(
+    kind: str,
+    obj: Any,
+    language: str,
+    translations: list[tuple[Segment, str]],
+    publish: bool = True,
+) -> None:
+    """Write ``translations`` (segment, text) into ``obj``; a page gets a revision.
+
+    The revision is published when ``publish`` and the page is live without a pending
+    draft; otherwise the translation waits in the draft.
+    """
+    if kind in PAGE_KINDS and obj.has_unpublished_changes:
+        obj = obj.get_latest_revision_as_object()
+        publish = False
+    else:
+        publish = publish and kind in PAGE_KINDS and obj.live
+    blocks = {}
+    for segment, target in translations:
+        name = segment.id.split("/")[2]
+        if name == BODY:
+            blocks[segment.id.split("/")[3]] = target
+        else:
+            setattr(obj, f"{name}_{language}", target)
+    if blocks:
+        setattr(obj, f"{BODY}_{language}", _translated_body(obj, language, blocks))
+    if kind in PAGE_KINDS:
+        revision = obj.save_revision()
+        if publish:
+            revision.publish()
+    else:
+        obj.save()
+
+
+def import_xliff(data: bytes, user: Any = None) -> ImportReport:
+    """Apply an XLIFF file (1.2 or 2.0) atomically; ``ExchangeRefused`` names every problem.
+
+    The texts are recorded as the agency's (``Origin.AGENCY``), saved by ``user`` when known.
+    """
+    try:
+        language, units = read(data)
+    except UnreadableFile as error:
+        raise ExchangeRefused([f"file: {error}"]) from None
+    if not is_supported(language) or language == settings.SOURCE_LANGUAGE:
+        raise ExchangeRefused(
+            [f"file: target language {language!r} is not one Wegwijs translates into"]
+        )
+    problems, accepted = _judge(units, language)
+    if problems:
+        raise ExchangeRefused(problems)
+    report = ImportReport(language)
+    with transaction.atomic(), saving_as(Origin.AGENCY, user):
+        for (kind, slug), translations in accepted.items():
+            apply_translations(kind, find_object(kind, slug), language, translations)
+            report.applied += [segment.id for segment, _ in translations]
+            report.objects += 1
+    return report
