@@ -13,6 +13,7 @@ from .views.buddies import buddies_page, buddy_form, buddy_sent
 from .views.calendar import activity_calendar
 from .views.contact_point import ask, sent
 from .views.feedback import give, thanks
+from .views.offline import manifest, pages_to_keep
 from .views.partners import partner_detail, partner_list
 from .views.search import search_page
 from .views.signups import cancel_signup, signup_done, signup_page
@@ -25,6 +26,8 @@ urlpatterns = [
     path("taalmaatje/verstuurd/", buddy_sent, name="buddy-sent"),
     path("taalmaatje/<str:kind>/", buddy_form, name="buddy-form"),
     path("vraag/verstuurd/", sent, name="question-sent"),
+    path("manifest.webmanifest", manifest, name="manifest"),
+    path("offline/pages.json", pages_to_keep, name="offline-pages"),
     path("duidelijk/", give, name="feedback"),
     path("duidelijk/bedankt/", thanks, name="feedback-thanks"),
     path(f"{SECTION_PATHS['partner']}/", partner_list, name="partners"),
