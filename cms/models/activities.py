@@ -145,6 +145,12 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
     team_level = models.CharField(max_length=20, choices=TeamLevel.choices, blank=True)
     training_times = models.TextField(blank=True)  # translated
     open_spots = models.PositiveIntegerField(null=True, blank=True)
+    # The title and summary read aloud, per language, as a guide's whole text is
+    # (cms.read_aloud): {"pl": {"revision": 12, "path": ..., "bytes": ...}}.
+    # Written by the background task only; not part of a revision.
+    read_aloud = models.JSONField(default=dict, blank=True, editable=False)
+    # What is read: the short text someone decides on; the details are on the page.
+    read_aloud_parts = ("title", "summary")
 
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
@@ -293,6 +299,12 @@ class ActivityOccurrence(models.Model):
             # the list: one index step instead of sorting all its dates (bench/).
             models.Index(fields=["activity", "starts_at"]),
         ]
+
+    def with_content_json(self, content):
+        """A revision's content, with the audio as it is now (audio is not part of a revision)."""
+        page = super().with_content_json(content)
+        page.read_aloud = self.read_aloud
+        return page
 
     def __str__(self) -> str:
         return f"{self.activity_id} @ {self.starts_at:%Y-%m-%d %H:%M}"

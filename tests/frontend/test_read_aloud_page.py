@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cms.models import GuidePage
+from cms.models import ActivityPage, GuidePage
 from cms.read_aloud.recordings import record
 
 from .conftest import OFFLINE_SCRIPT
@@ -29,3 +29,11 @@ def test_the_guide_page_has_a_plain_player_in_the_language_read(site, content):
     plain = html.replace('<script type="application/ld+json">', "").replace(OFFLINE_SCRIPT, "")
     assert "<script" not in plain
 
+
+def test_the_activity_page_offers_its_summary_read_aloud(site, content):
+    assert "<audio" not in site.html("/pl/activiteiten/gemengd-voetbal/")
+    record(ActivityPage.objects.get(slug="gemengd-voetbal"), "pl")
+    html = site.html("/pl/activiteiten/gemengd-voetbal/")
+    assert '<h2 id="listen-heading">Posłuchaj opisu tego wydarzenia</h2>' in html
+    player = r'<audio controls preload="none" src="/media/read-aloud/[^"]+" lang="pl">'
+    assert re.search(player, html)
