@@ -14,6 +14,7 @@ from .views.calendar import activity_calendar
 from .views.contact_point import ask, sent
 from .views.feedback import give, thanks
 from .views.glossary import glossary_page
+from .views.offline import manifest, pages_to_keep
 from .views.partners import partner_detail, partner_list
 from .views.search import search_page
 from .views.signups import cancel_signup, signup_done, signup_page
@@ -26,6 +27,8 @@ urlpatterns = [
     path("taalmaatje/verstuurd/", buddy_sent, name="buddy-sent"),
     path("taalmaatje/<str:kind>/", buddy_form, name="buddy-form"),
     path("vraag/verstuurd/", sent, name="question-sent"),
+    path("manifest.webmanifest", manifest, name="manifest"),
+    path("offline/pages.json", pages_to_keep, name="offline-pages"),
     path("duidelijk/", give, name="feedback"),
     path("duidelijk/bedankt/", thanks, name="feedback-thanks"),
     path(f"{SECTION_PATHS['glossary']}/", glossary_page, name="glossary"),

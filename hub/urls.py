@@ -11,6 +11,7 @@ from cms.accounts.link_views import InvitationView
 from cms.posters.views import poster
 from cms.public_urls import SURVEY_SHORT_PREFIX
 from frontend_templates.views.language import redirect_to_language
+from frontend_templates.views.offline import service_worker
 from frontend_templates.views.surveys import survey_short_link
 from hub.health import healthz
 
@@ -18,6 +19,8 @@ from hub.health import healthz
 urlpatterns = [
     # For load balancers: 200 while the database answers (hub/health.py).
     path("healthz", healthz, name="healthz"),
+    # The offline service worker: at the root, so that it may serve every language's pages.
+    path("sw.js", service_worker, name="service-worker"),
     # Before the admin: an invitation is opened by someone who may have no account yet.
     path(
         "admin/invitation/<str:token>/",

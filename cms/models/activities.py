@@ -197,6 +197,12 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
     team_level = models.CharField(_("level"), max_length=20, choices=TeamLevel.choices, blank=True)
     training_times = models.TextField(_("training times"), blank=True)  # translated
     open_spots = models.PositiveIntegerField(_("open spots"), null=True, blank=True)
+    # The title and summary read aloud, per language, as a guide's whole text is
+    # (cms.read_aloud): {"pl": {"revision": 12, "path": ..., "bytes": ...}}.
+    # Written by the background task only; not part of a revision.
+    read_aloud = models.JSONField(default=dict, blank=True, editable=False)
+    # What is read: the short text someone decides on; the details are on the page.
+    read_aloud_parts = ("title", "summary")
 
     # The first tab is what a volunteer fills in, in Dutch (the other languages
     # are on the Translations tab, ``cms.translation.screens``); what most
@@ -360,6 +366,12 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
         rows = self.occurrence_rows(now)
         ActivityOccurrence.objects.filter(activity=self).delete()
         ActivityOccurrence.objects.bulk_create(rows)
+
+    def with_content_json(self, content):
+        """A revision's content, with the audio as it is now (audio is not part of a revision)."""
+        page = super().with_content_json(content)
+        page.read_aloud = self.read_aloud
+        return page
 
 
 class ActivityOccurrence(models.Model):

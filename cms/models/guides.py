@@ -60,6 +60,7 @@ class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
     # "seconds": ...}}. Written by the background task (cms.read_aloud.tasks), never by
     # editors; kept on the page so that a detail view finds it without another query.
     read_aloud = models.JSONField(default=dict, blank=True, editable=False)
+    read_aloud_parts = ("title", "summary", "body")
 
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),

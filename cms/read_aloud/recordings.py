@@ -1,7 +1,8 @@
-"""Which recording a visitor gets, and making one: per guide revision and language.
+"""Which recording a visitor gets, and making one: per page revision and language.
 
-A language is read aloud only when the guide's title, summary and body are all
-written in it: a recording never switches voice halfway, and a visitor whose
+A guide is read whole (title, summary, body), an activity its title and summary
+(the page's ``read_aloud_parts``). A language is read aloud only when all those
+parts are written in it: a recording never switches voice halfway, and a visitor whose
 language has no translation hears the fallback language's text in that
 language's voice (the same fallback the page shows: requested → en → nl).
 """
@@ -36,9 +37,13 @@ def _filled(value: Any) -> bool:
     return bool(value) and (not isinstance(value, str) or bool(value.strip()))
 
 
+def _reads_body(page: Any) -> bool:
+    return "body" in page.read_aloud_parts
+
+
 def readable_languages(page: Any) -> list[str]:
-    """The languages the whole guide is written in: those that get a recording."""
-    source_body = getattr(page, "body_nl", None)
+    """The languages all of the page's read parts are written in: those that get a recording."""
+    source_body = getattr(page, "body_nl", None) if _reads_body(page) else None
     return [
         code
         for code in VOICES
@@ -59,7 +64,7 @@ def script(page: Any, language: str) -> str:
     return speech_text(
         getattr(page, f"title_{language}"),
         getattr(page, f"summary_{language}"),
-        getattr(page, f"body_{language}", None),
+        getattr(page, f"body_{language}", None) if _reads_body(page) else None,
         language,
     )
 

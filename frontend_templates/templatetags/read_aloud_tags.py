@@ -1,4 +1,5 @@
-"""``{% guide_audio page as audio %}``: the guide's recording for the visitor's language."""
+"""``{% page_audio page as audio %}``: a guide's or an activity's recording for the visitor's
+language."""
 
 from __future__ import annotations
 
@@ -12,5 +13,5 @@ register = template.Library()
 
 
 @register.simple_tag
-def guide_audio(page) -> Audio | None:
+def page_audio(page) -> Audio | None:
     return audio_for(page, active_language())

@@ -33,6 +33,9 @@ from search.models import IndexChange
 from tests import factories
 
 AMS = ZoneInfo("Europe/Amsterdam")
+# Every page's one script: it registers the offline service worker (progressive:
+# the page works the same without it). Pages that need no script have only this.
+OFFLINE_SCRIPT = '<script src="/static/wegwijs/offline.js" defer></script>'
 
 
 def local(days_ahead: int, hour: int, minute: int = 0) -> datetime:

@@ -6,8 +6,10 @@ import re
 
 import pytest
 
-from cms.models import GuidePage
+from cms.models import ActivityPage, GuidePage
 from cms.read_aloud.recordings import record
+
+from .conftest import OFFLINE_SCRIPT
 
 pytestmark = pytest.mark.django_db
 
@@ -24,4 +26,14 @@ def test_the_guide_page_has_a_plain_player_in_the_language_read(site, content):
     assert re.search(r"download>Pobierz nagranie \([\d,.]+\xa0KB\)</a>", html)
     # Bulgarian, with no whole text in Bulgarian or English: the Dutch text, by the Dutch voice.
     assert 'lang="nl"></audio>' in site.html("/bg/wegwijzers/de-huisarts/")
-    assert "<script" not in html.replace('<script type="application/ld+json">', "")
+    plain = html.replace('<script type="application/ld+json">', "").replace(OFFLINE_SCRIPT, "")
+    assert "<script" not in plain
+
+
+def test_the_activity_page_offers_its_summary_read_aloud(site, content):
+    assert "<audio" not in site.html("/pl/activiteiten/gemengd-voetbal/")
+    record(ActivityPage.objects.get(slug="gemengd-voetbal"), "pl")
+    html = site.html("/pl/activiteiten/gemengd-voetbal/")
+    assert '<h2 id="listen-heading">Posłuchaj opisu tego wydarzenia</h2>' in html
+    player = r'<audio controls preload="none" src="/media/read-aloud/[^"]+" lang="pl">'
+    assert re.search(player, html)

@@ -47,8 +47,11 @@ def test_the_activity_page_carries_the_form_and_the_places_left(site, cafe):
     html = site.html("/ro/activiteiten/taalcafe/")
     assert 'action="/ro/activiteiten/taalcafe/aanmelden/"' in html
     assert 'name="form_token"' in html and 'name="website"' in html
-    # No program on the page: the only script element is schema.org data (JSON-LD).
-    assert re.findall(r"<script[^>]*>", html) == ['<script type="application/ld+json">']
+    # No program of its own: schema.org data (JSON-LD) and the offline registration.
+    assert re.findall(r"<script[^>]*>", html) == [
+        '<script type="application/ld+json">',
+        '<script src="/static/wegwijs/offline.js" defer>',
+    ]
     assert re.search(r'<option value="ro" lang="ro" selected>', html)
 
 
