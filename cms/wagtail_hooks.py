@@ -30,7 +30,7 @@ from .glossary.admin import GlossaryTermViewSet, LanguageSheetView
 from .models import BuildingBlock, Category, Municipality, Partner, PolicyAction
 from .permissions.admin_api import PartnerPagesAdminAPIViewSet
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
-from .permissions.reports import narrow_workflow_report
+from .permissions.reports import narrow_other_reports, narrow_workflow_report
 from .permissions.roles import is_coordinator
 from .posters import admin as poster_admin  # noqa: F401 (registers its hooks)
 from .recurrence_preview import preview_dates
@@ -143,6 +143,7 @@ class PlatformViewSetGroup(SnippetViewSetGroup):
 
 register_snippet(PlatformViewSetGroup)
 narrow_workflow_report()
+narrow_other_reports()
 register_snippet(survey_admin.SurveyViewSet)
 
 
