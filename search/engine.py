@@ -17,7 +17,7 @@ from cms.translation.fallback import TranslatedText, first_text
 
 from . import elastic
 from .contract import FACETS, FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
-from .query import build_search, build_suggest
+from .query import build_search, build_spelling, build_suggest
 
 BACKEND = "elasticsearch"
 # Fewer hits than this and a spelling suggestion is worth showing.
@@ -75,10 +75,14 @@ def _hit(raw: dict[str, Any], language: str) -> SearchHit:
     )
 
 
-def _spelling(answer: dict[str, Any], text: str, total: int) -> str | None:
-    """The phrase the index suggests, when few results came and it differs from the query."""
-    if total >= FEW_RESULTS:
+def _spelling(text: str, total: int) -> str | None:
+    """The phrase the index suggests, when few results came and it differs from the query.
+
+    A second, small request, only then: most searches find enough and skip it.
+    """
+    if total >= FEW_RESULTS or not text:
         return None
+    answer = _execute(build_spelling(text))
     for entry in answer.get("suggest", {}).get("spelling", []):
         for option in entry["options"]:
             return None if option["text"] == text.lower() else option["text"]
@@ -99,7 +103,7 @@ def search(request: SearchRequest) -> SearchResponse:
             ]
             for facet in FACETS
         },
-        suggestion=_spelling(answer, request.q.strip(), total),
+        suggestion=_spelling(request.q.strip(), total),
     )
 
 

@@ -155,7 +155,6 @@ def build_search(request: SearchRequest) -> Search:
     if text:
         search = search.query(text_query(text, request.language))
         search = _highlight(search, text, request.language)
-        search = search.suggest("spelling", text, phrase=SPELLING)
     for clause in filters(request):
         search = search.filter(clause)
     for facet in FACETS:
@@ -171,6 +170,15 @@ def build_search(request: SearchRequest) -> Search:
         .sort("_score", "slug")
         .extra(size=request.page_size, track_total_hits=True)
     )
+
+
+def build_spelling(text: str) -> Search:
+    """ "Did you mean": asked only after a search found few hits (``engine.search``).
+
+    Its collate step runs a query per candidate correction: most of a search's
+    time in the engine when it rode along with every search (bench/RESULTS.md).
+    """
+    return Search(index=alias()).suggest("spelling", text, phrase=SPELLING).extra(size=0)
 
 
 def build_suggest(prefix: str, language: str, limit: int) -> Search:
