@@ -6,33 +6,93 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0010_page_feedback'),
+        ("cms", "0010_page_feedback"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Venue',
+            name="Venue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('address', models.CharField(max_length=255, verbose_name='address')),
-                ('village', models.CharField(blank=True, choices=[('dodewaard', 'Dodewaard'), ('echteld', 'Echteld'), ('hien', 'Hien'), ('ijzendoorn', 'IJzendoorn'), ('kesteren', 'Kesteren'), ('ochten', 'Ochten'), ('opheusden', 'Opheusden')], max_length=50, verbose_name='village')),
-                ('lat', models.FloatField(blank=True, help_text='Optional: without it, the centre of the village is used.', null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('lon', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('accessibility', models.TextField(blank=True, help_text='Step-free entrance, lift, accessible toilet, parking: what a visitor needs.', verbose_name='accessibility')),
-                ('partner', models.ForeignKey(blank=True, help_text='Empty: a venue of the platform, which every partner may use.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='venues', to='cms.partner', verbose_name='managed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("address", models.CharField(max_length=255, verbose_name="address")),
+                (
+                    "village",
+                    models.CharField(
+                        blank=True,
+                        help_text="The slug of one of the villages of a municipality.",
+                        max_length=60,
+                        verbose_name="village",
+                    ),
+                ),
+                (
+                    "lat",
+                    models.FloatField(
+                        blank=True,
+                        help_text="Optional: without it, the centre of the village is used.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "lon",
+                    models.FloatField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "accessibility",
+                    models.TextField(
+                        blank=True,
+                        help_text="Step-free entrance, lift, accessible toilet, parking: what a visitor needs.",
+                        verbose_name="accessibility",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: a venue of the platform, which every partner may use.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="venues",
+                        to="cms.partner",
+                        verbose_name="managed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'venue',
-                'verbose_name_plural': 'venues',
-                'ordering': ['name'],
+                "verbose_name": "venue",
+                "verbose_name_plural": "venues",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='activitypage',
-            name='venue',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='activities', to='cms.venue', verbose_name='venue'),
+            model_name="activitypage",
+            name="venue",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="activities",
+                to="cms.venue",
+                verbose_name="venue",
+            ),
         ),
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..places import VILLAGES, VILLAGES_BY_SLUG, Village
+from ..places import Village, village, villages
 from .permissions import usable_venues
 
 
@@ -19,10 +19,18 @@ def village_at(lat: float | None, lon: float | None) -> Village | None:
     """The village whose centre is exactly this point (a one-off place placed by village)."""
     if lat is None or lon is None:
         return None
-    for village in VILLAGES:
-        if abs(village.lat - lat) < 1e-6 and abs(village.lon - lon) < 1e-6:
-            return village
+    for place in villages():
+        if abs(place.lat - lat) < 1e-6 and abs(place.lon - lon) < 1e-6:
+            return place
     return None
+
+
+def village_choices() -> list[tuple[str, str]]:
+    """Every municipality's villages, once each, for a select."""
+    seen: dict[str, str] = {}
+    for place in villages():
+        seen.setdefault(place.slug, place.name)
+    return [("", "---------"), *seen.items()]
 
 
 class ActivityPlaceFormMixin(forms.Form):
@@ -31,12 +39,14 @@ class ActivityPlaceFormMixin(forms.Form):
     location_village = forms.ChoiceField(
         label=_("Village"),
         required=False,
-        choices=[("", "---------")] + [(village.slug, village.name) for village in VILLAGES],
+        choices=[],
         help_text=_("For a one-off place: the village, so that people nearby find it."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The villages are data (cms.places): read them when the form is made.
+        self.fields["location_village"].choices = village_choices()
         venue = self.fields.get("venue")
         if venue is not None:
             # A plain select: the chooser modal would list every partner's venues.
@@ -51,9 +61,9 @@ class ActivityPlaceFormMixin(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("venue") is None:
-            village = VILLAGES_BY_SLUG.get(cleaned.get("location_village") or "")
+            chosen = village(cleaned.get("location_village") or "")
             lat, lon = cleaned.get("lat"), cleaned.get("lon")
             # Exact coordinates win; a point that is a village's centre follows the village.
-            if village and (lat is None and lon is None or village_at(lat, lon)):
-                cleaned["lat"], cleaned["lon"] = village.lat, village.lon
+            if chosen and (lat is None and lon is None or village_at(lat, lon)):
+                cleaned["lat"], cleaned["lon"] = chosen.lat, chosen.lon
         return cleaned

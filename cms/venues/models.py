@@ -6,8 +6,10 @@ partner that manages it (a club's own clubhouse), or to no partner: then it is
 the platform's, kept by the coordinator, and every partner may hold activities
 there (the village hall, the library).
 
-The village is, for now, a slug of ``cms.places.VILLAGES``; once villages are
-data of a municipality (issue #14) it becomes a foreign key to them.
+The village is the slug of one of the municipalities' villages (``cms.places``,
+data since regions): a slug, not a foreign key, because the survey answers,
+the site's "where" filter and the import all name villages by slug, and a
+venue keeps working when a coordinator re-creates a village with the same slug.
 
 An activity held at a venue keeps a copy of the venue's name, address and
 point in its own location columns (``cms.venues.sync``): the API's
@@ -22,7 +24,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..places import VILLAGES, VILLAGES_BY_SLUG
+from ..places import village as find_village
 
 
 class Venue(models.Model):
@@ -30,9 +32,9 @@ class Venue(models.Model):
     address = models.CharField(_("address"), max_length=255)
     village = models.CharField(
         _("village"),
-        max_length=50,
+        max_length=60,
         blank=True,
-        choices=[(village.slug, village.name) for village in VILLAGES],
+        help_text=_("The slug of one of the villages of a municipality."),
     )
     # Empty: the village's centre is used (close enough for "near me").
     lat = models.FloatField(
@@ -76,6 +78,8 @@ class Venue(models.Model):
         if (self.lat is None) != (self.lon is None):
             field = "lon" if self.lon is None else "lat"
             raise ValidationError({field: _("Give both latitude and longitude, or neither.")})
+        if self.village and find_village(self.village) is None:
+            raise ValidationError({"village": _("Choose one of the villages.")})
         if self.lat is None and not self.village:
             raise ValidationError({"village": _("Choose the village, or give the coordinates.")})
 
@@ -84,5 +88,5 @@ class Venue(models.Model):
         """Where the venue is: its own coordinates, else its village's centre."""
         if self.lat is not None and self.lon is not None:
             return (self.lat, self.lon)
-        village = VILLAGES_BY_SLUG.get(self.village)
+        village = find_village(self.village) if self.village else None
         return (village.lat, village.lon) if village else None
