@@ -45,16 +45,16 @@ def test_a_partner_editor_sees_their_own_work_only(client, login_as, questions):
     assert 'data-panel="partner-work"' in page and 'data-panel="coordinator-work"' not in page
     assert title("spreekuur") in page
     assert title("voetbal") not in page  # another partner's activity
-    assert "Add an activity" in page
-    assert '<p data-count="questions">2 questions waiting' in page  # not VV Ochten's one
-    assert "Translations to do" in page and ">pl<" in page
+    assert "Activiteit toevoegen" in page
+    assert '<p data-count="questions">Wachten op antwoord: 2.' in page  # not VV Ochten's one
+    assert "Nog te vertalen" in page and ">pl<" in page
 
 
 def test_the_other_partners_editor_sees_theirs(client, login_as, questions):
     login_as("editor_other")
     page = start_page(client)
     assert title("voetbal") in page and title("spreekuur") not in page
-    assert '<p data-count="questions">1 question waiting' in page
+    assert '<p data-count="questions">Wachten op antwoord: 1.' in page
 
 
 def test_a_contributor_sees_no_questions(client, login_as, questions):
@@ -68,9 +68,15 @@ def test_a_coordinator_sees_the_platform(client, login_as, questions):
     login_as("coordinator")
     page = start_page(client)
     assert 'data-panel="coordinator-work"' in page and 'data-panel="partner-work"' not in page
-    assert '<li data-count="overdue-questions">1 question unanswered' in page
+    assert (
+        '<li data-count="overdue-questions">Vragen die al meer dan drie dagen onbeantwoord zijn: 1.'
+        in page
+    )
     assert 'data-list="coverage"' in page
-    assert '<li data-count="stale-guides">2 guides not checked' in page  # never reviewed
+    assert (
+        '<li data-count="stale-guides">Gidsen die twaalf maanden niet zijn gecontroleerd: 2.'
+        in page
+    )  # never reviewed
     assert "/posters/contact-point.pdf" in page
     assert title("spreekuur") not in page  # no partner's activity list
 
