@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -46,9 +46,18 @@ class CostSerializer(serializers.Serializer):
     )
 
 
+def _documented_in_english(choices) -> list[tuple[str, str]]:
+    """The model's choices with their English labels: the admin shows them in the editor's
+    language, the API's documentation stays in the contract's language, English."""
+    with translation.override("en"):
+        return [(value, str(label)) for value, label in choices]
+
+
 class RegistrationSerializer(serializers.Serializer):
     required = serializers.BooleanField()
-    type = serializers.ChoiceField(choices=ActivityPage.Registration.choices)
+    type = serializers.ChoiceField(
+        choices=_documented_in_english(ActivityPage.Registration.choices)
+    )
     url = serializers.URLField(allow_null=True, help_text="Where to register (type link).")
     capacity = serializers.IntegerField(allow_null=True, help_text="Places; null if unlimited.")
 

@@ -299,7 +299,14 @@ SPECTACULAR_SETTINGS = {
     # Several fields are called "type"; give each choice set its own schema name.
     "ENUM_NAME_OVERRIDES": {
         "PartnerTypeEnum": "cms.models.Partner.Type",
-        "RegistrationTypeEnum": "cms.models.ActivityPage.Registration",
+        # The API documents registration types with their English labels
+        # (api.serializers.activities); the admin shows them translated.
+        "RegistrationTypeEnum": [
+            ("none", "No registration needed"),
+            ("link", "Register through a link"),
+            ("on_request", "Register on request"),
+            ("wegwijs", "Sign up through Wegwijs"),
+        ],
         "BodyBlockTypeEnum": "api.serializers.blocks.BODY_BLOCK_TYPES",
         "ResultTypeEnum": "search.contract.CONTENT_TYPES",
         "LanguagesOfferedEnum": "cms.translation.languages.language_codes",
