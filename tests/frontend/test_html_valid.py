@@ -92,6 +92,7 @@ def site_pages(client, language: str) -> dict[str, str]:
         "surveys": page(client, f"{base}/enquete/"),
         "survey": page(client, f"{base}/enquete/{survey.slug}/"),
         "survey-thanks": page(client, f"{base}/enquete/{survey.slug}/bedankt/"),
+        "accessibility-statement": page(client, f"{base}/toegankelijkheid/"),
         "not-found": page(client, f"{base}/bestaat-niet/", status=404),
         **question_pages(client, language),
     }
@@ -115,4 +116,4 @@ def test_every_page_type_is_valid_html(demo, db, client, settings, checker, tmp_
         if message["type"] in ("error", "non-document-error")
     ]
     assert errors == [], "\n".join(errors)
-    assert len(files) == 2 * 19
+    assert len(files) == 2 * 20
