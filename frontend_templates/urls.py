@@ -9,6 +9,7 @@ from django.urls import path
 from cms.public_urls import SECTION_PATHS
 from cms.taking_part.tokens import CANCEL_SECTION
 
+from .views.accessibility import accessibility_statement
 from .views.buddies import buddies_page, buddy_form, buddy_sent
 from .views.calendar import activity_calendar
 from .views.contact_point import ask, sent
@@ -27,6 +28,7 @@ urlpatterns = [
     path("taalmaatje/verstuurd/", buddy_sent, name="buddy-sent"),
     path("taalmaatje/<str:kind>/", buddy_form, name="buddy-form"),
     path("vraag/verstuurd/", sent, name="question-sent"),
+    path("toegankelijkheid/", accessibility_statement, name="accessibility"),
     path("manifest.webmanifest", manifest, name="manifest"),
     path("offline/pages.json", pages_to_keep, name="offline-pages"),
     path("duidelijk/", give, name="feedback"),

@@ -61,3 +61,16 @@ def test_free_texts_are_erased_after_their_retention_and_the_counts_stay(answere
     assert PageFeedback.objects.count() == 4
     assert PageFeedback.objects.get(language="pl").text == ""
     assert PageFeedback.objects.filter(language="bg").exclude(text="").count() == 1
+
+
+def test_translators_get_the_pages_readers_found_hard_to_understand(
+    answered, django_assert_num_queries
+):
+    from cms.feedback.for_translators import unclear_translations
+
+    with django_assert_num_queries(1):
+        bulgarian = unclear_translations("bg")
+    assert [(item.page_id, item.reports) for item in bulgarian] == [(answered.pk, 2)]
+    assert bulgarian[0].last_reported == timezone.localdate() - timedelta(days=1)
+    # Polish readers said "out of date", which is the author's, not the translators'.
+    assert unclear_translations("pl") == []

@@ -93,6 +93,7 @@ def site_pages(client, language: str) -> dict[str, str]:
         "surveys": page(client, f"{base}/enquete/"),
         "survey": page(client, f"{base}/enquete/{survey.slug}/"),
         "survey-thanks": page(client, f"{base}/enquete/{survey.slug}/bedankt/"),
+        "accessibility-statement": page(client, f"{base}/toegankelijkheid/"),
         "not-found": page(client, f"{base}/bestaat-niet/", status=404),
         **question_pages(client, language),
     }

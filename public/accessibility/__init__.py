@@ -1,0 +1,1 @@
+"""The accessibility statement: what was measured, read from the results the tools wrote."""
