@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0011_translation_provenance'),
+        ("cms", "0014_translation_desk"),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0011_venues'),
+        ("cms", "0017_venues"),
         ('wagtailimages', '0027_image_description'),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0012_glossary_terms'),
+        ("cms", "0015_glossary_terms"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0010_page_feedback"),
+        ("cms", "0016_machine_translation_budget"),
     ]
 
     operations = [

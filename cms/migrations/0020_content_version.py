@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0010_page_feedback'),
+        ("cms", "0019_activity_read_aloud"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0010_page_feedback'),
+        ("cms", "0018_activity_and_guide_labels_in_the_editors_language"),
     ]
 
     operations = [
