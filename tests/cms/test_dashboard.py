@@ -71,18 +71,18 @@ def test_a_partner_editor_sees_their_own_work_only(client, login_as, questions):
     assert 'data-panel="partner-work"' in page and 'data-panel="coordinator-work"' not in page
     assert title("spreekuur") in page
     assert title("voetbal") not in page  # another partner's activity
-    assert "Activiteit toevoegen" in page
+    assert "Add activity" in page
     assert (
-        '<p data-count="questions">Vragen die op een antwoord wachten: 2.' in page
+        '<p data-count="questions">Questions waiting for an answer: 2.' in page
     )  # not VV Ochten's one
-    assert "Nog te vertalen" in page and ">pl<" in page
+    assert "Translations to do" in page and ">pl<" in page
 
 
 def test_the_other_partners_editor_sees_theirs(client, login_as, questions):
     login_as("editor_other")
     page = start_page(client)
     assert title("voetbal") in page and title("spreekuur") not in page
-    assert '<p data-count="questions">Vragen die op een antwoord wachten: 1.' in page
+    assert '<p data-count="questions">Questions waiting for an answer: 1.' in page
 
 
 def test_a_contributor_sees_no_questions(client, login_as, questions):
@@ -97,13 +97,12 @@ def test_a_coordinator_sees_the_platform(client, login_as, questions):
     page = start_page(client)
     assert 'data-panel="coordinator-work"' in page and 'data-panel="partner-work"' not in page
     assert (
-        '<li data-count="overdue-questions">Vragen die al meer dan drie dagen onbeantwoord zijn: 1.'
+        '<li data-count="overdue-questions">Questions unanswered for more than three days: 1.'
         in page
     )
     assert 'data-list="coverage"' in page
     assert (
-        '<li data-count="stale-guides">Gidsen die twaalf maanden niet zijn gecontroleerd: 2.'
-        in page
+        '<li data-count="stale-guides">Guides not checked for twelve months: 2.' in page
     )  # never reviewed
     assert "/posters/contact-point.pdf" in page
     assert title("spreekuur") not in page  # no partner's activity list
@@ -140,7 +139,7 @@ def test_the_start_page_speaks_dutch(client, login_as, signups):
     login_as("editor_own")
     page = start_page(client, "nl")
     assert "Aanmeldingen" in page and "Aanmeldingen beheren" in page
-    assert "Een activiteit toevoegen" in page
+    assert "Activiteit toevoegen" in page
     assert '<td data-count="coming">3 van 3</td>' in page
 
 
