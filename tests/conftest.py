@@ -46,3 +46,20 @@ def _fresh_municipalities(request):
         municipalities()
     yield
     forget()
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries):
+    """pytest-django's fixture, counting a request as a running server answers it.
+
+    A server process reads the municipalities once (``cms.municipalities.registry``),
+    not per request; a test's own import or site set-up drops them, so they are
+    read again before counting starts.
+    """
+    from cms.municipalities.registry import municipalities
+
+    def counting(*args, **kwargs):
+        municipalities()
+        return django_assert_num_queries(*args, **kwargs)
+
+    return counting
