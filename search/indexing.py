@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Left, Length
 
-from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
-from cms.municipalities.lookup import municipalities
+from cms.models import ActivityPage, GuidePage, Municipality, Partner, PolicyAction
 from cms.publishing import published
 from cms.translation.fallback import has_text, translations_of
 from cms.translation.languages import language_codes
@@ -134,6 +134,17 @@ def partner_document(partner: Partner) -> dict[str, Any]:
     }
 
 
+def plan_owners(actions: QuerySet) -> QuerySet:
+    """Annotate ``municipality_slug``: the municipality whose home the action's plan is under.
+
+    In the same statement: the plan's tree path starts with the home page's path.
+    """
+    owner = Municipality.objects.filter(
+        site__root_page__path=Left(OuterRef("plan__path"), Length("site__root_page__path"))
+    ).values("slug")[:1]
+    return actions.annotate(municipality_slug=Subquery(owner))
+
+
 def policy_action_document(action: PolicyAction) -> dict[str, Any]:
     updates = list(action.updates.all())
     return {
@@ -148,10 +159,8 @@ def policy_action_document(action: PolicyAction) -> dict[str, Any]:
             if has_text(text := _joined(*(getattr(update, f"text_{code}") for update in updates)))
         },
         "partner": [partner.slug for partner in action.responsible.all()],
-        # Each municipality's plan sits under its own home page.
-        "municipalities": [
-            m.slug for m in municipalities() if action.plan.path.startswith(m.root_path)
-        ],
+        # Each municipality's plan sits under its own home page (``plan_owners``).
+        "municipalities": [action.municipality_slug] if action.municipality_slug else [],
     }
 
 
@@ -185,9 +194,7 @@ INDEXED_TYPES: dict[str, IndexedType] = {
     "policy_action": IndexedType(
         "policy_action",
         PolicyAction,
-        lambda: PolicyAction.objects.select_related("plan").prefetch_related(
-            "responsible", "updates"
-        ),
+        lambda: plan_owners(PolicyAction.objects.prefetch_related("responsible", "updates")),
         policy_action_document,
     ),
 }

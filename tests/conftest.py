@@ -34,6 +34,8 @@ def configured_sites_read(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         read_configured_sites()
+
+
 # Tests whose database is really committed and emptied afterwards (pytest-django
 # runs them after all others for that reason), or that stop a service.
 TRANSACTIONAL_FIXTURES = {
@@ -92,6 +94,8 @@ def _fresh_municipalities(request):
         municipalities()
     yield
     forget()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request,
@@ -143,3 +147,20 @@ def django_db_setup(
             for alias, name in original_names.items():
                 drop_copy(connections[alias])
                 settings.DATABASES[alias]["NAME"] = connections[alias].settings_dict["NAME"] = name
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries):
+    """pytest-django's fixture, counting a request as a running server answers it.
+
+    A server process reads the municipalities once (``cms.municipalities.registry``),
+    not per request; a test's own import or site set-up drops them, so they are
+    read again before counting starts.
+    """
+    from cms.municipalities.registry import municipalities
+
+    def counting(*args, **kwargs):
+        municipalities()
+        return django_assert_num_queries(*args, **kwargs)
+
+    return counting

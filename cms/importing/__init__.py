@@ -259,6 +259,8 @@ def _structure_for(
     if not municipalities:
         return structure
     first = municipalities[0]
+    if first.site.is_default_site:
+        return structure  # the first municipality's: what ensure_site_structure keeps
     if first.pk not in lookups.structures:
         lookups.structures[first.pk] = structure_of(first.site)
     return lookups.structures[first.pk]
