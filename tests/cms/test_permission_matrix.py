@@ -41,6 +41,7 @@ from cms.models import (
 )
 from cms.taking_part.capacity import SignupRequest, sign_up
 from cms.translation.desk import target_fingerprint
+from cms.translation.translators import TranslatorAssignment
 from tests.cms.admin_forms import page_form_data
 from tests.cms.conftest import OTHER, OWN, ROLES, build_coalition
 
@@ -778,6 +779,19 @@ DESK_PATHS = [
         ignored_for=TRANSLATORS_PL,
     ),
 ]
+
+DESK_PATHS.append(
+    WritePath(
+        "name a translator",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("translators:add"),
+            {"user": User.objects.order_by("pk").first().pk, "language": "bg", "site": ""},
+        ),
+        lambda: list(TranslatorAssignment.objects.filter(language="bg").values_list("user_id")),
+        lambda before, after: len(after) > len(before),
+    )
+)
 
 ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + API_PATHS + DESK_PATHS
 
