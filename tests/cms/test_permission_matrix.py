@@ -786,7 +786,7 @@ DESK_PATHS.append(
         COORDINATOR,
         lambda c: c.post(
             reverse("translators:add"),
-            {"user": User.objects.order_by("pk").first().pk, "language": "bg", "site": ""},
+            {"user": User.objects.get_or_create(username="vrijwilliger")[0].pk, "language": "bg"},
         ),
         lambda: list(TranslatorAssignment.objects.filter(language="bg").values_list("user_id")),
         lambda before, after: len(after) > len(before),
