@@ -17,6 +17,8 @@ def _one_language_per_screen() -> None:
 
     for model in (ActivityPage, GuidePage):
         arrange_by_language(model, moved=(TranslationStatusPanel, FeedbackPanel))
+
+
 def count_content_changes(using: str = "default", **kwargs) -> None:
     """The content version's triggers on every content table, those of later migrations too."""
     from .content_version import install_triggers

@@ -38,10 +38,12 @@ from .surveys import admin as survey_admin
 from .taking_part.admin_group import TakingPartViewSetGroup
 from .taking_part.buddy_admin import may_match
 from .taking_part.buddy_admin import suggestions_view as buddy_suggestions_view
+from .translation import coverage_admin as translation_coverage
 from .translation import desk_admin as translation_desk
 from .translation.exchange.admin import ExchangeView, may_exchange
 from .translation.machine.admin import MachineDraftsView, may_ask_drafts
 from .translation.report import TranslationReportView, may_see_report
+from .translation.translators_admin import TranslatorAssignmentViewSet
 from .venues.admin import VenueViewSet
 from .venues.from_activity_view import make_venue_button, make_venue_view
 
@@ -158,6 +160,11 @@ def register_contact_point_viewsets():
 
 
 @hooks.register("register_admin_viewset")
+def register_translators_viewset():
+    return TranslatorAssignmentViewSet("translators")
+
+
+@hooks.register("register_admin_viewset")
 def register_taking_part_viewsets():
     return TakingPartViewSetGroup()
 
@@ -229,6 +236,7 @@ def register_admin_urls():
         *survey_admin.admin_urls(),
         *calendar_admin.admin_urls(),
         *translation_desk.admin_urls(),
+        *translation_coverage.admin_urls(),
     ]
 
 
@@ -271,6 +279,21 @@ def register_translation_report_menu_item():
 def register_translation_queue_menu_item():
     return translation_desk.QueueMenuItem(
         "Translation queue", reverse("cms_translation_queue"), icon_name="globe", order=170
+    )
+
+
+class CoverageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_coverage_menu_item():
+    return CoverageMenuItem(
+        "Translation coverage",
+        reverse("cms_translation_coverage"),
+        icon_name="globe",
+        order=55,
     )
 
 

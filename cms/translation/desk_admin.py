@@ -22,7 +22,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..permissions.roles import is_coordinator
 from .desk import TranslationConflict, apply_translation, desk_texts, mark_reviewed
-from .languages import english_name, language_codes
+from .languages import language_codes, name_in_admin
 from .provenance import Origin, translated_fields
 from .queue import KINDS, published, translation_queue
 from .records import TranslationDraft
@@ -64,8 +64,8 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             language=self.language,
-            language_name=english_name(self.language),
-            languages=[(code, english_name(code)) for code in self.languages],
+            language_name=name_in_admin(self.language),
+            languages=[(code, name_in_admin(code)) for code in self.languages],
             items=translation_queue(self.language),
         )
         return context
@@ -102,7 +102,7 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
             obj=self.obj,
             kind=self.kind,
             language=self.language,
-            language_name=english_name(self.language),
+            language_name=name_in_admin(self.language),
             texts=[(text, drafted.get(text.name, text.target)) for text in texts],
             draft=self.draft,
             machine=[t.name for t in texts if t.entry and t.entry.origin == Origin.MACHINE],

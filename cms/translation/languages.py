@@ -114,3 +114,8 @@ def negotiate_language(requested: str | None, accept_language: str | None) -> st
             if is_supported(candidate):
                 return candidate
     return settings.SOURCE_LANGUAGE
+
+
+def name_in_admin(code: str) -> str:
+    """A language's name in the language the admin is shown in ("Roemeens" in Dutch)."""
+    return get_language_info(code)["name_translated"]

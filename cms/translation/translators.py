@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from ..permissions.roles import is_coordinator
+from .languages import language_codes
 
 TRANSLATORS_GROUP = "Translators"
 _CACHE = "_wegwijs_translator_languages"
@@ -48,6 +50,21 @@ class TranslatorAssignment(models.Model):
     def __str__(self) -> str:
         return f"{self.user} → {self.language}"
 
+    def clean(self) -> None:
+        codes = [code for code in language_codes() if code != settings.SOURCE_LANGUAGE]
+        if self.language not in codes:
+            raise ValidationError(
+                {
+                    "language": f"'{self.language}' is not a language to translate into; use one "
+                    f"of {', '.join(codes)}"
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Admin access comes with the assignment (the admin form, assign_translator alike).
+        self.user.groups.add(translators_group())
+
 
 def translators_group() -> Group:
     """The group that lets translators into the admin (and nowhere else)."""
@@ -61,7 +78,6 @@ def translators_group() -> Group:
 def assign_translator(user: AbstractBaseUser, language: str) -> TranslatorAssignment:
     """Make ``user`` a translator into ``language``."""
     assignment, _ = TranslatorAssignment.objects.get_or_create(user=user, language=language)
-    user.groups.add(translators_group())
     if hasattr(user, _CACHE):
         delattr(user, _CACHE)
     return assignment

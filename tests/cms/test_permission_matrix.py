@@ -46,6 +46,7 @@ from cms.taking_part.capacity import SignupRequest, sign_up
 from cms.translation.desk import target_fingerprint
 from cms.translation.exchange.segments import segments_of
 from cms.translation.exchange.xliff import write
+from cms.translation.translators import TranslatorAssignment
 from tests.cms.admin_forms import page_form_data
 from tests.cms.conftest import OTHER, OWN, ROLES, build_coalition
 
@@ -958,6 +959,19 @@ GLOSSARY_PATHS.append(
         ),
         lambda: PolicyAction.objects.filter(slug="taalhuis").values_list("title_pl", flat=True)[0],
         lambda before, after: after == "Dom językowy",
+    )
+)
+
+DESK_PATHS.append(
+    WritePath(
+        "name a translator",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("translators:add"),
+            {"user": User.objects.get_or_create(username="vrijwilliger")[0].pk, "language": "bg"},
+        ),
+        lambda: list(TranslatorAssignment.objects.filter(language="bg").values_list("user_id")),
+        lambda before, after: len(after) > len(before),
     )
 )
 

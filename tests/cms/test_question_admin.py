@@ -82,6 +82,7 @@ HANDLES = {
     "editor_own": {"own"},
     "editor_other": {"other"},
     "coordinator": {"own", "other", "unrouted"},
+    "translator_pl": set(),  # translates content; answers no questions
 }
 
 

@@ -182,3 +182,22 @@ def test_checking_a_machine_translation_clears_its_label(translator, client):
     assert provenance.machine_translated(partner, "pl")
     client.post(desk_url(partner, "partner"), {"reviewed": "description", "action": "review"})
     assert not provenance.machine_translated(partner, "pl")
+
+
+def test_the_coordinator_names_a_translator_and_a_bad_language_is_named(content, client):
+    from django.contrib.auth import get_user_model
+
+    from cms.translation.translators import TRANSLATORS_GROUP, TranslatorAssignment
+
+    User = get_user_model()
+    client.force_login(User.objects.create_superuser("coo", "coo@example.org", "x" * 16))
+    volunteer = User.objects.create_user("iva", "iva@example.org", "x" * 16)
+    refused = client.post(reverse("translators:add"), {"user": volunteer.pk, "language": "nl"})
+    assert refused.status_code == 200
+    assert list(refused.context["form"].errors) == ["language"]
+    assert not TranslatorAssignment.objects.filter(user=volunteer).exists()
+    done = client.post(reverse("translators:add"), {"user": volunteer.pk, "language": "bg"})
+    assert done.status_code == 302
+    assert volunteer.groups.filter(name=TRANSLATORS_GROUP).exists()
+    client.force_login(volunteer)
+    assert client.get(reverse("cms_translation_queue")).context["language"] == "bg"

@@ -27,7 +27,10 @@ from cms.models import (
     PageFeedback,
     Partner,
     PolicyAction,
+    ProgressUpdate,
     Survey,
+    SurveyOption,
+    SurveyQuestion,
 )
 from search.models import IndexChange
 from tests import factories
@@ -235,6 +238,16 @@ def remove_other_municipalities() -> None:
         home.delete()
 
 
+def forget_translations_of(*models) -> None:
+    from django.contrib.contenttypes.models import ContentType
+
+    from cms.translation.records import SourceText, TranslationDraft, TranslationRecord
+
+    types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
+    for table in (TranslationRecord, SourceText, TranslationDraft):
+        table.objects.filter(content_type__in=types).delete()
+
+
 def remove_content() -> None:
     """Everything committed content (the demo) leaves behind, so later tests start empty.
 
@@ -255,6 +268,17 @@ def remove_content() -> None:
     remove_other_municipalities()
     GlossaryTerm.objects.all().delete()
     get_user_model().objects.filter(username="coordinator").delete()
+    # Translation provenance refers to objects by content type and id, without a foreign key.
+    forget_translations_of(
+        ActivityPage,
+        GuidePage,
+        PolicyAction,
+        ProgressUpdate,
+        Partner,
+        Survey,
+        SurveyQuestion,
+        SurveyOption,
+    )
     # The committed content queued index changes; later tests expect an empty outbox.
     IndexChange.objects.all().delete()
 

@@ -1,0 +1,111 @@
+"""The coordinator's coverage report (and its CSV) and the start-page panels of the desk.
+
+Coordinators see the coverage report and a per-language summary on their
+start page; translators see the size of their queue there.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.urls import path, reverse
+from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from ..csv_safety import writer
+from ..permissions.roles import is_coordinator
+from .coverage import CLASSES, coverage, per_language
+from .desk_admin import desk_languages
+from .languages import name_in_admin
+from .queue import translation_queue
+
+
+class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Per partner and language: the share of visible texts in each class; ``?export=csv``."""
+
+    template_name = "cms/translation/coverage.html"
+    page_title = "Translation coverage"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        rows = coverage()
+        if request.GET.get("export") == "csv":
+            return coverage_csv(rows)
+        return self.render_to_response(
+            self.get_context_data(
+                rows=rows, totals=per_language(rows), classes=CLASSES, names=name_in_admin
+            )
+        )
+
+
+def coverage_csv(rows) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = f"translation-coverage-{datetime.date.today():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    out = writer(response)
+    out.writerow(["partner", "language", *CLASSES, "total"])
+    for row in rows:
+        out.writerow([row.partner, row.language, *(row.counts[k] for k in CLASSES), row.total])
+    return response
+
+
+class TranslatorQueuePanel(Component):
+    """A translator's start page: how much waits in each of their languages."""
+
+    name = "translator_queue"
+    template_name = "cms/translation/queue_panel.html"
+    order = 5
+
+    def __init__(self, languages: list[str]):
+        self.languages = languages
+
+    def get_context_data(self, parent_context=None):
+        url = reverse("cms_translation_queue")
+        return {
+            "queues": [
+                (name_in_admin(code), len(translation_queue(code)), f"{url}?language={code}")
+                for code in self.languages
+            ]
+        }
+
+
+class CoveragePanel(Component):
+    """A coordinator's start page: per language, the share of visible texts by a person."""
+
+    name = "translation_coverage"
+    template_name = "cms/translation/coverage_panel.html"
+    order = 20
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "totals": per_language(coverage()),
+            "report_url": reverse("cms_translation_coverage"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_panels(request, panels: list) -> None:
+    if is_coordinator(request.user):
+        panels.append(CoveragePanel())
+        return
+    languages = desk_languages(request.user)
+    if languages:
+        panels.insert(0, TranslatorQueuePanel(languages))
+
+
+def admin_urls() -> list:
+    return [
+        path(
+            "reports/translation-coverage/",
+            CoverageReportView.as_view(),
+            name="cms_translation_coverage",
+        )
+    ]
