@@ -33,6 +33,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
             "languages_spoken",
             "calendar",
             "municipalities",
+            "translation_sources",
         }
     ),
     "partners.location": frozenset({"address", "lat", "lon"}),
@@ -57,6 +58,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
             "registration",
             "mixed_team",
             "municipalities",
+            "translation_sources",
         }
     ),
     "activities.location": frozenset({"name", "address", "lat", "lon"}),
@@ -64,7 +66,17 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
     "activities.registration": frozenset({"required", "type", "url", "capacity", "per_date"}),
     "activities.mixed_team": frozenset({"sport", "level", "open_spots", "training_times"}),
     "guides": frozenset(
-        {"slug", "partner", "topic", "title", "summary", "body", "last_reviewed", "municipalities"}
+        {
+            "slug",
+            "partner",
+            "topic",
+            "title",
+            "summary",
+            "body",
+            "last_reviewed",
+            "municipalities",
+            "translation_sources",
+        }
     ),
     "policy_actions": frozenset(
         {
@@ -79,6 +91,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
             "due_on",
             "updates",
             "municipality",
+            "translation_sources",
         }
     ),
     "policy_actions.updates[]": frozenset({"date", "text"}),
