@@ -58,8 +58,11 @@ class BuddyBodySerializer(serializers.Serializer):
         max_length=len(language_codes()),
         help_text="Languages the person speaks.",
     )
-    # Villages are data (cms.municipalities): the choices are read per instance.
-    village = serializers.ChoiceField(choices=[])
+    # Villages are data (cms.municipalities): checked when a body is read, never while
+    # the schema is generated (that must not need a database: `check --deploy`).
+    village = serializers.CharField(
+        max_length=60, help_text="The slug of a village, as `GET buddies` lists them."
+    )
     times = serializers.ListField(
         child=serializers.ChoiceField(choices=BuddyTime.values), min_length=1, max_length=3
     )
@@ -73,9 +76,10 @@ class BuddyBodySerializer(serializers.Serializer):
         required=False, allow_blank=True, help_text="Honeypot: must be empty."
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["village"].choices = village_slugs()
+    def validate_village(self, value: str) -> str:
+        if value not in village_slugs():
+            raise serializers.ValidationError(f'"{value}" is not a valid choice.')
+        return value
 
 
 class BuddyReceiptSerializer(serializers.Serializer):

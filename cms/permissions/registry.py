@@ -27,6 +27,7 @@ from ..models import (
     Venue,
 )
 from ..taking_part.permissions import PartnerPeoplePermissionPolicy
+from ..translation.translators import TranslatorAssignment
 from ..venues.permissions import VenuePermissionPolicy
 from .coordinator_only import CoordinatorOnlyPermissionPolicy
 from .pages import PartnerPagePermissionPolicy
@@ -48,3 +49,6 @@ def register_permission_policies() -> None:
         register_permission_policy(model, PartnerPeoplePermissionPolicy(model))
     register_permission_policy(BuddyProject, CoordinatorOnlyPermissionPolicy(BuddyProject))
     register_permission_policy(Venue, VenuePermissionPolicy(Venue))
+    register_permission_policy(
+        TranslatorAssignment, CoordinatorOnlyPermissionPolicy(TranslatorAssignment)
+    )

@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..feedback.for_translators import unclear_translations
 from ..permissions.roles import is_coordinator
 from .desk import TranslationConflict, apply_translation, desk_texts, mark_reviewed
 from .languages import language_codes, name_in_admin
@@ -67,6 +68,8 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
             language_name=name_in_admin(self.language),
             languages=[(code, name_in_admin(code)) for code in self.languages],
             items=translation_queue(self.language),
+            # Readers' "the translation is hard to understand" in this language.
+            unclear=unclear_translations(self.language),
         )
         return context
 

@@ -30,6 +30,7 @@ from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import override_settings
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -63,7 +64,8 @@ def existing_slugs(collection: str) -> list[str]:
     singular = singular[:-3] + "y" if singular.endswith("ies") else singular.removesuffix("s")
     slugs: list[str] = []
     for model in apps.get_app_config("cms").get_models():
-        name = str(model._meta.verbose_name).lower()
+        with translation.override("en"):  # the models' names are translated
+            name = str(model._meta.verbose_name).lower()
         if name in (singular, f"{singular} page") and hasattr(model, "slug"):
             slugs += list(model.objects.values_list("slug", flat=True)[:5])
     return slugs

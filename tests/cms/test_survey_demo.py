@@ -12,7 +12,7 @@ REAL_LANGUAGES = ("nl", "en", "pl", "ro", "bg")
 
 @pytest.mark.django_db
 def test_the_demo_survey_is_open_and_translated():
-    assert load_demo_surveys() == 1
+    assert load_demo_surveys() == 2  # Neder-Betuwe's and Tiel's
     survey = Survey.objects.get(slug="wat-nodig")
     assert survey.accepts_answers()
     questions = SurveyQuestion.objects.filter(survey=survey)
@@ -32,5 +32,5 @@ def test_loading_the_demo_again_keeps_the_survey_and_its_answers():
     load_demo_surveys()
     before = SurveyQuestion.objects.count()
     assert load_demo_surveys() == 0
-    assert Survey.objects.count() == 1
+    assert Survey.objects.count() == 2
     assert SurveyQuestion.objects.count() == before

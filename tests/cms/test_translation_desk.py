@@ -201,3 +201,14 @@ def test_the_coordinator_names_a_translator_and_a_bad_language_is_named(content,
     assert volunteer.groups.filter(name=TRANSLATORS_GROUP).exists()
     client.force_login(volunteer)
     assert client.get(reverse("cms_translation_queue")).context["language"] == "bg"
+
+
+def test_the_queue_lists_what_readers_found_hard_to_understand_in_its_language(translator, client):
+    quiet, read = GuidePage.objects.get(slug="quiet"), GuidePage.objects.get(slug="read")
+    for page, language in ((quiet, "pl"), (quiet, "pl"), (read, "ro")):
+        PageFeedback.objects.create(
+            page=page, language=language, clear=False, reason="translation", given_on="2026-12-01"
+        )
+    page = client.get(reverse("cms_translation_queue")).content.decode()
+    assert f'data-unclear-page="{quiet.pk}"' in page  # two Polish readers
+    assert f'data-unclear-page="{read.pk}"' not in page  # a Romanian reader: not Ola's language

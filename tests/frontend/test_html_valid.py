@@ -117,4 +117,4 @@ def test_every_page_type_is_valid_html(demo, db, client, settings, checker, tmp_
         if message["type"] in ("error", "non-document-error")
     ]
     assert errors == [], "\n".join(errors)
-    assert len(files) == 2 * 20
+    assert len(files) == 2 * 21
