@@ -30,16 +30,15 @@ def pytest_configure(config):
 def configured_sites_read(django_db_setup, django_db_blocker):
     """Each process reads the Sites once (cms/site_address.py), before any request counts
     its queries, as a running server has long done by the time it is measured."""
+    from contextlib import suppress
+
     from django.db import DatabaseError
 
     from cms.site_address import read_configured_sites
 
-    with django_db_blocker.unblock():
-        try:
-            read_configured_sites()
-        except DatabaseError:
-            # No test of this run uses the database, so none was made: nothing to read.
-            pass
+    # No test of this run uses the database, so none was made: nothing to read.
+    with django_db_blocker.unblock(), suppress(DatabaseError):
+        read_configured_sites()
 
 
 # Tests whose database is really committed and emptied afterwards (pytest-django
