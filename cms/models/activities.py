@@ -240,8 +240,11 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
             classname="collapsed",
         ),
         MultiFieldPanel(
-            [FieldPanel("category"), FieldPanel("organiser"), FieldPanel("municipalities")],
-            heading=_("Who and what"),
+            [FieldPanel("category"), FieldPanel("organiser")], heading=_("Who and what")
+        ),
+        # Closed: left empty, the municipality its place lies in (cms.municipalities.defaults).
+        MultiFieldPanel(
+            [FieldPanel("municipalities")], heading=_("Municipality"), classname="collapsed"
         ),
         MultiFieldPanel(
             [FieldPanel("co_organisers")],

