@@ -1,9 +1,10 @@
-"""Page-editor panels beside the translation status: plain Dutch, and readers' feedback."""
+"""Page-editor panels beside the translation status: plain Dutch, readers' feedback, regions."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import MultiFieldPanel, Panel
 
 from .feedback.totals import page_tallies, recent_texts
+from .municipalities.lookup import is_regional
 from .readability import LONG_SENTENCE_WORDS, dutch_text, readability
 
 
@@ -61,3 +62,17 @@ class FeedbackPanel(Panel):
             context["tallies"] = page_tallies(self.instance.pk)
             context["texts"] = recent_texts(self.instance.pk)
             return context
+
+
+class RegionalPanel(MultiFieldPanel):
+    """A section shown only where there is a choice to make: an installation with several
+    municipalities.
+
+    With one municipality the field stays in the form, unseen and empty, and an
+    empty ``municipalities`` means "this municipality" (``cms.municipalities``):
+    a village club's volunteer never meets a question that has one answer.
+    """
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        def is_shown(self):
+            return is_regional() and super().is_shown()

@@ -21,7 +21,7 @@ from ..activity_form import ActivityPageForm
 from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
 from ..glossary.panels import GlossaryPanel
-from ..panels import FeedbackPanel, ReadabilityPanel
+from ..panels import FeedbackPanel, ReadabilityPanel, RegionalPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..recurrence import (
     Occurrence,
@@ -243,7 +243,7 @@ class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
             [FieldPanel("category"), FieldPanel("organiser")], heading=_("Who and what")
         ),
         # Closed: left empty, the municipality its place lies in (cms.municipalities.defaults).
-        MultiFieldPanel(
+        RegionalPanel(
             [FieldPanel("municipalities")], heading=_("Municipality"), classname="collapsed"
         ),
         MultiFieldPanel(

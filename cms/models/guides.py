@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from ..blocks import BodyBlock
 from ..glossary.panels import GlossaryPanel
-from ..panels import FeedbackPanel, ReadabilityPanel
+from ..panels import FeedbackPanel, ReadabilityPanel, RegionalPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..translation.panels import TranslationStatusPanel
 from ..translation.tracking import TranslationTrackedMixin
@@ -71,7 +71,7 @@ class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
         FieldPanel("body"),
         FieldPanel("topic"),
         FieldPanel("author"),
-        FieldPanel("municipalities"),
+        RegionalPanel([FieldPanel("municipalities")], heading=_("Municipality")),
         FieldPanel("last_reviewed"),
     ]
     parent_page_types = ["cms.GuideIndexPage"]

@@ -13,12 +13,18 @@
     for (const [name, value] of new FormData(form)) {
       if (watched.test(name) || name === "csrfmiddlewaretoken") body.append(name, value);
     }
-    const response = await fetch(panel.dataset.previewUrl, {
-      method: "POST",
-      body,
-      credentials: "same-origin",
-    });
-    if (response.ok) panel.innerHTML = await response.text();
+    // Busy while the answer is on its way: screen readers wait, and so can tests.
+    panel.setAttribute("aria-busy", "true");
+    try {
+      const response = await fetch(panel.dataset.previewUrl, {
+        method: "POST",
+        body,
+        credentials: "same-origin",
+      });
+      if (response.ok) panel.innerHTML = await response.text();
+    } finally {
+      panel.removeAttribute("aria-busy");
+    }
   };
   form.addEventListener("change", (event) => {
     if (!watched.test(event.target.name || "")) return;
