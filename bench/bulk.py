@@ -1,12 +1,12 @@
 """The bulk path: activity pages made from import records without Wagtail's page-by-page insert.
 
 Each record is read by the importer's own ``read_activity`` (same checks, same
-values), so the rows are the import's rows; only how they reach the database
-differs: tree paths are numbered here, pages and their translated columns go in
-with batched INSERTs, occurrences come from ``ActivityPage.occurrence_rows``.
-Left out, as nothing the bench reads needs them: revisions and Wagtail's own
-(database) search entries. ``bench.equivalence`` checks the result against an
-imported activity.
+values) and published to the municipalities it names, so the rows are the
+import's rows; only how they reach the database differs: tree paths are
+numbered here, pages and their translated columns go in with batched INSERTs,
+occurrences come from ``ActivityPage.occurrence_rows``. Left out, as nothing
+the bench reads needs them: revisions and Wagtail's own (database) search
+entries. ``bench.equivalence`` checks the result against an imported activity.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ def _next_step(parent: Page) -> int:
     return Page._str2int(last[-Page.steplen :]) + 1
 
 
-def _page(record: Mapping, lookups: Lookups, blank: ActivityPage) -> tuple[ActivityPage, list]:
+def _page(
+    record: Mapping, lookups: Lookups, blank: ActivityPage
+) -> tuple[ActivityPage, list, list]:
     fields, relations = read_activity(record, lookups)
     # A copy of a blank page: modeltranslation's __init__ costs ~10 ms a page.
     page = copy.copy(blank)
@@ -50,7 +52,9 @@ def _page(record: Mapping, lookups: Lookups, blank: ActivityPage) -> tuple[Activ
     page.translation_sources = updated_sources(
         None, page.language_fingerprints(), {}, settings.SOURCE_LANGUAGE, language_codes()
     )
-    return page, relations["co_organisers"]
+    # Where it is published: the record's municipalities, as the importer reads them.
+    published = [lookups.municipalities[slug] for slug in record.get("municipalities") or ()]
+    return page, relations["co_organisers"], published
 
 
 def insert_activities(records: Iterable[Mapping], now: datetime) -> int:
@@ -62,10 +66,10 @@ def insert_activities(records: Iterable[Mapping], now: datetime) -> int:
         content_type = ContentType.objects.get_for_model(ActivityPage)
         step = _next_step(parent)
         depth = parent.depth + 1
-        made: list[tuple[ActivityPage, list]] = []
+        made: list[tuple[ActivityPage, list, list]] = []
         blank = ActivityPage()
         for offset, record in enumerate(records):
-            page, co_organisers = _page(record, lookups, blank)
+            page, co_organisers, published = _page(record, lookups, blank)
             page.path = ActivityPage._get_path(parent.path, depth, step + offset)
             page.depth = depth
             page.numchild = 0
@@ -76,8 +80,8 @@ def insert_activities(records: Iterable[Mapping], now: datetime) -> int:
             page.live = True
             page.has_unpublished_changes = False
             page.first_published_at = page.last_published_at = now
-            made.append((page, co_organisers))
-        pages = [page for page, _ in made]
+            made.append((page, co_organisers, published))
+        pages = [page for page, _, _ in made]
         for start in range(0, len(pages), BATCH):
             chunk = pages[start : start + BATCH]
             # Page's own table first (ids come back), then the activity columns.
@@ -91,8 +95,17 @@ def insert_activities(records: Iterable[Mapping], now: datetime) -> int:
         through.objects.bulk_create(
             [
                 through(activitypage_id=page.pk, partner_id=partner.pk)
-                for page, partners in made
+                for page, partners, _ in made
                 for partner in partners
+            ],
+            batch_size=5000,
+        )
+        published_to = ActivityPage.municipalities.through
+        published_to.objects.bulk_create(
+            [
+                published_to(activitypage_id=page.pk, municipality_id=municipality.pk)
+                for page, _, municipalities in made
+                for municipality in municipalities
             ],
             batch_size=5000,
         )

@@ -26,21 +26,27 @@ class LoadTimes:
     bulk_seconds: float = 0.0
 
 
-def ensure_activities(size: int, times: LoadTimes) -> int:
-    """Add activities until there are ``size``; returns how many there are."""
+def ensure_activities(size: int, times: LoadTimes, municipalities: int = 1) -> int:
+    """Add activities until there are ``size``, spread over ``municipalities``; returns how
+    many there are."""
     have = ActivityPage.objects.count()
     now = timezone.now()
     if have == 0:
         started = time.perf_counter()
         first = min(IMPORTED, size)
-        import_content({**dataset.base_content(), "activities": dataset.activities(0, first, now)})
+        import_content(
+            {
+                **dataset.base_content(municipalities),
+                "activities": dataset.activities(0, first, now, municipalities),
+            }
+        )
         times.imported += first
         times.import_seconds += time.perf_counter() - started
         have = first
     while have < size:
         stop = min(size, have + CHUNK)
         started = time.perf_counter()
-        bulk.insert_activities(dataset.activities(have, stop, now), now)
+        bulk.insert_activities(dataset.activities(have, stop, now, municipalities), now)
         times.bulk += stop - have
         times.bulk_seconds += time.perf_counter() - started
         print(f"  activities: {stop} ({times.bulk / times.bulk_seconds:.0f}/s bulk)", flush=True)

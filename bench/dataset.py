@@ -54,17 +54,54 @@ def _in_village(texts: dict[str, str], village: str) -> dict[str, str]:
     return {code: f"{text} – {village}" for code, text in texts.items()}
 
 
-def base_content() -> dict[str, list[dict[str, Any]]]:
-    """The demo's partners, guides and policy plan, plus more partners to spread over."""
+def municipalities(count: int) -> list[dict[str, Any]]:
+    """The demo's first municipality (at ``localhost``), then ``count - 1`` neighbours.
+
+    Each neighbour has its own host and three villages, a few kilometres apart, so
+    that a region of 20 is as many sites as a GGD region has municipalities.
+    """
+    first = demo()["municipalities"][0]
+    made = [first]
+    for number in range(1, count):
+        lat, lon = 51.6 + 0.05 * (number % 5), 5.0 + 0.08 * (number // 5)
+        made.append(
+            {
+                "slug": f"gemeente-{number:02d}",
+                "name": f"Gemeente {number:02d}",
+                "hostname": f"gemeente-{number:02d}.localhost",
+                "languages": first.get("languages", []),
+                "villages": [
+                    {"name": f"Dorp {number:02d}-{k}", "lat": lat + 0.01 * k, "lon": lon}
+                    for k in range(3)
+                ],
+            }
+        )
+    return made
+
+
+@lru_cache(maxsize=4)
+def municipality_slugs(count: int) -> tuple[str, ...]:
+    return tuple(record["slug"] for record in municipalities(count))
+
+
+def base_content(count: int = 1) -> dict[str, list[dict[str, Any]]]:
+    """The demo's partners, guides and policy plan, plus more partners to spread over.
+
+    Everything is published to all ``count`` municipalities (regional partners, as
+    the GGD and the library are); the policy plan belongs to the first. One
+    municipality is the bench as it was before regions: nothing is filtered.
+    """
     rng = random.Random(SEED)
     content = demo()
-    partners = list(content["partners"])
+    slugs = list(municipality_slugs(count))
+    partners = [{**partner, "municipalities": slugs} for partner in content["partners"]]
     for number in range(EXTRA_PARTNERS):
         template = content["partners"][number % len(content["partners"])]
         village, lat, lon = VILLAGES[number % len(VILLAGES)]
         partners.append(
             {
                 **template,
+                "municipalities": slugs,
                 "slug": f"{template['slug']}-{village.lower()}-{number}",
                 "name": f"{template['name']} {village}",
                 "location": {
@@ -75,17 +112,21 @@ def base_content() -> dict[str, list[dict[str, Any]]]:
             }
         )
     return {
+        "municipalities": municipalities(count),
         "partners": partners,
-        "guides": content["guides"],
-        "policy_actions": content["policy_actions"],
+        "guides": [{**guide, "municipalities": slugs} for guide in content["guides"]],
+        "policy_actions": [
+            {**action, "municipality": slugs[0]} for action in content["policy_actions"]
+        ],
     }
 
 
-def partner_slugs() -> list[str]:
-    return [partner["slug"] for partner in base_content()["partners"]]
+@lru_cache(maxsize=1)
+def partner_slugs() -> tuple[str, ...]:
+    return tuple(partner["slug"] for partner in base_content()["partners"])
 
 
-def activity(number: int, now: datetime) -> dict[str, Any]:
+def activity(number: int, now: datetime, count: int = 1) -> dict[str, Any]:
     """Activity ``number``: the same record every time for the same number and day."""
     rng = random.Random(SEED * 1_000_003 + number)
     templates = demo()["activities"]
@@ -104,9 +145,11 @@ def activity(number: int, now: datetime) -> dict[str, Any]:
     starts = day + timedelta(days=rng.randint(-60, 365), hours=rng.choice((10, 14, 19)))
     record: dict[str, Any] = {
         **{key: value for key, value in template.items() if key not in ("mixed_team",)},
+        # Each activity is local: one municipality of the region, in turn.
+        "municipalities": [municipality_slugs(count)[number % count]],
         "slug": f"{template['slug']}-{number}",
         "partner": partners[rng.randrange(len(partners))],
-        "co_organisers": rng.sample(partners, k=rng.choice((0, 0, 1, 2))),
+        "co_organisers": rng.sample(list(partners), k=rng.choice((0, 0, 1, 2))),
         "title": _in_village(texts("title"), village),
         "summary": texts("summary"),
         "body": texts("body"),
@@ -134,5 +177,5 @@ def activity(number: int, now: datetime) -> dict[str, Any]:
     return record
 
 
-def activities(start: int, stop: int, now: datetime) -> list[dict[str, Any]]:
-    return [activity(number, now) for number in range(start, stop)]
+def activities(start: int, stop: int, now: datetime, count: int = 1) -> list[dict[str, Any]]:
+    return [activity(number, now, count) for number in range(start, stop)]

@@ -7,7 +7,15 @@ from urllib.parse import urlencode
 
 from django.utils import timezone
 
-from cms.models import ActivityPage, Category, GuidePage, HomePage, Partner, PolicyPlanPage
+from cms.models import (
+    ActivityPage,
+    Category,
+    GuidePage,
+    HomePage,
+    Municipality,
+    Partner,
+    PolicyPlanPage,
+)
 
 from .queries import NEAR_OCHTEN
 from .urls import PEER_FIELDS
@@ -22,8 +30,26 @@ def under_load() -> dict[str, str]:
     sport = Category.objects.get(slug="sport")
     activity = ActivityPage.objects.live().order_by("pk").values_list("slug", flat=True)[5]
     today = timezone.localdate()
+    # In a region, the host's municipality (localhost: the first) filters every list;
+    # one further down the region is chosen with ?municipality= as a client would.
+    chosen = Municipality.objects.order_by("sort_order", "pk").values_list("slug", flat=True)
+    region = list(chosen[7:8])
+    another = (
+        {
+            "activity list, ?municipality=": _url(
+                "/api/v1/activities",
+                lang="pl",
+                category="sport",
+                page_size="20",
+                municipality=region[0],
+            )
+        }
+        if region
+        else {}
+    )
     return {
         "activity list": _url("/api/v1/activities", lang="pl", category="sport", page_size="20"),
+        **another,
         "geo + date list": _url(
             "/api/v1/activities",
             lang="pl",
@@ -53,11 +79,11 @@ def site_pages() -> dict[str, str]:
     """The public site's pages in Polish (HTML), as migrants load them."""
     activity = ActivityPage.objects.live().order_by("pk")[5]
     return {
-        "site: home": _in_polish(HomePage.objects.live().first()),
+        "site: home": _in_polish(HomePage.objects.live().order_by("path").first()),
         "site: activity list": "/pl/activiteiten/?category=sport",
         "site: activity detail": _in_polish(activity),
         "site: guide": _in_polish(GuidePage.objects.live().order_by("pk").first()),
-        "site: policy plan": _in_polish(PolicyPlanPage.objects.live().first()),
+        "site: policy plan": _in_polish(PolicyPlanPage.objects.live().order_by("path").first()),
     }
 
 

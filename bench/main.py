@@ -54,7 +54,7 @@ def measure_size(size: int, args, run: dict) -> dict:
 
     print(f"== {size} activities", flush=True)
     started = time.perf_counter()
-    total = content.ensure_activities(size, run["load_times"])
+    total = content.ensure_activities(size, run["load_times"], args.municipalities)
     figures: dict = {"activities": total, "load_seconds": round(time.perf_counter() - started, 1)}
     if "equivalence" not in run:
         run["equivalence"] = equivalence.check()
@@ -105,6 +105,17 @@ def main(argv: list[str]) -> None:
         help="labels of earlier runs whose other sizes RESULTS.md shows too (e.g. a 100 000 run)",
     )
     parser.add_argument(
+        "--municipalities",
+        type=int,
+        default=1,
+        help="the region case: activities spread over this many municipalities (e.g. 20)",
+    )
+    parser.add_argument(
+        "--compare",
+        default="final",
+        help="with --municipalities: the single-municipality run to set the region beside",
+    )
+    parser.add_argument(
         "--index-up-to",
         type=int,
         default=10**9,
@@ -118,13 +129,14 @@ def main(argv: list[str]) -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     django.setup()
-    from . import content, report
+    from . import content, region, report
 
     run: dict = {
         "command": "./bench/run " + " ".join(argv),
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": _machine(),
         "load_times": content.LoadTimes(),
+        "municipalities": args.municipalities,
         "sizes": {},
     }
     started = time.perf_counter()
@@ -135,7 +147,10 @@ def main(argv: list[str]) -> None:
     run["duration_seconds"] = round(time.perf_counter() - started)
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / f"{args.label}.json").write_text(json.dumps(run, indent=2))
-    report.write(report.merged(run, args.merge), args.label)
+    if args.municipalities > 1:
+        region.write(run, args.compare)
+    else:
+        report.write(report.merged(run, args.merge), args.label)
     print(f"done in {run['duration_seconds']} s: bench/RESULTS.md", flush=True)
 
 

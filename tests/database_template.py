@@ -83,9 +83,15 @@ def _migrate(connection: BaseDatabaseWrapper, name: str) -> None:
         test_settings["NAME"] = original_test
 
 
+# The template each alias's test database was copied from, for tests that want
+# another fresh copy of their own (``fresh_copy``).
+copied_from: dict[str, str] = {}
+
+
 def copy_of_template(connection: BaseDatabaseWrapper, target: str) -> None:
     """Makes ``target`` a fresh copy of the migrated template (migrating one if needed)."""
     template = template_name(connection)
+    copied_from[connection.alias] = template
     with _exclusive(template):
         if not _exists(connection, template):
             _drop_older_templates(connection, template)
@@ -98,6 +104,14 @@ def copy_of_template(connection: BaseDatabaseWrapper, target: str) -> None:
         with connection._nodb_cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
             cursor.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
+
+
+def fresh_copy(connection: BaseDatabaseWrapper, target: str) -> None:
+    """Makes ``target`` another copy of the template the test database came from."""
+    template = copied_from[connection.alias]
+    with _exclusive(template), connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
 
 
 def drop_copy(connection: BaseDatabaseWrapper) -> None:

@@ -14,15 +14,17 @@ import re
 from io import StringIO
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from wagtail.models import Page
 
 from cms.models import ActivityPage, GuidePage, Municipality, Partner, Survey
 from cms.municipalities.registry import forget
+from tests.database_template import drop_copy, fresh_copy
 
 BEFORE_REGIONS = ("cms", "0010_page_feedback")
 LISTS = (
@@ -96,8 +98,35 @@ def migrate(*targets: tuple[str, str]) -> None:
     forget()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_demo_keeps_every_answer_and_url_through_the_migration(settings):
+@pytest.fixture
+def migrated_database(transactional_db, django_db_serialized_rollback):
+    """A database of its own, as ``migrate`` leaves it.
+
+    Migrating back and forth needs what only ``migrate`` makes (content types,
+    permissions, Wagtail's root collection), and the transactional tests before
+    this one leave whatever their flush or restore left: so the test runs on a
+    fresh copy of the migrated template, dropped afterwards. The shared test
+    database is left as a serialized-rollback test leaves it (emptied, nothing
+    seeded again), which is what the live-server tests after it start from.
+    """
+    connection = connections["default"]
+    shared = connection.settings_dict["NAME"]
+    own = f"{shared}_region"
+    connection.close()
+    fresh_copy(connection, own)
+    django_settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = own
+    ContentType.objects.clear_cache()
+    forget()
+    try:
+        yield
+    finally:
+        drop_copy(connection)
+        django_settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = shared
+        ContentType.objects.clear_cache()
+        forget()
+
+
+def test_the_demo_keeps_every_answer_and_url_through_the_migration(migrated_database, settings):
     settings.ELASTICSEARCH_URL = ""  # answers from the database: nothing to index
     call_command("load_demo", stdout=StringIO())
     # The demo's second municipality did not exist before regions: leave it out.
