@@ -1,10 +1,10 @@
 """The picture a shared link shows when a page has no photo of its own.
 
 Open Graph lists ``og:image`` as required, and WhatsApp shows a shared link
-without one as bare text, which few people tap. Each municipality (a Wagtail
-``Site``, one host name) gets one plain card in its own colour with its
-address, drawn once with Pillow and kept in media storage; no photo means no rights to check and
-nothing to keep up to date.
+without one as bare text, which few people tap. Each municipality gets one
+plain card in its own colour (``Municipality.colour``, the one its posters and
+its site's bar carry) with its name, drawn once with Pillow and kept in media
+storage; no photo means no rights to check and nothing to keep up to date.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import hashlib
 from functools import lru_cache
 from io import BytesIO
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
@@ -23,13 +22,8 @@ WIDTH, HEIGHT = 1200, 630
 DEFAULT_COLOUR = "#0b5394"  # the site's own top bar (site.css)
 
 
-def site_colour(hostname: str) -> str:
-    """The municipality's colour (``SITE_COLOURS``), else the site's blue."""
-    return settings.SITE_COLOURS.get(hostname, DEFAULT_COLOUR)
-
-
 def draw_card(name: str, colour: str) -> bytes:
-    """A PNG: "Wegwijs" and the municipality's address, white on its colour."""
+    """A PNG: "Wegwijs" and the municipality's name, white on its colour."""
     image = Image.new("RGB", (WIDTH, HEIGHT), colour)
     draw = ImageDraw.Draw(image)
     brand = ImageFont.load_default(size=120)

@@ -1,8 +1,10 @@
 """schema.org data for search engines and link previews, built from what the page shows.
 
 An activity is an ``Event`` (with an ``eventSchedule`` when it repeats); a guide
-is an ``Article``. The page's ``<script type="application/ld+json">`` carries
-it: data, never run, so the site's script-src CSP does not apply to it.
+is an ``Article``, published by the municipality whose site shows it, and also a
+``HowTo`` when its text has numbered steps. The page's
+``<script type="application/ld+json">`` carries it: data, never run, so the
+site's script-src CSP does not apply to it.
 """
 
 from __future__ import annotations
@@ -113,7 +115,9 @@ def activity_event(
     return event
 
 
-def guide_article(page, language: str, url: str, image: str) -> dict[str, Any]:
+def guide_article(
+    page, language: str, url: str, image: str, publisher: str | None = None
+) -> dict[str, Any]:
     """A guide as ``Article``, in the language its title is shown in."""
     title = translated_value(page, "title", language)
     article: dict[str, Any] = {
@@ -125,7 +129,7 @@ def guide_article(page, language: str, url: str, image: str) -> dict[str, Any]:
         "url": url,
         "image": image,
         "author": {"@type": "Organization", "name": page.author.name},
-        "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+        "publisher": {"@type": "Organization", "name": publisher or settings.WAGTAIL_SITE_NAME},
     }
     if page.first_published_at:
         article["datePublished"] = _local(page.first_published_at)
@@ -134,3 +138,28 @@ def guide_article(page, language: str, url: str, image: str) -> dict[str, Any]:
     if page.last_reviewed:
         article["lastReviewed"] = page.last_reviewed.isoformat()
     return article
+
+
+def guide_howto(page, language: str, url: str) -> dict[str, Any] | None:
+    """A guide whose shown text has numbered steps is a ``HowTo`` too: those steps, in order.
+
+    None for a guide without steps: a plain explanation is no how-to.
+    """
+    body = translated_value(page, "body", language)
+    steps = [
+        step for block in body.text or [] if block.block_type == "steps" for step in block.value
+    ]
+    if not steps:
+        return None
+    return {
+        "@context": SCHEMA,
+        "@type": "HowTo",
+        "name": translated_value(page, "title", language).text,
+        "inLanguage": body.language,
+        "url": url,
+        "step": [
+            {"@type": "HowToStep", "position": number, "name": step["title"]}
+            | ({"text": step["text"]} if step.get("text") else {})
+            for number, step in enumerate(steps, start=1)
+        ],
+    }

@@ -21,6 +21,7 @@ from ..activity_form import ActivityPageForm
 from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
 from ..glossary.panels import GlossaryPanel
+from ..municipalities.shared_pages import SharedSectionMixin
 from ..panels import FeedbackPanel, ReadabilityPanel, RegionalPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..recurrence import (
@@ -41,8 +42,11 @@ OCCURRENCE_HORIZON = timedelta(days=550)
 OCCURRENCE_HISTORY = timedelta(days=60)
 
 
-class ActivityIndexPage(PlatformPageMixin, Page):
+class ActivityIndexPage(SharedSectionMixin, PlatformPageMixin, Page):
     """The list of all activities (`/activities/`)."""
+
+    # Shared activities of other municipalities at this site's address (cms/municipalities/).
+    shared_page_model = "cms.ActivityPage"
 
     intro = models.TextField(blank=True)  # translated
 

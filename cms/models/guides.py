@@ -9,14 +9,18 @@ from wagtail.models import Page
 
 from ..blocks import BodyBlock
 from ..glossary.panels import GlossaryPanel
+from ..municipalities.shared_pages import SharedSectionMixin
 from ..panels import FeedbackPanel, ReadabilityPanel, RegionalPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..translation.panels import TranslationStatusPanel
 from ..translation.tracking import TranslationTrackedMixin
 
 
-class GuideIndexPage(PlatformPageMixin, Page):
+class GuideIndexPage(SharedSectionMixin, PlatformPageMixin, Page):
     """The list of all guides (`/guides/`)."""
+
+    # Shared guides of other municipalities at this site's address (cms/municipalities/).
+    shared_page_model = "cms.GuidePage"
 
     intro = models.TextField(blank=True)  # translated
 

@@ -47,8 +47,7 @@ def _date(year: int, month: int, day: int, language: str) -> str | None:
     except ValueError:
         return None
     with translation.override(language):
-        # "E": the month as it is said in a date (Polish "stycznia", not "styczeń").
-        return formats.date_format(value, "j E Y")
+        return formats.date_format(value, WORDS.get(language, WORDS["en"]).date)
 
 
 def _time(hours: str, minutes: str, words: SpokenWords) -> str:

@@ -13,24 +13,40 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from cms.municipalities.lookup import for_request
 from cms.site_address import absolute_url
 from cms.translation.languages import supported_languages
 
 from ..languages import active_language, open_graph_locale
-from ..share_image import HEIGHT, WIDTH, share_image_url, site_colour
+from ..share_image import DEFAULT_COLOUR, HEIGHT, WIDTH, share_image_url
 from ..sharing import description as short_description
-from ..structured_data import activity_event, as_script_text, guide_article
+from ..structured_data import activity_event, as_script_text, guide_article, guide_howto
 
 register = template.Library()
 
 
 def fallback_image(request) -> str:
-    """The absolute address of the sharing card of the municipality this host serves.
+    """The absolute address of the sharing card of the municipality whose site this is.
 
-    Keyed by host name alone, so no page pays a query for it.
+    Its name and colour come from the in-memory registry, so no page pays a query for it.
     """
-    hostname = request.get_host().split(":")[0]
-    return absolute_url(request, share_image_url(hostname, site_colour(hostname)))
+    municipality = for_request(request)
+    if municipality is None:
+        hostname = request.get_host().split(":")[0]
+        return absolute_url(request, share_image_url(hostname, DEFAULT_COLOUR))
+    return absolute_url(request, share_image_url(municipality.name, municipality.colour))
+
+
+def default_description(request) -> str:
+    """What a page that describes nothing of its own says when shared: whose site it is."""
+    municipality = for_request(request)
+    if municipality is None:
+        return gettext(
+            "Activities, guides and help for people from abroad who live and work in Neder-Betuwe."
+        )
+    return gettext(
+        "Activities, guides and help for people from abroad who live and work in %(name)s."
+    ) % {"name": municipality.name}
 
 
 @register.simple_tag(takes_context=True)
@@ -51,12 +67,11 @@ def open_graph(
 ) -> dict[str, Any]:
     request = context["request"]
     language = active_language()
-    default_description = gettext(
-        "Activities, guides and help for people from abroad who live and work in Neder-Betuwe."
-    )
+    municipality = for_request(request)
     return {
+        "og_site_name": f"Wegwijs {municipality.name}" if municipality else "Wegwijs",
         "og_title": title or "Wegwijs",
-        "og_description": short_description(description) or default_description,
+        "og_description": short_description(description) or default_description(request),
         "og_type": type,
         "og_url": canonical_url(context),
         "og_locale": open_graph_locale(language),
@@ -80,11 +95,14 @@ def activity_json_ld(context, page, dates, image: str = "") -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def guide_json_ld(context, page, image: str = "") -> SafeString:
+    """The guide's ``Article``, and its ``HowTo`` when it has steps (two scripts)."""
     request = context["request"]
-    data = guide_article(
-        page, active_language(), canonical_url(context), image or fallback_image(request)
-    )
-    return _script(data)
+    language, url = active_language(), canonical_url(context)
+    municipality = for_request(request)
+    publisher = municipality.name if municipality else None
+    article = guide_article(page, language, url, image or fallback_image(request), publisher)
+    howto = guide_howto(page, language, url)
+    return mark_safe(_script(article) + (_script(howto) if howto else ""))
 
 
 def _script(data: dict[str, Any]) -> SafeString:

@@ -1,4 +1,9 @@
-"""The accessibility statement page: one per site (municipality), in the visitor's language."""
+"""The accessibility statement page: one per site (municipality), in the visitor's language.
+
+The statement is the municipality's: its name (the Wagtail site's name where a
+coordinator gave it one, such as "Gemeente Tiel"), and its own address, from
+the configured site, never from the host and port a request named.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from cms.municipalities.lookup import for_site
+from cms.site_address import site_root_url
 from public.accessibility.statement import CATEGORIES, statement
 
 # The page types Lighthouse measures (bench/lighthouse.py), as visitors call them.
@@ -24,10 +31,22 @@ PAGE_TYPE_NAMES = {
 }
 
 
-def accessibility_statement(request: HttpRequest) -> HttpResponse:
+# The name a site gets when nobody named it (cms/site_structure.py): the platform's, not
+# the organisation's that makes the statement.
+PLATFORM_NAME = "Wegwijs"
+
+
+def organisation(request: HttpRequest) -> str:
+    """Who makes the statement: the site's own name, else its municipality's."""
     site = Site.find_for_request(request)
-    name = site.site_name if site and site.site_name else "Wegwijs"
-    found = statement(name, request.build_absolute_uri("/"))
+    if site and site.site_name and site.site_name != PLATFORM_NAME:
+        return site.site_name
+    municipality = for_site(site)
+    return municipality.name if municipality else PLATFORM_NAME
+
+
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    found = statement(organisation(request), site_root_url(request) + "/")
     rows = []
     if found.measurements:
         rows = [

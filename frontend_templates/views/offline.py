@@ -18,12 +18,14 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from cms.municipalities.lookup import for_request
 from public.offline import offline_paths
 
 from ..languages import active_language
 
 SERVICE_WORKER = "wegwijs/sw.js"
-# The site's own colours (site.css): the bar and the page.
+# The site's own colours (site.css): the bar and the page; a municipality's colour
+# takes the bar's place where there is one.
 THEME_COLOUR = "#0b5394"
 BACKGROUND_COLOUR = "#ffffff"
 
@@ -38,18 +40,23 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cache_control(max_age=86400)
 def manifest(request: HttpRequest) -> JsonResponse:
-    """The web app manifest in the visitor's language: "add to home screen" opens it."""
+    """The web app manifest in the visitor's language: "add to home screen" opens it.
+
+    Named and coloured after the municipality whose site it is, so that a phone
+    with two municipalities' sites on its home screen tells them apart.
+    """
     language = active_language()
+    municipality = for_request(request)
     return JsonResponse(
         {
-            "name": "Wegwijs",
+            "name": f"Wegwijs {municipality.name}" if municipality else "Wegwijs",
             "short_name": "Wegwijs",
             "description": gettext("Activities and guides for people from abroad."),
             "lang": language,
             "start_url": f"/{language}/",
             "scope": "/",
             "display": "standalone",
-            "theme_color": THEME_COLOUR,
+            "theme_color": municipality.colour if municipality else THEME_COLOUR,
             "background_color": BACKGROUND_COLOUR,
             "icons": [{"src": static("wegwijs/icon.svg"), "sizes": "any", "type": "image/svg+xml"}],
         },
@@ -61,5 +68,7 @@ def manifest(request: HttpRequest) -> JsonResponse:
 @require_GET
 @cache_control(no_cache=True)
 def pages_to_keep(request: HttpRequest) -> JsonResponse:
-    """The addresses "Keep for offline use" fetches: guides, four weeks of activities."""
-    return JsonResponse({"pages": offline_paths(active_language(), timezone.now())})
+    """The addresses "Keep for offline use" fetches: this site's guides, four weeks of
+    activities."""
+    pages = offline_paths(active_language(), timezone.now(), for_request(request))
+    return JsonResponse({"pages": pages})

@@ -500,14 +500,11 @@ LOGGING = {
     },
 }
 
-# --- Sharing ------------------------------------------------------------------
+# --- Municipalities -----------------------------------------------------------
 
-# Each municipality's colour for the card a shared link shows when a page has
-# no photo (frontend_templates/share_image.py): "hostname=#rrggbb,...".
 # How long a server process keeps the municipalities in memory (cms/municipalities/
 # registry.py) before reading them again; a change made in the same process is seen at once.
 MUNICIPALITY_CACHE_SECONDS = int(os.environ.get("MUNICIPALITY_CACHE_SECONDS", "60"))
-SITE_COLOURS = dict(item.split("=", 1) for item in env_list("SITE_COLOURS", "") if "=" in item)
 
 # --- Feedback ("Was this clear?") ---------------------------------------------------
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -61,6 +63,13 @@ def test_free_texts_are_erased_after_their_retention_and_the_counts_stay(answere
     assert PageFeedback.objects.count() == 4
     assert PageFeedback.objects.get(language="pl").text == ""
     assert PageFeedback.objects.filter(language="bg").exclude(text="").count() == 1
+
+
+def test_cron_erases_the_free_texts_every_day():
+    """scripts/crontab is what the README tells a server to install."""
+    crontab = (Path(settings.BASE_DIR) / "scripts" / "crontab").read_text()
+    [job] = [line for line in crontab.splitlines() if "manage.py purge_feedback_text" in line]
+    assert not job.startswith("#") and job.split()[2:5] == ["*", "*", "*"]
 
 
 def test_translators_get_the_pages_readers_found_hard_to_understand(

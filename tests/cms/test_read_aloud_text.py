@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from wagtail.blocks import StreamValue
 
 from cms.blocks import BodyBlock
+from cms.read_aloud.audio import VOICES
 from cms.read_aloud.speech_text import speech_text, spoken_line
+from cms.read_aloud.words import WORDS
 
 
 def body(*blocks: tuple[str, object]) -> StreamValue:
@@ -64,3 +67,31 @@ def test_an_impossible_date_is_left_as_written():
 def test_steps_are_numbered_in_the_language_read():
     steps = BodyBlock().to_python([{"type": "steps", "value": [{"title": "Zadzwoń"}]}])
     assert speech_text("Tytuł", "Opis", steps, "pl").splitlines()[-1] == "Krok 1: Zadzwoń."
+
+
+# One line per language: a date in its own order, case and little words, a time
+# with its own words, an e-mail address with its own "@" and ".".
+SAID = {
+    "nl": "5 januari 2027 13 uur 30, info apenstaartje ggd punt nl",
+    "en": "5 January 2027 13 30, info at ggd dot nl",
+    "pl": "5 stycznia 2027 godzina 13 30, info małpa ggd kropka nl",
+    "ro": "5 Ianuarie 2027 ora 13 și 30, info arond ggd punct nl",
+    "bg": "5 Януари 2027 13 часа и 30 минути, info маймунка ggd точка nl",
+    "hu": "2027. január 5. 13 óra 30 perc, info kukac ggd pont nl",
+    "lt": "2027 metų sausio 5 dieną 13 valanda 30 minučių, info eta ggd taškas nl",
+    "lv": "2027. gada 5. janvāris pulksten 13 30, info et ggd punkts nl",
+    "sk": "5. január 2027 13 hodín 30 minút, info zavináč ggd bodka nl",
+    "cs": "5. ledna 2027 13 hodin 30 minut, info zavináč ggd tečka nl",
+    "pt": "5 de Janeiro de 2027 13 horas e 30, info arroba ggd ponto nl",
+    "es": "5 de enero de 2027 las 13 y 30, info arroba ggd punto nl",
+    "uk": "5 січня 2027 13 година 30 хвилин, info равлик ggd крапка nl",
+}
+
+
+def test_every_language_has_its_spoken_words():
+    assert set(SAID) == set(VOICES) == set(WORDS)
+
+
+@pytest.mark.parametrize("language", list(SAID))
+def test_each_language_says_dates_times_and_addresses_its_own_way(language):
+    assert spoken_line("2027-01-05 13:30, info@ggd.nl", language) == SAID[language]

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from PIL import Image
 
+from cms.blocks import BodyBlock
+from cms.models import GuidePage, Municipality
 from frontend_templates.share_image import share_image_url
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +31,9 @@ PUBLIC_PAGES = [
     "/pl/zoeken/",
     "/pl/vraag/",
     "/pl/enquete/",
+    "/pl/taalmaatje/",
+    "/pl/woordenlijst/",
+    "/pl/toegankelijkheid/",
 ]
 REQUIRED = ("og:title", "og:type", "og:url", "og:image", "og:description", "og:locale")
 
@@ -85,7 +90,9 @@ def test_a_page_without_a_photo_shares_the_municipalitys_card(site, content):
     with default_storage.open(path.removeprefix(settings.MEDIA_URL)) as stored:
         card = Image.open(BytesIO(stored.read()))
         assert card.format == "PNG" and card.size == (1200, 630)
-        assert card.getpixel((5, 5)) == (0x0B, 0x53, 0x94)  # the site's blue
+        colour = Municipality.objects.get().colour  # the municipality's, as on its posters
+        red, green, blue = card.convert("RGB").getpixel((5, 5))
+        assert f"#{red:02x}{green:02x}{blue:02x}" == colour.lower()
 
 
 def test_each_municipality_has_its_own_colour():
@@ -131,6 +138,31 @@ def test_a_guide_is_an_article_in_the_language_it_is_shown_in(site, content):
     assert article["author"]["name"] == "Bibliotheek Kesteren"
     fallback = json_ld(site.html("/bg/wegwijzers/werk-zoeken/"))[0]
     assert fallback["headline"] == "Finding work" and fallback["inLanguage"] == "en"
+
+
+def test_a_guide_with_steps_is_a_howto_too_with_the_steps_the_page_shows(site, content):
+    assert len(json_ld(site.html("/pl/wegwijzers/de-huisarts/"))) == 1  # no steps: no HowTo
+    steps = [{"title": "Zadzwoń do przychodni", "text": "Rano, od 8:00."}, {"title": "Przyjdź"}]
+    body = BodyBlock().to_python(
+        [{"type": "text", "value": "<p>Wstęp.</p>"}, {"type": "steps", "value": steps}]
+    )
+    GuidePage.objects.filter(slug="de-huisarts").update(body_pl=body)
+    html = site.html("/pl/wegwijzers/de-huisarts/")
+    article, howto = json_ld(html)
+    assert article["@type"] == "Article" and howto["@type"] == "HowTo"
+    assert howto["name"] == "Lekarz rodzinny" and howto["inLanguage"] == "pl"
+    assert howto["url"] == "http://127.0.0.1:8000/pl/wegwijzers/de-huisarts/"
+    shown = re.findall(
+        r'<ol class="steps"><li><strong>([^<]+)</strong>.*?<li><strong>([^<]+)<', html
+    )
+    assert [step["name"] for step in howto["step"]] == list(shown[0])
+    assert [step["position"] for step in howto["step"]] == [1, 2]
+    assert howto["step"][0]["text"] == "Rano, od 8:00." and "text" not in howto["step"][1]
+
+
+def test_the_municipality_publishes_the_guide(site, content):
+    article = json_ld(site.html("/pl/wegwijzers/de-huisarts/"))[0]
+    assert article["publisher"]["name"] == Municipality.objects.get().name
 
 
 def test_structured_data_cannot_break_out_of_its_script(site, content):

@@ -1,0 +1,57 @@
+"""Shared pages at every municipality's own address.
+
+A guide or activity published to Neder-Betuwe and Tiel lives once, under the
+sections of the first municipality it is published to (docs/architecture.md).
+Tiel's lists link it at Tiel's own address (``/pl/activiteiten/<slug>/`` on
+Tiel's host), so Tiel's section must answer there too: with a page of its own
+of that slug first, else with the shared page published to Tiel. The page is
+the same; its address, canonical link, sharing card and offline copy are then
+Tiel's, as a visitor of Tiel's site expects. A page not published to Tiel stays
+a 404 there.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.apps import apps
+from django.http import Http404
+from wagtail.models import Page
+
+from ..publishing import published
+from .lookup import is_regional
+from .registry import MunicipalityInfo, municipalities
+
+
+def section_municipality(section: Page) -> MunicipalityInfo | None:
+    """The municipality whose home the section page sits under (no query)."""
+    return next((m for m in municipalities() if section.path.startswith(m.root_path)), None)
+
+
+def shared_page(model: type[Page], slug: str, municipality: MunicipalityInfo) -> Page | None:
+    """The published page of ``model`` called ``slug`` that is shown in ``municipality``."""
+    found = published(model.objects.all()).filter(slug=slug, municipalities=municipality.pk)
+    return found.first()
+
+
+class SharedSectionMixin:
+    """For a section page (activities, guides): serve the shared pages of its municipality.
+
+    ``shared_page_model`` names the section's page type (``"cms.ActivityPage"``).
+    """
+
+    shared_page_model: ClassVar[str]
+
+    def route(self, request: Any, path_components: list[str]) -> Any:
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            # Only a page directly in the section, and only where there are several sites.
+            if len(path_components) != 1 or not is_regional():
+                raise
+            municipality = section_municipality(self)
+            model = apps.get_model(self.shared_page_model)
+            page = shared_page(model, path_components[0], municipality) if municipality else None
+            if page is None:
+                raise
+            return page.route(request, [])
