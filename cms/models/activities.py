@@ -21,6 +21,7 @@ from ..activity_form import ActivityPageForm
 from ..blocks import BodyBlock
 from ..fields import LanguageCodesField
 from ..glossary.panels import GlossaryPanel
+from ..municipalities.shared_pages import SharedSectionMixin
 from ..panels import FeedbackPanel, ReadabilityPanel, RegionalPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..recurrence import (
@@ -41,7 +42,7 @@ OCCURRENCE_HORIZON = timedelta(days=550)
 OCCURRENCE_HISTORY = timedelta(days=60)
 
 
-class ActivityIndexPage(PlatformPageMixin, Page):
+class ActivityIndexPage(SharedSectionMixin, PlatformPageMixin, Page):
     """The list of all activities (`/activities/`)."""
 
     intro = models.TextField(blank=True)  # translated
@@ -50,6 +51,7 @@ class ActivityIndexPage(PlatformPageMixin, Page):
     subpage_types = ["cms.ActivityPage"]
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
+    shared_page_model = "cms.ActivityPage"
 
 
 class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):

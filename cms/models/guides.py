@@ -9,13 +9,14 @@ from wagtail.models import Page
 
 from ..blocks import BodyBlock
 from ..glossary.panels import GlossaryPanel
+from ..municipalities.shared_pages import SharedSectionMixin
 from ..panels import FeedbackPanel, ReadabilityPanel, RegionalPanel
 from ..permissions.pages import PartnerContentMixin, PlatformPageMixin
 from ..translation.panels import TranslationStatusPanel
 from ..translation.tracking import TranslationTrackedMixin
 
 
-class GuideIndexPage(PlatformPageMixin, Page):
+class GuideIndexPage(SharedSectionMixin, PlatformPageMixin, Page):
     """The list of all guides (`/guides/`)."""
 
     intro = models.TextField(blank=True)  # translated
@@ -24,6 +25,7 @@ class GuideIndexPage(PlatformPageMixin, Page):
     subpage_types = ["cms.GuidePage"]
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
+    shared_page_model = "cms.GuidePage"
 
 
 class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):

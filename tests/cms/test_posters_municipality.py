@@ -62,6 +62,14 @@ def two(db):
                 ends_at=None,
             ),
         ],
+        guides=[
+            factories.guide(
+                "ggd",
+                slug="huisarts",
+                title={"nl": "De huisarts", "pl": "Lekarz rodzinny"},
+                municipalities=["neder-betuwe", "tiel"],
+            )
+        ],
         policy_actions=[
             factories.policy_action(slug="tiel-actie", municipality="tiel"),
             factories.policy_action(slug="nb-actie", municipality="neder-betuwe"),
@@ -213,3 +221,17 @@ def test_the_plan_chart_takes_its_municipalitys_colour(two):
 
     assert 'fill="#a01c2c"' in chart(TIEL_HOST) and 'fill="#1f7a3a"' not in chart(TIEL_HOST)
     assert 'fill="#1f7a3a"' in chart(NB_HOST) and 'fill="#a01c2c"' not in chart(NB_HOST)
+
+
+def test_the_qr_code_of_a_shared_item_opens_on_the_other_municipalitys_site(two):
+    """A shared page lives under its first municipality's sections; Tiel's site serves it too."""
+    for path, title in (
+        ("/activiteiten/spreekuur/", "Konsultacje GGD"),
+        ("/wegwijzers/huisarts/", "Lekarz rodzinny"),
+    ):
+        answer = at(TIEL_HOST).get(path, follow=True, HTTP_ACCEPT_LANGUAGE="pl")
+        assert answer.status_code == 200, path
+        assert title in answer.content.decode()
+    # Only what is published to Tiel: Neder-Betuwe's own club stays on its own site.
+    assert at(TIEL_HOST).get("/pl/activiteiten/voetbal/").status_code == 404
+    assert at(NB_HOST).get("/pl/activiteiten/voetbal/").status_code == 200
