@@ -36,13 +36,17 @@ def survey_short_path(slug: str) -> str:
     return f"/{SURVEY_SHORT_PREFIX}/{slug}"
 
 
-def poster_path(kind: str, slug: str, language: str) -> str:
+def poster_path(
+    kind: str, slug: str, language: str, size: str = "a4", municipality: str = ""
+) -> str:
     """``/posters/activity/gemengd-voetbal.pdf?languages=pl&size=a4``: a PDF to print.
 
-    Add up to two more languages (``languages=pl,bg,uk``) or ``size=a6`` for a flyer.
+    Add up to two more languages (``languages=pl,bg,uk``) or ``size=a6`` for a flyer;
+    ``municipality`` (a slug) names the municipality it speaks for (default: the host's).
     """
     name = kind if kind == "contact-point" else f"{kind}/{slug}"
-    return f"/posters/{name}.pdf?languages={language or settings.SOURCE_LANGUAGE}&size=a4"
+    path = f"/posters/{name}.pdf?languages={language or settings.SOURCE_LANGUAGE}&size={size}"
+    return f"{path}&municipality={municipality}" if municipality else path
 
 
 def absolute_public_url(path: str, request: HttpRequest | None = None) -> str:

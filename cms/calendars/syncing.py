@@ -16,6 +16,7 @@ import json
 from collections import Counter
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -52,15 +53,30 @@ def event_slug(partner: Partner, event: FeedEvent) -> str:
     return f"{slugify(event.title)[:60].strip('-') or 'activiteit'}-{suffix}"
 
 
+def in_feed_language(partner: Partner, text: str) -> dict[str, str]:
+    """The feed's text under the feed's language, and as the Dutch stand-in when it is not Dutch.
+
+    Why Dutch is never left empty: it is the source every activity must have
+    (the page's title, ``required_languages``), the text the translation desk
+    translates from, and the last language of every reader's fallback chain
+    (requested → en → nl); without it a Romanian reader of a Polish feed would
+    see no title at all. So readers of the feed's language get its text as a
+    real translation, everyone else the same text through Dutch until a person
+    writes the Dutch (an edit in Wegwijs, which the next run does not overwrite).
+    """
+    source = settings.SOURCE_LANGUAGE
+    return {source: text, partner.calendar_language or source: text}
+
+
 def event_record(event: FeedEvent, partner: Partner, slug: str) -> dict:
-    """The event in the import format (``cms.importing``), texts as the source language."""
+    """The event in the import format (``cms.importing``), texts in the feed's language."""
     return {
         "slug": slug,
         "partner": partner.slug,
         "category": partner.calendar_category.slug,
-        "title": {"nl": event.title},
-        "summary": {"nl": _summary(event)},
-        "body": {"nl": event.description},
+        "title": in_feed_language(partner, event.title),
+        "summary": in_feed_language(partner, _summary(event)),
+        "body": in_feed_language(partner, event.description),
         "starts_at": event.starts_at.isoformat(),
         "ends_at": event.ends_at.isoformat() if event.ends_at else None,
         "recurrence": event.rule,

@@ -17,6 +17,7 @@ from wagtail.admin.ui.components import Component
 from ..calendars.models import CalendarImport
 from ..models import ActivityIndexPage, Partner, PartnerRole
 from ..permissions.roles import is_coordinator, partner_ids
+from ..posters.admin import contact_point_posters
 from . import work
 
 
@@ -93,7 +94,7 @@ class CoordinatorWorkPanel(Component):
             "surveys_url": reverse("wagtailsnippets_cms_survey:list"),
             "stale_count": stale_count,
             "stale_guides": stale,
-            "contact_poster_url": "/posters/contact-point.pdf?languages=nl,pl,ro&size=a4",
+            "contact_posters": contact_point_posters(),
             "failed_calendars": CalendarImport.objects.filter(
                 status=CalendarImport.Status.FAILED
             ).select_related("partner"),

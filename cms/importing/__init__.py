@@ -65,6 +65,7 @@ FIELD_PATHS = {
     "author": "partner",
     "calendar_url": "calendar.url",
     "calendar_category": "calendar.category",
+    "calendar_language": "calendar.language",
     "calendar_languages": "calendar.languages_offered",
 }
 TRANSLATED = ("title", "summary", "body", "description", "training_times", "name", "text")

@@ -37,7 +37,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
         }
     ),
     "partners.location": frozenset({"address", "lat", "lon"}),
-    "partners.calendar": frozenset({"url", "category", "languages_offered", "publish"}),
+    "partners.calendar": frozenset({"url", "category", "language", "languages_offered", "publish"}),
     "activities": frozenset(
         {
             "slug",

@@ -90,12 +90,13 @@ def per_language_body(texts: dict[str, str]) -> dict[str, Any]:
 
 
 def read_calendar(record: Mapping, lookups: Lookups) -> dict[str, Any]:
-    """``"calendar": {"url", "category", "languages_offered", "publish"}`` of a partner."""
+    """``"calendar": {"url", "category", "language", "languages_offered", "publish"}``."""
     calendar = v.section(record, "calendar")
     if not calendar:
         return {
             "calendar_url": "",
             "calendar_category_id": None,
+            "calendar_language": "nl",
             "calendar_languages": [],
             "calendar_publish": False,
         }
@@ -113,9 +114,16 @@ def read_calendar(record: Mapping, lookups: Lookups) -> dict[str, Any]:
     if not isinstance(publish, bool):
         raise InvalidField("calendar.publish", "must be true or false")
     languages = v.language_list(calendar, "languages_offered")
+    language = calendar.get("language", "nl")
+    if language not in language_codes():
+        raise InvalidField(
+            "calendar.language",
+            f"unknown language '{language}'; use one of {', '.join(language_codes())}",
+        )
     return {
         "calendar_url": url,
         "calendar_category_id": lookups.categories[slug].pk,
+        "calendar_language": language,
         "calendar_languages": languages,
         "calendar_publish": publish,
     }

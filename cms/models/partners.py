@@ -1,8 +1,10 @@
 """Partners: the organisations of the platform coalition."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 
@@ -72,6 +74,14 @@ class Partner(RevisionMixin, models.Model):
     calendar_languages = LanguageCodesField(
         "languages offered", help_text="Languages spoken at the calendar's activities."
     )
+    # Where the feed's titles and descriptions are stored (``cms.calendars.syncing``).
+    calendar_language = models.CharField(
+        _("language of the feed"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.SOURCE_LANGUAGE,
+        help_text=_("The language the calendar's titles and descriptions are written in."),
+    )
     calendar_publish = models.BooleanField(
         "publish directly",
         default=False,
@@ -96,6 +106,7 @@ class Partner(RevisionMixin, models.Model):
             [
                 FieldPanel("calendar_url"),
                 FieldPanel("calendar_category"),
+                FieldPanel("calendar_language"),
                 FieldPanel("calendar_languages"),
                 FieldPanel("calendar_publish"),
             ],

@@ -26,6 +26,7 @@ __all__ = [
     "chosen",
     "default",
     "for_host",
+    "for_page",
     "for_request",
     "for_site",
     "is_regional",
@@ -95,6 +96,13 @@ def for_request(request: HttpRequest) -> MunicipalityInfo | None:
     except Exception:  # DisallowedHost: the default site, as Wagtail does
         return default()
     return for_host(host)
+
+
+def for_page(path: str) -> MunicipalityInfo | None:
+    """The municipality whose part of the page tree holds the page at tree ``path``
+    (``Page.path``): its plan, its sections; else the default one."""
+    holders = [m for m in municipalities() if path.startswith(m.root_path)]
+    return max(holders, key=lambda m: len(m.root_path), default=None) or default()
 
 
 def chosen(request: HttpRequest, slug: str | None = None) -> MunicipalityInfo | None:

@@ -40,13 +40,20 @@ class PosterContent:
     columns: list[PosterColumn]
 
 
-def short_url(kind: str, slug: str = "") -> str:
-    """The language-free address: the site sends the visitor on in their phone's language."""
+def short_path(kind: str, slug: str = "") -> str:
+    """The language-free path: the site sends the visitor on in their phone's language."""
     if kind == "survey":
-        return absolute_public_url(survey_short_path(slug))
+        return survey_short_path(slug)
     if kind == "contact-point":
-        return absolute_public_url("/vraag/")
-    return absolute_public_url(f"/{SECTION_PATHS[kind]}/{slug}/")
+        return "/vraag/"
+    return f"/{SECTION_PATHS[kind]}/{slug}/"
+
+
+def short_url(kind: str, slug: str = "", site_url: str | None = None) -> str:
+    """The short path on ``site_url`` (the poster's municipality's site; default: the install's)."""
+    if site_url is None:
+        return absolute_public_url(short_path(kind, slug))
+    return site_url + short_path(kind, slug)
 
 
 def _text(obj: Any, field: str, language: str) -> str:
@@ -108,11 +115,14 @@ def _column(obj: Any, kind: str, language: str) -> PosterColumn:
     return PosterColumn(language, native_name(language), title, summary, facts)
 
 
-def poster_content(obj: Any, kind: str, languages: list[str]) -> PosterContent:
-    """The poster of ``obj`` (None for the contact point) in ``languages``, in that order."""
+def poster_content(
+    obj: Any, kind: str, languages: list[str], site_url: str | None = None
+) -> PosterContent:
+    """The poster of ``obj`` (None for the contact point) in ``languages``, in that order;
+    its QR code opens ``site_url`` (the municipality's site)."""
     slug = getattr(obj, "slug", "")
     return PosterContent(
-        kind, short_url(kind, slug), [_column(obj, kind, code) for code in languages]
+        kind, short_url(kind, slug, site_url), [_column(obj, kind, code) for code in languages]
     )
 
 

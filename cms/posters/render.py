@@ -1,4 +1,5 @@
-"""A poster as PDF: one to three language columns, the municipality's colour, a QR code.
+"""A poster as PDF: one to three language columns, the municipality's name, colour and logo,
+a QR code.
 
 WeasyPrint lays out HTML and CSS with Pango, so every script the fonts cover
 (Debian's DejaVu: Latin with ő ű ą ę ș ț ė ū ļ ž, Cyrillic) comes out right
@@ -10,30 +11,17 @@ from __future__ import annotations
 
 import base64
 import io
-from dataclasses import dataclass
 
 import qrcode
 import qrcode.image.svg
-from django.conf import settings
 from django.template.loader import render_to_string
 from qrcode.constants import ERROR_CORRECT_Q
 from weasyprint import HTML
 
+from .branding import Branding, branding_for
 from .content import PosterContent
 
 SIZES = {"a4": "A4", "a6": "A6"}
-
-
-@dataclass(frozen=True)
-class Branding:
-    name: str
-    colour: str
-
-    @classmethod
-    def from_settings(cls) -> Branding:
-        return cls(
-            settings.MUNICIPALITY_NAME or settings.WAGTAIL_SITE_NAME, settings.MUNICIPALITY_COLOUR
-        )
 
 
 def qr_data_uri(data: str) -> str:
@@ -53,7 +41,7 @@ def poster_html(content: PosterContent, size: str, branding: Branding | None = N
             "poster": content,
             "size": SIZES[size],
             "small": size == "a6",
-            "branding": branding or Branding.from_settings(),
+            "branding": branding or branding_for(None),
             "qr": qr_data_uri(content.short_url),
         },
     )

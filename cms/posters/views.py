@@ -1,4 +1,7 @@
-"""``/posters/<kind>/<slug>.pdf?languages=pl,bg&size=a4|a6``: the printable poster.
+"""``/posters/<kind>/<slug>.pdf?languages=pl,bg&size=a4|a6[&municipality=tiel]``: the poster.
+
+The poster speaks for a municipality (``municipality``): the one named, else
+the one whose host the request came to.
 
 Rendered in the request: WeasyPrint takes a few hundred milliseconds for one
 page (measured in tests/cms/test_posters.py), less than a queue's round trip,
@@ -11,8 +14,11 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
+from ..municipalities.lookup import MUNICIPALITY_PARAMETER, UnknownMunicipality, chosen
 from ..translation.languages import language_codes
+from .branding import branding_for
 from .content import poster_content, published_object
+from .municipality import NotShownThere, poster_municipality
 from .render import SIZES, poster_pdf
 
 MAX_LANGUAGES = 3
@@ -54,7 +60,15 @@ def poster(request: HttpRequest, kind: str, slug: str = "") -> HttpResponse:
         obj = published_object(kind, slug)
         if obj is None:
             return _error("slug", f"no published {kind} '{slug}'", status=404)
-    pdf = poster_pdf(poster_content(obj, kind, languages), size)
+    try:
+        wanted = chosen(request)
+        municipality = poster_municipality(
+            kind, obj, wanted, named=bool(request.GET.get(MUNICIPALITY_PARAMETER))
+        )
+    except (UnknownMunicipality, NotShownThere) as error:
+        return _error(error.field, str(error))
+    branding = branding_for(municipality)
+    pdf = poster_pdf(poster_content(obj, kind, languages, branding.site_url), size, branding)
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"{slug or kind}-{'-'.join(languages)}-{size}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'

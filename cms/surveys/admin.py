@@ -40,7 +40,7 @@ def survey_results_view(request: HttpRequest, pk: int) -> HttpResponse:
             "header_title": f"Results: {survey}",
             "survey": survey,
             "results": survey_results(survey),
-            "short_url": survey_short_url(survey.slug),
+            "short_url": survey_short_url(survey.slug, survey.municipality_id),
             "retention_days": settings.SURVEY_RESPONSE_RETENTION_DAYS,
         },
     )
@@ -61,7 +61,8 @@ QR_FORMATS = {"png": ("image/png", qr_png), "svg": ("image/svg+xml", qr_svg)}
 def survey_qr_view(request: HttpRequest, pk: int, image_format: str) -> HttpResponse:
     survey = _survey_for(request, pk)
     content_type, render = QR_FORMATS[image_format]
-    response = HttpResponse(render(survey_short_url(survey.slug)), content_type=content_type)
+    address = survey_short_url(survey.slug, survey.municipality_id)
+    response = HttpResponse(render(address), content_type=content_type)
     if "download" in request.GET:
         response["Content-Disposition"] = (
             f'attachment; filename="survey-{survey.slug}-qr.{image_format}"'

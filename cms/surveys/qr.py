@@ -13,14 +13,19 @@ import qrcode
 import qrcode.image.svg
 from qrcode.constants import ERROR_CORRECT_Q
 
+from ..municipalities.lookup import by_pk
+from ..posters.branding import site_url
 from ..public_urls import absolute_public_url, survey_short_path
 
 # Q (25 % redundancy): a poster in a shared kitchen gets stains and pins through it.
 ERROR_CORRECTION = ERROR_CORRECT_Q
 
 
-def survey_short_url(slug: str) -> str:
-    return absolute_public_url(survey_short_path(slug))
+def survey_short_url(slug: str, municipality_id: int | None = None) -> str:
+    """On the site of the survey's municipality (``municipality_id``), else the install's."""
+    if municipality_id is None:
+        return absolute_public_url(survey_short_path(slug))
+    return site_url(by_pk(municipality_id)) + survey_short_path(slug)
 
 
 def _code(data: str) -> qrcode.QRCode:

@@ -17,6 +17,8 @@ from cms.contact_point.intake import receive_question
 from cms.contact_point.routing import set_responsible
 from cms.models import ActivityPage, Partner, Question
 from cms.taking_part.capacity import SignupRequest, sign_up
+from cms.translation.queue import translation_queue
+from cms.translation.translators import assign_translator
 from tests import factories
 from tests.cms.conftest import OTHER, OWN
 from tests.signup_helpers import signup_activity
@@ -63,6 +65,14 @@ def start_page(client, language: str = "en") -> str:
 
 def title(slug: str) -> str:
     return ActivityPage.objects.get(slug=slug).title
+
+
+def queue_panel(page: str) -> str | None:
+    """The translator's queue panel of the start page, if shown."""
+    found = re.search(
+        r'<section[^>]+aria-labelledby="translator-queue-heading".*?</section>', page, re.S
+    )
+    return found.group(0) if found else None
 
 
 def test_a_partner_editor_sees_their_own_work_only(client, login_as, questions):
@@ -143,13 +153,53 @@ def test_the_start_page_speaks_dutch(client, login_as, signups):
     assert '<td data-count="coming">3 van 3</td>' in page
 
 
+def test_a_translator_sees_their_queue_per_language_and_nothing_else(client, login_as, questions):
+    user = login_as("translator_pl")
+    assign_translator(user, "ro")
+    page = start_page(client)
+    panel = queue_panel(page)
+    assert panel is not None
+    sizes = {
+        code: len(translation_queue(code)) for code in ("pl", "ro")
+    }  # partners' descriptions, the plan's actions, guides, activities still ahead
+    assert all(sizes.values())
+    for code, name in (("pl", "Polish"), ("ro", "Romanian")):
+        link = f'<a href="/admin/translations/queue/?language={code}">'
+        assert f'<li data-queue-size="{sizes[code]}">{link}' in panel
+        assert f"Items to translate into {name}: {sizes[code]}" in panel
+        # The link leads to the queue it counts.
+        queue = client.get(f"/admin/translations/queue/?language={code}").content.decode()
+        assert f'data-queue-size="{sizes[code]}"' in queue
+    assert "Bulgarian" not in panel  # only their own languages
+    for other in ('data-panel="partner-work"', 'data-panel="coordinator-work"', "Add activity"):
+        assert other not in page
+    assert "Translation coverage" not in page and 'data-count="questions"' not in page
+    assert title("spreekuur") not in page  # no partner's activities
+
+
+def test_a_partner_editor_who_translates_sees_both(client, login_as, questions):
+    user = login_as("editor_own")
+    assign_translator(user, "uk")
+    page = start_page(client)
+    assert 'data-panel="partner-work"' in page
+    assert "Items to translate into Ukrainian" in queue_panel(page)
+
+
+@pytest.mark.parametrize("role", ["editor_own", "contributor_own", "coordinator"])
+def test_who_translates_nothing_sees_no_queue(client, login_as, questions, role):
+    login_as(role)
+    assert queue_panel(start_page(client)) is None
+
+
 @pytest.mark.parametrize(
     ("role", "queries"),
     # Most are Wagtail's own (session, user, its panels); ours are one per item of work.
     # Editors: +1 for their sign-ups (contributors see none). Partners' people: +1, are
     # they translators too (the queue panel)? Coordinators: +4, the translation coverage
     # panel (visible activities, guides, their two record sets).
-    [("editor_own", 39), ("contributor_own", 37), ("coordinator", 42)],
+    # A translator (one language): the queue of that language, one query per content type for
+    # the objects and one for their records, one for the next dates, one for the read counts.
+    [("editor_own", 39), ("contributor_own", 37), ("coordinator", 42), ("translator_pl", 31)],
 )
 def test_the_start_page_costs_a_fixed_number_of_queries(
     client, login_as, questions, django_assert_num_queries, role, queries
