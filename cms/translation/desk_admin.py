@@ -3,7 +3,7 @@
 Translators (``translators.py``) and coordinators reach both; a translator
 only for their own languages, and never Dutch (the source). The editor
 writes through ``desk.apply_translation``: the target language's columns of
-the live object and nothing else.
+the live object and nothing else. Drafts are each translator's own.
 """
 
 from __future__ import annotations
@@ -92,8 +92,9 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
         if self.obj is None:
             raise Http404
         self.content_type = ContentType.objects.get_for_model(type(self.obj))
+        # One's own draft only: another translator's unfinished text is theirs.
         self.draft = TranslationDraft.objects.filter(
-            content_type=self.content_type, object_id=pk, language=language
+            content_type=self.content_type, object_id=pk, language=language, saved_by=request.user
         ).first()
         return super().dispatch(request, *args, **kwargs)
 
@@ -127,12 +128,8 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
                 content_type=self.content_type,
                 object_id=self.obj.pk,
                 language=self.language,
-                defaults={
-                    "texts": posted,
-                    "bases": bases,
-                    "saved_by": request.user,
-                    "saved_at": timezone.now(),
-                },
+                saved_by=request.user,
+                defaults={"texts": posted, "bases": bases, "saved_at": timezone.now()},
             )
             messages.success(request, pgettext(DESK, "Draft saved. Nobody else sees it yet."))
             return redirect(request.get_full_path())

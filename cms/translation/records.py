@@ -84,7 +84,9 @@ class TranslationDraft(models.Model):
     """A translator's unfinished texts for one object and language, not shown to anyone else.
 
     ``texts``: field name → text; ``bases``: field name → fingerprint of the
-    live text the draft started from (for the conflict check on submit).
+    live text the draft started from (for the conflict check on submit). One
+    per translator: two translators of a language each keep their own, and
+    whoever submits second is refused by that check rather than overwriting.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -92,15 +94,17 @@ class TranslationDraft(models.Model):
     language = models.CharField(max_length=8)
     texts = models.JSONField(default=dict)
     bases = models.JSONField(default=dict)
+    # An unfinished text nobody can finish any more goes with its translator's account.
     saved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
     )
     saved_at = models.DateTimeField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id", "language"], name="one_draft_per_language"
+                fields=["content_type", "object_id", "language", "saved_by"],
+                name="one_draft_per_language_and_translator",
             )
         ]
 
