@@ -43,6 +43,8 @@ from cms.models import (
     GlossaryTerm,
     GuidePage,
     MachineCharacters,
+    Municipality,
+    MunicipalTranslationSettings,
     PageFeedback,
     Partner,
     PolicyAction,
@@ -338,6 +340,11 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         explanation_pl="Numer.",
     )
     MachineCharacters.objects.create(month=date(2026, 12, 1), characters=4321)
+    MunicipalTranslationSettings.objects.create(
+        municipality=Municipality.objects.order_by("pk").first(),
+        machine_characters_per_month=2500,
+        publish_machine_drafts_in=["pl"],
+    )
     source_rows = _rows_per_table(_database_url(connection.settings_dict["NAME"]))
     empty = [table for table, rows in source_rows.items() if not rows]
     assert not empty, f"give these tables a row, so the test shows they come back: {empty}"
@@ -411,6 +418,10 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         assert conn.execute("SELECT scope, characters FROM cms_machinecharacters").fetchall() == [
             ("installation", 4321)
         ]
+        assert conn.execute(
+            "SELECT machine_characters_per_month, publish_machine_drafts_in::text "
+            "FROM cms_municipaltranslationsettings"
+        ).fetchall() == [(2500, '["pl"]')]
     assert (restored_media / image_file).read_bytes() == photo_bytes
     settings.ELASTICSEARCH_URL = engine_url
     assert _indexed_content(restored_prefix) == published
