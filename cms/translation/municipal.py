@@ -1,4 +1,4 @@
-"""Each municipality's translation choices: its machine budget, and where machine drafts go live.
+"""Each municipality's translation choices: machine budget, machine drafts live, review.
 
 A region's municipalities pay for and answer for their own translations: one
 has a larger machine budget than another, one lets unreviewed Polish machine
@@ -7,7 +7,8 @@ The install-wide settings are the defaults: a municipality without its own
 row follows ``MACHINE_TRANSLATION_MONTHLY_CHARACTERS`` and
 ``MACHINE_DRAFTS_PUBLISHED_LANGUAGES``, and a new row starts from them.
 Coordinators edit the rows in the admin (Settings → Translation per
-municipality).
+municipality), where a municipality may also require a second translator's
+review before a translation goes live (``review``).
 
 A page lives once and may be shown in several municipalities: an unreviewed
 machine draft goes live only when every municipality it is shown in chose
@@ -44,6 +45,15 @@ class MunicipalTranslationSettings(models.Model):
         help_text=_(
             "In these languages a machine draft goes live at once, labelled as machine "
             "translation; in the others it waits until a person checks it."
+        ),
+    )
+
+    review_required = models.BooleanField(
+        _("a second translator reviews"),
+        default=False,
+        help_text=_(
+            "A translation submitted at the desk goes live only after another translator "
+            "of the language approved it; until then readers see the previous text."
         ),
     )
 

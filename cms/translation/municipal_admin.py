@@ -26,12 +26,14 @@ class MunicipalTranslationSettingsViewSet(ModelViewSet):
         "municipality",
         "machine_characters_per_month",
         "publish_machine_drafts_in",
+        "review_required",
     ]
     permission_policy = CoordinatorOnlyPermissionPolicy(MunicipalTranslationSettings)
     list_display = [
         TitleColumn("municipality", label=_("Municipality"), url_name="translation_settings:edit"),
         Column("monthly_characters", label=_("Machine characters per month")),
         Column("publish_machine_drafts_in", label=_("Published unreviewed in")),
+        Column("review_required", label=_("Second translator reviews")),
     ]
 
     def get_form_class(self, for_update=False):

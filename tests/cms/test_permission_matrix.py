@@ -20,10 +20,12 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import override_settings
 from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, PageViewRestriction, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -50,7 +52,8 @@ from cms.translation.desk import target_fingerprint
 from cms.translation.exchange.segments import segments_of
 from cms.translation.exchange.xliff import write
 from cms.translation.municipal import MunicipalTranslationSettings
-from cms.translation.translators import TranslatorAssignment
+from cms.translation.records import TranslationSubmission
+from cms.translation.translators import TranslatorAssignment, assign_translator
 from tests.cms.admin_forms import page_form_data
 from tests.cms.conftest import OTHER, OWN, ROLES, build_coalition
 
@@ -1031,6 +1034,50 @@ DESK_PATHS.append(
         lambda: list(TranslatorAssignment.objects.filter(language="bg").values_list("user_id")),
         lambda before, after: len(after) > len(before),
     )
+)
+
+
+def _submission_for_review() -> None:
+    """Another translator's Polish summary of the own activity, waiting for a second reader."""
+    author = User.objects.create_user("auteur-pl", "auteur-pl@example.org", "x" * 16)
+    assign_translator(author, "pl")
+    page = activity()
+    TranslationSubmission.objects.create(
+        content_type=ContentType.objects.get_for_model(ActivityPage),
+        object_id=page.pk,
+        language="pl",
+        texts={"summary": "Sprawdzony opis."},
+        bases={"summary": target_fingerprint(page, "summary", "pl")},
+        submitted_by=author,
+        submitted_at=timezone.now(),
+    )
+
+
+DESK_PATHS.extend(
+    [
+        WritePath(
+            "approve another translator's Polish translation",
+            TRANSLATORS_PL,
+            lambda c: c.post(
+                reverse("cms_translation_review", args=[TranslationSubmission.objects.get().pk]),
+                {"action": "approve"},
+            ),
+            desk_state,
+            _changed("summary_pl"),
+            prepare=_submission_for_review,
+        ),
+        WritePath(
+            "send another translator's Polish translation back",
+            TRANSLATORS_PL,
+            lambda c: c.post(
+                reverse("cms_translation_review", args=[TranslationSubmission.objects.get().pk]),
+                {"action": "send_back"},
+            ),
+            lambda: list(TranslationSubmission.objects.values_list("texts", flat=True)),
+            lambda before, after: len(after) < len(before),
+            prepare=_submission_for_review,
+        ),
+    ]
 )
 
 

@@ -54,7 +54,7 @@ from cms.models import (
 )
 from cms.surveys.answers import Submission, record_response
 from cms.taking_part.capacity import SignupRequest, sign_up
-from cms.translation.records import TranslationDraft
+from cms.translation.records import TranslationDraft, TranslationSubmission
 from cms.translation.translators import assign_translator
 from search import elastic
 from search.contract import SearchRequest
@@ -257,6 +257,14 @@ def _translate_at_the_desk(guide: GuidePage) -> None:
         texts={"summary": "Szkic"},
         saved_by=translator,
         saved_at=guide.last_published_at,
+    )
+    TranslationSubmission.objects.create(
+        content_type=ContentType.objects.get_for_model(GuidePage),
+        object_id=guide.pk,
+        language="pl",
+        texts={"summary": "Do sprawdzenia"},
+        submitted_by=translator,
+        submitted_at=guide.last_published_at,
     )
 
 
