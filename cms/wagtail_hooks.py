@@ -42,6 +42,7 @@ from .translation import coverage_admin as translation_coverage
 from .translation import desk_admin as translation_desk
 from .translation.exchange.admin import ExchangeView, may_exchange
 from .translation.machine.admin import MachineDraftsView, may_ask_drafts
+from .translation.municipal_admin import MunicipalTranslationSettingsViewSet
 from .translation.report import TranslationReportView, may_see_report
 from .translation.translators_admin import TranslatorAssignmentViewSet
 from .venues.admin import VenueViewSet
@@ -162,6 +163,11 @@ def register_contact_point_viewsets():
 @hooks.register("register_admin_viewset")
 def register_translators_viewset():
     return TranslatorAssignmentViewSet("translators")
+
+
+@hooks.register("register_admin_viewset")
+def register_translation_settings_viewset():
+    return MunicipalTranslationSettingsViewSet("translation_settings")
 
 
 @hooks.register("register_admin_viewset")

@@ -32,7 +32,13 @@ from ..taking_part.buddy_models import (  # noqa: F401
 )
 from ..taking_part.models import Signup, SignupList  # noqa: F401
 from ..translation.machine.budget import MachineCharacters  # noqa: F401
-from ..translation.records import SourceText, TranslationDraft, TranslationRecord  # noqa: F401
+from ..translation.municipal import MunicipalTranslationSettings  # noqa: F401
+from ..translation.records import (  # noqa: F401
+    SourceText,
+    TranslationDraft,
+    TranslationRecord,
+    TranslationSubmission,
+)
 from ..translation.translators import TranslatorAssignment  # noqa: F401
 from ..venues.models import Venue  # noqa: F401
 from .activities import ActivityIndexPage, ActivityOccurrence, ActivityPage  # noqa: F401

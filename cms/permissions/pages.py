@@ -31,6 +31,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, PagePermissionTester, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ..translation import texts_as_opened as opened_texts
 from ..translation.field_status import annotate_translated_fields
 from .roles import User, is_coordinator, partner_ids
 
@@ -175,15 +176,23 @@ def refused_co_organisers(user: User | None, page: Page, chosen) -> list:
 
 
 class PartnerContentPageForm(WagtailAdminPageForm):
-    """The page form of partner-owned pages: the partner choice is limited to one's own."""
+    """The page form of partner-owned pages: the partner choice is limited to one's own.
+
+    It also carries the texts as opened, so that a translator's newer text is
+    never saved over in silence (``cms.translation.texts_as_opened``).
+    """
+
+    texts_as_opened = opened_texts.hidden_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         restrict_partner_choice(self, self._meta.model.partner_field, self.for_user)
         annotate_translated_fields(self, self.instance)
+        opened_texts.set_opened(self)
 
     def clean(self):
         cleaned = super().clean()
+        opened_texts.keep_newer_texts(self, cleaned)
         if "co_organisers" in self.fields:
             refused = refused_co_organisers(
                 self.for_user, self.instance, cleaned.get("co_organisers") or []

@@ -27,6 +27,7 @@ from ..models import (
     Venue,
 )
 from ..taking_part.permissions import PartnerPeoplePermissionPolicy
+from ..translation.municipal import MunicipalTranslationSettings
 from ..translation.translators import TranslatorAssignment
 from ..venues.permissions import VenuePermissionPolicy
 from .coordinator_only import CoordinatorOnlyPermissionPolicy
@@ -51,4 +52,8 @@ def register_permission_policies() -> None:
     register_permission_policy(Venue, VenuePermissionPolicy(Venue))
     register_permission_policy(
         TranslatorAssignment, CoordinatorOnlyPermissionPolicy(TranslatorAssignment)
+    )
+    register_permission_policy(
+        MunicipalTranslationSettings,
+        CoordinatorOnlyPermissionPolicy(MunicipalTranslationSettings),
     )

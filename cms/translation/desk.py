@@ -11,8 +11,10 @@ target language's columns, never anything else: a page's unpublished draft is
 not published; the same texts are carried into its latest draft revision, so
 that publishing the draft later does not undo the translation. Two people on
 one object: each form carries a fingerprint of every target text as it was
-opened; if someone else changed a text since, the save is refused, naming it,
-and nothing is written.
+opened; if someone else changed a text since (live, or in the page's
+unpublished draft), the save is refused, naming it, and nothing is written.
+The page editor checks the same way in the other direction
+(``texts_as_opened``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from ..importing.values import body_blocks
-from ..safe_html import clean_html, plain_text
+from ..safe_html import clean_html
 from .fallback import has_text
 from .provenance import (
     Origin,
@@ -42,6 +44,7 @@ from .provenance import (
 )
 from .records import TranslationRecord
 from .status import fingerprint
+from .words import as_plain_text
 
 
 class TranslationConflict(Exception):
@@ -50,33 +53,6 @@ class TranslationConflict(Exception):
     def __init__(self, fields: list[str]):
         self.fields = fields
         super().__init__(", ".join(fields))
-
-
-def as_plain_text(value: Any) -> str:
-    """A field's value as the text a translator edits (a body's blocks as paragraphs)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, RichText):
-        return _html_as_text(value.source)
-    parts = []
-    for block in value if hasattr(value, "__iter__") else [value]:
-        inner = getattr(block, "value", block)
-        if isinstance(inner, RichText):
-            parts.append(_html_as_text(inner.source))
-        elif isinstance(inner, str):
-            parts.append(inner)
-        elif hasattr(inner, "values"):
-            parts.extend(as_plain_text(item) for item in inner.values() if item)
-        elif isinstance(inner, list | tuple) or hasattr(inner, "__iter__"):
-            parts.extend(as_plain_text(item) for item in inner)
-    return "\n\n".join(part for part in parts if part)
-
-
-def _html_as_text(html: str) -> str:
-    bulleted = html.replace("<li>", "<li>- ")
-    return plain_text(bulleted)
 
 
 def is_body(obj: Any, name: str) -> bool:
@@ -174,15 +150,22 @@ def apply_translation(
         raise ValueError(f"not a translated text: {', '.join(unknown)}")
     with transaction.atomic():
         live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+        draft = _unpublished_draft(live)
         conflicts, changed = [], {}
         for name, text in texts.items():
             now_stored = target_fingerprint(live, name, language)
             wanted = stored_value(live, name, text)
-            if as_plain_text(getattr(live, f"{name}_{language}", None)) == as_plain_text(
+            live_text = as_plain_text(getattr(live, f"{name}_{language}", None))
+            if live_text == as_plain_text(
                 wanted if not isinstance(wanted, list) else _blocks(live, name, wanted)
             ):
                 continue
-            if bases.get(name) != now_stored:
+            if bases.get(name) != now_stored or (
+                # An editor changed this language's text in the page's unpublished draft:
+                # carrying ours into that draft would overwrite theirs.
+                draft is not None
+                and as_plain_text(getattr(draft, f"{name}_{language}", None)) != live_text
+            ):
                 conflicts.append(name)
                 continue
             changed[name] = wanted
@@ -207,6 +190,15 @@ def apply_translation(
 def _blocks(obj: Any, name: str, blocks: list) -> Any:
     field = type(obj)._meta.get_field(f"{name}_{settings.SOURCE_LANGUAGE}")
     return field.to_python(blocks)
+
+
+def _unpublished_draft(obj: models.Model) -> Any | None:
+    """A page's latest revision as a page, when it is a draft not yet published."""
+    if not isinstance(obj, Page) or not obj.has_unpublished_changes:
+        return None
+    if obj.latest_revision_id is None:
+        return None
+    return obj.get_latest_revision_as_object()
 
 
 def _carry_into_draft(page: Page, columns: list[str]) -> None:

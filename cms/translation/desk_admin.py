@@ -3,7 +3,10 @@
 Translators (``translators.py``) and coordinators reach both; a translator
 only for their own languages, and never Dutch (the source). The editor
 writes through ``desk.apply_translation``: the target language's columns of
-the live object and nothing else.
+the live object and nothing else; where a municipality asks for a second
+reader (``review``), a submit waits for one instead, and the queue lists the
+other translators' submissions waiting for review. Drafts are each
+translator's own.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from .languages import language_codes, name_in_admin
 from .provenance import Origin, translated_fields
 from .queue import KINDS, published, translation_queue
 from .records import TranslationDraft
+from .review import review_required, submit_for_review, waiting_for
+from .review_admin import ReviewView
 from .translators import may_translate, translator_languages
 
 DESK = "translation desk"
@@ -68,6 +73,8 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
             language_name=name_in_admin(self.language),
             languages=[(code, name_in_admin(code)) for code in self.languages],
             items=translation_queue(self.language),
+            # Other translators' submissions waiting for a second reader (``review``).
+            reviews=list(waiting_for(self.request.user, [self.language])),
             # Readers' "the translation is hard to understand" in this language.
             unclear=unclear_translations(self.language),
         )
@@ -92,8 +99,9 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
         if self.obj is None:
             raise Http404
         self.content_type = ContentType.objects.get_for_model(type(self.obj))
+        # One's own draft only: another translator's unfinished text is theirs.
         self.draft = TranslationDraft.objects.filter(
-            content_type=self.content_type, object_id=pk, language=language
+            content_type=self.content_type, object_id=pk, language=language, saved_by=request.user
         ).first()
         return super().dispatch(request, *args, **kwargs)
 
@@ -127,12 +135,8 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
                 content_type=self.content_type,
                 object_id=self.obj.pk,
                 language=self.language,
-                defaults={
-                    "texts": posted,
-                    "bases": bases,
-                    "saved_by": request.user,
-                    "saved_at": timezone.now(),
-                },
+                saved_by=request.user,
+                defaults={"texts": posted, "bases": bases, "saved_at": timezone.now()},
             )
             messages.success(request, pgettext(DESK, "Draft saved. Nobody else sees it yet."))
             return redirect(request.get_full_path())
@@ -143,6 +147,17 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(request.get_full_path())
         if action != "submit":
             return HttpResponseBadRequest("action: use draft, submit or review")
+        if review_required(self.obj):
+            submit_for_review(self.obj, self.language, posted, bases, request.user)
+            messages.success(
+                request,
+                pgettext(
+                    DESK,
+                    "Sent for review: another translator of this language checks it "
+                    "before it goes live.",
+                ),
+            )
+            return redirect(reverse("cms_translation_queue") + f"?language={self.language}")
         try:
             changed = apply_translation(self.obj, self.language, posted, bases, request.user)
         except TranslationConflict as conflict:
@@ -174,6 +189,7 @@ class QueueMenuItem(MenuItem):
 def admin_urls() -> list:
     return [
         path("translations/queue/", QueueView.as_view(), name="cms_translation_queue"),
+        path("translations/review/<int:pk>/", ReviewView.as_view(), name="cms_translation_review"),
         path(
             "translations/desk/<str:kind>/<int:pk>/<str:language>/",
             DeskView.as_view(),

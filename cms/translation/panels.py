@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
 from .languages import english_name
+from .texts_as_opened import FIELD
 
 
 class TranslationStatusPanel(Panel):
@@ -29,6 +30,10 @@ class TranslationStatusPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
+            # The page form's texts as opened (``texts_as_opened``) travel with this panel,
+            # which every saved translated page shows.
+            if FIELD in self.form.fields:
+                context["texts_as_opened"] = self.form[FIELD]
             context["statuses"] = [
                 {"code": code, "name": english_name(code), "status": status}
                 for code, status in self.instance.translation_statuses().items()

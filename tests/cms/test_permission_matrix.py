@@ -20,9 +20,13 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.test import override_settings
 from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, PageViewRestriction, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -37,6 +41,7 @@ from cms.models import (
     GuideIndexPage,
     GuidePage,
     Invitation,
+    Municipality,
     Partner,
     PolicyAction,
     Signup,
@@ -46,7 +51,9 @@ from cms.taking_part.capacity import SignupRequest, sign_up
 from cms.translation.desk import target_fingerprint
 from cms.translation.exchange.segments import segments_of
 from cms.translation.exchange.xliff import write
-from cms.translation.translators import TranslatorAssignment
+from cms.translation.municipal import MunicipalTranslationSettings
+from cms.translation.records import TranslationSubmission
+from cms.translation.translators import TranslatorAssignment, assign_translator
 from tests.cms.admin_forms import page_form_data
 from tests.cms.conftest import OTHER, OWN, ROLES, build_coalition
 
@@ -940,26 +947,80 @@ DESK_PATHS = [
 ]
 
 
-def _agency_file() -> SimpleUploadedFile:
-    """An agency's XLIFF file translating the policy action's title into Polish."""
+def _agency_file(language: str = "pl", text: str = "Dom językowy") -> SimpleUploadedFile:
+    """An XLIFF file translating the policy action's title into ``language``."""
     segments = [
-        replace(segment, target="Dom językowy")
-        for segment in segments_of("action", action(), "pl")
+        replace(segment, target=text)
+        for segment in segments_of("action", action(), language)
         if segment.id.endswith("/title")
     ]
-    return SimpleUploadedFile("pl.xlf", write(segments, "nl", "pl"))
+    return SimpleUploadedFile(f"{language}.xlf", write(segments, "nl", language))
 
 
-GLOSSARY_PATHS.append(
-    WritePath(
-        "import agency XLIFF",
-        COORDINATOR,
-        lambda c: c.post(
-            reverse("cms_translation_exchange"), {"upload": "1", "file": _agency_file()}
+def _action_title(language: str) -> Callable[[], Any]:
+    return lambda: PolicyAction.objects.filter(slug="taalhuis").values_list(
+        f"title_{language}", flat=True
+    )[0]
+
+
+GLOSSARY_PATHS.extend(
+    [
+        WritePath(
+            # A translator into Polish uploads their own Polish file back, as an agency does.
+            "import XLIFF into Polish",
+            TRANSLATORS_PL,
+            lambda c: c.post(
+                reverse("cms_translation_exchange"), {"upload": "1", "file": _agency_file()}
+            ),
+            _action_title("pl"),
+            lambda before, after: after == "Dom językowy",
         ),
-        lambda: PolicyAction.objects.filter(slug="taalhuis").values_list("title_pl", flat=True)[0],
-        lambda before, after: after == "Dom językowy",
+        WritePath(
+            "import XLIFF into Romanian",
+            COORDINATOR,
+            lambda c: c.post(
+                reverse("cms_translation_exchange"),
+                {"upload": "1", "file": _agency_file("ro", "Casa limbii")},
+            ),
+            _action_title("ro"),
+            lambda before, after: after == "Casa limbii",
+        ),
+    ]
+)
+
+
+def _ask_drafts_of_the_queue(client, language: str):
+    """Ask for machine drafts of everything missing in ``language`` (queued, not run here)."""
+    with override_settings(DEEPL_AUTH_KEY="matrix-key"):
+        return client.post(reverse("cms_machine_drafts"), {"language": language, "segment": ""})
+
+
+def queued_drafts() -> list:
+    return sorted(
+        DBTaskResult.objects.filter(task_path=TASK_PATH).values_list("args_kwargs", flat=True),
+        key=repr,
     )
+
+
+TASK_PATH = "cms.translation.machine.tasks.draft_language"
+
+DESK_PATHS.extend(
+    [
+        WritePath(
+            "ask machine drafts of the Polish queue",
+            TRANSLATORS_PL,
+            lambda c: _ask_drafts_of_the_queue(c, "pl"),
+            queued_drafts,
+            lambda before, after: len(after) > len(before),
+        ),
+        WritePath(
+            "ask machine drafts of the Romanian queue",
+            COORDINATOR,
+            lambda c: _ask_drafts_of_the_queue(c, "ro"),
+            queued_drafts,
+            lambda before, after: len(after) > len(before),
+        ),
+    ]
 )
 
 DESK_PATHS.append(
@@ -974,6 +1035,77 @@ DESK_PATHS.append(
         lambda before, after: len(after) > len(before),
     )
 )
+
+
+def _submission_for_review() -> None:
+    """Another translator's Polish summary of the own activity, waiting for a second reader."""
+    author = User.objects.create_user("auteur-pl", "auteur-pl@example.org", "x" * 16)
+    assign_translator(author, "pl")
+    page = activity()
+    TranslationSubmission.objects.create(
+        content_type=ContentType.objects.get_for_model(ActivityPage),
+        object_id=page.pk,
+        language="pl",
+        texts={"summary": "Sprawdzony opis."},
+        bases={"summary": target_fingerprint(page, "summary", "pl")},
+        submitted_by=author,
+        submitted_at=timezone.now(),
+    )
+
+
+DESK_PATHS.extend(
+    [
+        WritePath(
+            "approve another translator's Polish translation",
+            TRANSLATORS_PL,
+            lambda c: c.post(
+                reverse("cms_translation_review", args=[TranslationSubmission.objects.get().pk]),
+                {"action": "approve"},
+            ),
+            desk_state,
+            _changed("summary_pl"),
+            prepare=_submission_for_review,
+        ),
+        WritePath(
+            "send another translator's Polish translation back",
+            TRANSLATORS_PL,
+            lambda c: c.post(
+                reverse("cms_translation_review", args=[TranslationSubmission.objects.get().pk]),
+                {"action": "send_back"},
+            ),
+            lambda: list(TranslationSubmission.objects.values_list("texts", flat=True)),
+            lambda before, after: len(after) < len(before),
+            prepare=_submission_for_review,
+        ),
+    ]
+)
+
+
+def translation_settings_state() -> Any:
+    return list(
+        MunicipalTranslationSettings.objects.values_list(
+            "municipality_id", "machine_characters_per_month", "publish_machine_drafts_in"
+        )
+    )
+
+
+DESK_PATHS.append(
+    WritePath(
+        "set a municipality's machine budget and languages published unreviewed",
+        COORDINATOR,
+        lambda c: c.post(
+            reverse("translation_settings:add"),
+            {
+                "municipality": Municipality.objects.order_by("pk").first().pk,
+                "machine_characters_per_month": "900",
+                "publish_machine_drafts_in": ["pl"],
+            },
+        ),
+        translation_settings_state,
+        lambda before, after: len(after) > len(before),
+    )
+)
+
 
 ALL_PATHS = ADMIN_PATHS + TAKING_PART_PATHS + VENUE_PATHS + GLOSSARY_PATHS + API_PATHS + DESK_PATHS
 

@@ -241,10 +241,15 @@ def remove_other_municipalities() -> None:
 def forget_translations_of(*models) -> None:
     from django.contrib.contenttypes.models import ContentType
 
-    from cms.translation.records import SourceText, TranslationDraft, TranslationRecord
+    from cms.translation.records import (
+        SourceText,
+        TranslationDraft,
+        TranslationRecord,
+        TranslationSubmission,
+    )
 
     types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
-    for table in (TranslationRecord, SourceText, TranslationDraft):
+    for table in (TranslationRecord, SourceText, TranslationDraft, TranslationSubmission):
         table.objects.filter(content_type__in=types).delete()
 
 

@@ -43,6 +43,8 @@ from cms.models import (
     GlossaryTerm,
     GuidePage,
     MachineCharacters,
+    Municipality,
+    MunicipalTranslationSettings,
     PageFeedback,
     Partner,
     PolicyAction,
@@ -52,7 +54,7 @@ from cms.models import (
 )
 from cms.surveys.answers import Submission, record_response
 from cms.taking_part.capacity import SignupRequest, sign_up
-from cms.translation.records import TranslationDraft
+from cms.translation.records import TranslationDraft, TranslationSubmission
 from cms.translation.translators import assign_translator
 from search import elastic
 from search.contract import SearchRequest
@@ -256,6 +258,14 @@ def _translate_at_the_desk(guide: GuidePage) -> None:
         saved_by=translator,
         saved_at=guide.last_published_at,
     )
+    TranslationSubmission.objects.create(
+        content_type=ContentType.objects.get_for_model(GuidePage),
+        object_id=guide.pk,
+        language="pl",
+        texts={"summary": "Do sprawdzenia"},
+        submitted_by=translator,
+        submitted_at=guide.last_published_at,
+    )
 
 
 def _indexed_content(prefix: str) -> dict[str, set[str]]:
@@ -338,6 +348,11 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         explanation_pl="Numer.",
     )
     MachineCharacters.objects.create(month=date(2026, 12, 1), characters=4321)
+    MunicipalTranslationSettings.objects.create(
+        municipality=Municipality.objects.order_by("pk").first(),
+        machine_characters_per_month=2500,
+        publish_machine_drafts_in=["pl"],
+    )
     source_rows = _rows_per_table(_database_url(connection.settings_dict["NAME"]))
     empty = [table for table, rows in source_rows.items() if not rows]
     assert not empty, f"give these tables a row, so the test shows they come back: {empty}"
@@ -411,6 +426,10 @@ def test_backup_and_restore_bring_back_all_content_media_and_search(
         assert conn.execute("SELECT scope, characters FROM cms_machinecharacters").fetchall() == [
             ("installation", 4321)
         ]
+        assert conn.execute(
+            "SELECT machine_characters_per_month, publish_machine_drafts_in::text "
+            "FROM cms_municipaltranslationsettings"
+        ).fetchall() == [(2500, '["pl"]')]
     assert (restored_media / image_file).read_bytes() == photo_bytes
     settings.ELASTICSEARCH_URL = engine_url
     assert _indexed_content(restored_prefix) == published

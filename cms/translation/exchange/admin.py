@@ -1,8 +1,12 @@
-"""The XLIFF exchange in the admin: download a selection, upload the agency's file.
+"""The XLIFF exchange in the admin: download a selection, upload the translated file.
 
-Coordinators only (the translator role of the translation desk can be added
-to ``may_exchange`` once it exists). The same functions as ``manage.py
-translations``: one way in for each job.
+Coordinators, for every language (their agency's files), and translators, for
+their own languages only: a volunteer who prefers their own translation tool
+downloads their queue (what is missing or outdated) and uploads it back. A
+translator's file in another language is refused by name, with nothing
+changed, and what they upload is recorded as theirs (``human``), an agency's
+file uploaded by a coordinator as the agency's. The same functions as
+``manage.py translations``: one way in for each job.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from ...models import Partner
 from ...permissions.roles import is_coordinator
-from ..languages import english_name, language_codes
+from ..desk_admin import desk_languages
+from ..languages import english_name
+from ..provenance import Origin
 from .importing import ExchangeRefused, import_xliff
 from .segments import select
 from .xliff import VERSIONS, write
@@ -27,7 +33,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 def may_exchange(user) -> bool:
-    return is_coordinator(user)
+    return bool(desk_languages(user))
 
 
 class ExchangeForm(forms.Form):
@@ -45,13 +51,9 @@ class ExchangeForm(forms.Form):
     )
     file = forms.FileField(required=False, help_text="To upload: the agency's XLIFF file.")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, languages: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [
-            (code, english_name(code))
-            for code in language_codes()
-            if code != settings.SOURCE_LANGUAGE
-        ]
+        self.fields["language"].choices = [(code, english_name(code)) for code in languages]
         self.fields["language"].required = False
 
 
@@ -61,9 +63,19 @@ class ExchangeView(WagtailAdminTemplateMixin, FormView):
     page_title = "Translation agencies (XLIFF)"
 
     def dispatch(self, request, *args, **kwargs):
-        if not may_exchange(request.user):
+        self.languages = desk_languages(request.user)
+        if not self.languages:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "languages": self.languages}
+
+    def get_initial(self):
+        if is_coordinator(self.request.user):
+            return {}
+        # A translator's usual download: their queue, what is missing or outdated.
+        return {"only": ["missing", "outdated"]}
 
     def form_valid(self, form):
         if "upload" in self.request.POST:
@@ -91,7 +103,13 @@ class ExchangeView(WagtailAdminTemplateMixin, FormView):
             form.add_error("file", "The file is larger than 5 MB.")
             return self.form_invalid(form)
         try:
-            report = import_xliff(upload.read(), self.request.user)
+            coordinator = is_coordinator(self.request.user)
+            report = import_xliff(
+                upload.read(),
+                self.request.user,
+                languages=None if coordinator else self.languages,
+                origin=Origin.AGENCY if coordinator else Origin.HUMAN,
+            )
         except ExchangeRefused as refused:
             self.problems = refused.problems
             form.add_error("file", "Nothing was imported: the file has problems (listed below).")

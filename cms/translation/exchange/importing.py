@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,10 +131,17 @@ def apply_translations(
         obj.save()
 
 
-def import_xliff(data: bytes, user: Any = None) -> ImportReport:
+def import_xliff(
+    data: bytes,
+    user: Any = None,
+    languages: Collection[str] | None = None,
+    origin: str = Origin.AGENCY,
+) -> ImportReport:
     """Apply an XLIFF file (1.2 or 2.0) atomically; ``ExchangeRefused`` names every problem.
 
-    The texts are recorded as the agency's (``Origin.AGENCY``), saved by ``user`` when known.
+    The texts are recorded as ``origin`` (the agency's, or a translator's own
+    work: ``Origin.HUMAN``), saved by ``user`` when known. ``languages``: the
+    only target languages accepted (a translator's own); None: any.
     """
     try:
         language, units = read(data)
@@ -143,11 +151,13 @@ def import_xliff(data: bytes, user: Any = None) -> ImportReport:
         raise ExchangeRefused(
             [f"file: target language {language!r} is not one Wegwijs translates into"]
         )
+    if languages is not None and language not in languages:
+        raise ExchangeRefused([f"file: target language {language!r} is not one you translate into"])
     problems, accepted = _judge(units, language)
     if problems:
         raise ExchangeRefused(problems)
     report = ImportReport(language)
-    with transaction.atomic(), saving_as(Origin.AGENCY, user):
+    with transaction.atomic(), saving_as(origin, user):
         for (kind, slug), translations in accepted.items():
             apply_translations(kind, find_object(kind, slug), language, translations)
             report.applied += [segment.id for segment, _ in translations]

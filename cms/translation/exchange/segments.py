@@ -17,6 +17,9 @@ from django.db.models import Model, Q
 
 from ...glossary.models import GlossaryTerm
 from ...models import ActivityPage, GuidePage, Partner, PolicyAction
+from ...municipalities.lookup import is_regional
+from ...municipalities.registry import MunicipalityInfo
+from ...municipalities.scoping import published_to
 from ..fallback import has_text
 from ..provenance import State, state
 
@@ -82,11 +85,17 @@ def segments_of(kind: str, obj: Any, language: str, judge: bool = False) -> Iter
                 yield Segment(f"{kind}/{obj.slug}/{BODY}/{block_id}", html, target, True, outdated)
 
 
-def _objects(kind: str, partner: str | None) -> Iterable[Any]:
+def _objects(
+    kind: str, partner: str | None, municipality: MunicipalityInfo | None = None
+) -> Iterable[Any]:
     model, _ = KINDS[kind]
     objects = model.objects.all()
     if kind in PAGE_KINDS:
         objects = objects.live()
+    if kind in ("activity", "guide", "partner"):
+        objects = published_to(objects, municipality)
+    elif kind == "action" and municipality is not None and is_regional():
+        objects = objects.filter(plan__path__startswith=municipality.root_path)
     if partner:
         by_partner = {
             "activity": Q(organiser__slug=partner) | Q(co_organisers__slug=partner),
@@ -99,16 +108,22 @@ def _objects(kind: str, partner: str | None) -> Iterable[Any]:
     return objects.order_by("pk")
 
 
-def select(language: str, partner: str | None = None, only: Iterable[str] = ()) -> list[Segment]:
+def select(
+    language: str,
+    partner: str | None = None,
+    only: Iterable[str] = (),
+    municipality: MunicipalityInfo | None = None,
+) -> list[Segment]:
     """The segments to send for ``language``: all, or ``only`` the missing and/or outdated ones.
 
     Outdated is exact, per field: the Dutch source changed since the translation was
-    saved (``cms.translation.provenance``).
+    saved (``cms.translation.provenance``). ``municipality``: only what is shown there
+    (the glossary is every municipality's).
     """
     only = set(only)
     chosen = []
     for kind in KINDS:
-        for obj in _objects(kind, partner):
+        for obj in _objects(kind, partner, municipality):
             for segment in segments_of(kind, obj, language, judge="outdated" in only):
                 missing = not has_text(segment.target)
                 if (

@@ -1,23 +1,35 @@
-"""Machine drafts in the admin: this month's budget, a draft of one object, a whole language.
+"""Machine drafts in the admin: each municipality's budget, a draft of one object, a whole language.
 
-Coordinators only for now (the translation desk's translators and editors can be
-given ``may_ask_drafts`` once their roles exist). A whole language runs as a
-background task; one object is drafted at once, and what went wrong (provider
-down, budget spent, wrong key) is said on the page, with nothing written.
+Coordinators, for every language and municipality, and translators, for their
+own languages and the municipalities they translate for (an assignment
+without one: every municipality). The characters count against the chosen
+municipality's budget (default: the one whose address the admin is opened
+at); the page shows every municipality's month and its choice of languages
+published unreviewed. A whole language (a translator's whole queue) runs as a
+background task, whose state the page shows until it is done; one object is
+drafted at once, and what went wrong (provider down, budget spent, wrong key)
+is said on the page, with nothing written.
 """
 
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.generic import FormView
+from django_tasks import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from ...municipalities import lookup
+from ...municipalities.registry import MunicipalityInfo
 from ...permissions.roles import is_coordinator
-from ..languages import english_name, language_codes
+from ..desk_admin import desk_languages
+from ..languages import english_name
+from ..municipal import published_languages
+from ..translators import TranslatorAssignment
 from .budget import budget_state
 from .deepl_provider import is_configured
 from .drafts import draft_object
@@ -26,10 +38,24 @@ from .tasks import draft_language
 
 
 def may_ask_drafts(user) -> bool:
-    return is_coordinator(user)
+    return bool(desk_languages(user))
+
+
+def drafting_municipalities(user) -> list[MunicipalityInfo]:
+    """The municipalities whose budget ``user`` may spend."""
+    everyone = list(lookup.municipalities())
+    if is_coordinator(user):
+        return everyone
+    sites = set(TranslatorAssignment.objects.filter(user=user).values_list("site_id", flat=True))
+    if None in sites:
+        return everyone
+    return [municipality for municipality in everyone if municipality.site_id in sites]
 
 
 class DraftForm(forms.Form):
+    municipality = forms.TypedChoiceField(
+        coerce=int, required=False, help_text="Whose monthly budget the characters count against."
+    )
     language = forms.ChoiceField()
     segment = forms.RegexField(
         regex=r"^[a-z]+/[-\w]+$",
@@ -39,13 +65,10 @@ class DraftForm(forms.Form):
         error_messages={"invalid": "Write it as kind/slug, for example guide/huisarts."},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, languages: list[str], municipalities: list, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [
-            (code, english_name(code))
-            for code in language_codes()
-            if code != settings.SOURCE_LANGUAGE
-        ]
+        self.fields["municipality"].choices = [(m.pk, m.name) for m in municipalities]
+        self.fields["language"].choices = [(code, english_name(code)) for code in languages]
 
 
 class MachineDraftsView(WagtailAdminTemplateMixin, FormView):
@@ -54,24 +77,51 @@ class MachineDraftsView(WagtailAdminTemplateMixin, FormView):
     page_title = "Machine drafts"
 
     def dispatch(self, request, *args, **kwargs):
-        if not may_ask_drafts(request.user):
+        self.languages = desk_languages(request.user)
+        if not self.languages:
             raise PermissionDenied
+        self.municipalities = drafting_municipalities(request.user)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "languages": self.languages,
+            "municipalities": self.municipalities,
+        }
+
+    def get_initial(self):
+        here = lookup.for_request(self.request)
+        if here not in self.municipalities:
+            here = self.municipalities[0] if self.municipalities else None
+        # The queue's "machine draft" links fill in the language and the object.
+        return {
+            "municipality": here.pk if here else None,
+            "language": self.request.GET.get("language"),
+            "segment": self.request.GET.get("segment"),
+        }
 
     def form_valid(self, form):
         language, segment = form.cleaned_data["language"], form.cleaned_data["segment"]
+        municipality = lookup.by_pk(form.cleaned_data["municipality"])
+        if municipality is None and self.municipalities:
+            municipality = self.municipalities[0]
         if not is_configured():
             form.add_error(None, "Machine drafts are off: no DEEPL_AUTH_KEY is set.")
             return self.form_invalid(form)
         if not segment:
-            draft_language.enqueue(language, self.request.user.pk)
+            queued = draft_language.enqueue(
+                language, self.request.user.pk, municipality.pk if municipality else None
+            )
             messages.success(
                 self.request, f"Drafting everything missing in {english_name(language)}."
             )
-            return redirect("cms_machine_drafts")
+            return redirect(reverse("cms_machine_drafts") + f"?task={queued.id}")
         kind, slug = segment.split("/")
         try:
-            report = draft_object(kind, slug, language, self.request.user)
+            report = draft_object(
+                kind, slug, language, self.request.user, municipality=municipality
+            )
         except LookupError as missing:
             form.add_error("segment", str(missing))
             return self.form_invalid(form)
@@ -85,9 +135,30 @@ class MachineDraftsView(WagtailAdminTemplateMixin, FormView):
         )
         return redirect("cms_machine_drafts")
 
+    def queued_task(self) -> dict | None:
+        """The background drafting asked for (``?task=``), if it is one of this user's languages."""
+        task_id = self.request.GET.get("task")
+        if not task_id:
+            return None
+        try:
+            result = draft_language.get_result(task_id)
+        except (TaskResultDoesNotExist, ValidationError, ValueError):
+            return None
+        language = result.args[0] if result.args else None
+        if language not in self.languages:
+            return None
+        return {
+            "status": str(result.status).lower(),
+            "language": english_name(language),
+            "report": result.return_value if result.status == TaskResultStatus.SUCCESSFUL else None,
+        }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["budget"] = budget_state()
+        context["budgets"] = [
+            (municipality, budget_state(municipality), published_languages(municipality.pk))
+            for municipality in self.municipalities
+        ] or [(None, budget_state(), published_languages(None))]
         context["configured"] = is_configured()
-        context["published_languages"] = settings.MACHINE_DRAFTS_PUBLISHED_LANGUAGES
+        context["task"] = self.queued_task()
         return context

@@ -4,10 +4,11 @@ The texts of an object are translated in one call per kind (plain and rich
 text), then written in one transaction as ``machine``, unreviewed
 (``cms.translation.provenance``). Only missing texts are drafted: a person's
 translation is never overwritten by a machine. A page's draft waits in an
-unpublished revision unless the coordinator chose to publish unreviewed
-machine drafts for that language (``MACHINE_DRAFTS_PUBLISHED_LANGUAGES``); the
-site and the API label them either way. When the provider fails or the budget
-is spent, nothing is written and the characters are not counted.
+unpublished revision unless every municipality the page is shown in chose to
+publish unreviewed machine drafts in that language (``cms.translation.municipal``);
+the site and the API label them either way. The characters are counted against
+the budget of the municipality asking (``budget``). When the provider fails or
+the budget is spent, nothing is written and the characters are not counted.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from ...municipalities.registry import MunicipalityInfo
 from ..exchange.importing import apply_translations
-from ..exchange.segments import Segment, find_object, segments_of, select
+from ..exchange.segments import PAGE_KINDS, Segment, find_object, segments_of, select
 from ..fallback import has_text
+from ..municipal import publishes_unreviewed
 from ..provenance import Origin, saving_as
-from .budget import INSTALLATION, release, reserve
+from .budget import release, reserve
 from .deepl_provider import DeepLTranslator, is_configured
 from .provider import BudgetSpent, MachineTranslationFailed, MachineTranslator, ProviderUnavailable
 
@@ -46,9 +49,11 @@ def translator() -> MachineTranslator:
     return DeepLTranslator()
 
 
-def publishes_unreviewed(language: str) -> bool:
-    """Did the coordinator choose to publish unreviewed machine drafts in ``language``?"""
-    return language in settings.MACHINE_DRAFTS_PUBLISHED_LANGUAGES
+def shown_in(kind: str, obj: Any) -> list[int]:
+    """The municipalities a page is shown in (the rest go live as they are saved)."""
+    if kind not in PAGE_KINDS:
+        return []
+    return list(obj.municipalities.values_list("pk", flat=True))
 
 
 def _translate(machine: MachineTranslator, segments: list[Segment], language: str) -> list[str]:
@@ -71,9 +76,12 @@ def draft_object(
     language: str,
     user: Any = None,
     machine: MachineTranslator | None = None,
-    scope: str = INSTALLATION,
+    municipality: MunicipalityInfo | None = None,
 ) -> DraftReport:
-    """Draft the missing texts of one object in ``language``; raises what went wrong."""
+    """Draft the missing texts of one object in ``language``; raises what went wrong.
+
+    The characters count against ``municipality``'s budget (None: the default one's).
+    """
     obj = find_object(kind, slug)
     if obj is None:
         raise LookupError(f"{kind}/{slug}: no such object")
@@ -83,7 +91,7 @@ def draft_object(
         return report
     machine = machine or translator()
     characters = sum(len(segment.source) for segment in missing)
-    reserve(characters, scope)
+    reserve(characters, municipality)
     try:
         texts = _translate(machine, missing, language)
         with transaction.atomic(), saving_as(Origin.MACHINE, user):
@@ -92,10 +100,10 @@ def draft_object(
                 obj,
                 language,
                 list(zip(missing, texts, strict=True)),
-                publish=publishes_unreviewed(language),
+                publish=publishes_unreviewed(language, shown_in(kind, obj)),
             )
     except Exception:
-        release(characters, scope)
+        release(characters, municipality)
         raise
     report.objects.append(f"{kind}/{slug}")
     report.segments, report.characters = len(missing), characters
@@ -103,19 +111,24 @@ def draft_object(
 
 
 def draft_missing(
-    language: str, user: Any = None, machine: MachineTranslator | None = None
+    language: str,
+    user: Any = None,
+    machine: MachineTranslator | None = None,
+    municipality: MunicipalityInfo | None = None,
 ) -> DraftReport:
-    """Draft every object with missing texts in ``language``, one object at a time.
+    """Draft every object shown in ``municipality`` with missing texts in ``language``.
 
+    One object at a time, each counted against ``municipality``'s budget.
     Stops at the first failure (budget spent, provider down): what was drafted before
     stays, each object whole; the report says where it stopped and why.
     """
     machine = machine or translator()
     report = DraftReport(language)
-    objects = dict.fromkeys(tuple(s.id.split("/")[:2]) for s in select(language, only=["missing"]))
+    missing = select(language, only=["missing"], municipality=municipality)
+    objects = dict.fromkeys(tuple(segment.id.split("/")[:2]) for segment in missing)
     for kind, slug in objects:
         try:
-            done = draft_object(kind, slug, language, user, machine)
+            done = draft_object(kind, slug, language, user, machine, municipality)
         except (BudgetSpent, MachineTranslationFailed) as failure:
             report.stopped = str(failure)
             break
