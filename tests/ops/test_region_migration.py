@@ -115,6 +115,9 @@ def migrated_database(transactional_db, django_db_serialized_rollback):
     connection.close()
     fresh_copy(connection, own)
     django_settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = own
+    # The content types cached for the shared database go back afterwards: an
+    # empty cache would add rows to it that its next restore adds again.
+    cached = {alias: dict(types) for alias, types in ContentType.objects._cache.items()}
     ContentType.objects.clear_cache()
     forget()
     try:
@@ -123,6 +126,7 @@ def migrated_database(transactional_db, django_db_serialized_rollback):
         drop_copy(connection)
         django_settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = shared
         ContentType.objects.clear_cache()
+        ContentType.objects._cache.update(cached)
         forget()
 
 
