@@ -201,7 +201,11 @@ class BuddyProjectViewSet(ModelViewSet):
 
 
 def _number(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    # ASCII digits only: "²".isdigit() is true, but int("²") fails (issue #21, point 4);
+    # and no more than a row id can hold.
+    if value and value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
 
 
 @require_http_methods(["GET", "POST"])
