@@ -25,7 +25,10 @@ def normalised_phone(value: str) -> str:
     """``+48 (600) 123-456`` → ``+48600123456``; raises ValidationError if it is no number."""
     compact = PHONE_SEPARATORS.sub("", value)
     digits = compact[1:] if compact.startswith("+") else compact
-    if not digits.isdigit() or not PHONE_DIGITS[0] <= len(digits) <= PHONE_DIGITS[1]:
+    # ASCII digits: "²".isdigit() is true too, and no phone dials a superscript.
+    if not (digits.isascii() and digits.isdigit()) or not (
+        PHONE_DIGITS[0] <= len(digits) <= PHONE_DIGITS[1]
+    ):
         raise ValidationError(_("This is not a phone number we can call."), code="invalid")
     return compact
 

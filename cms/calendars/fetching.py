@@ -96,7 +96,10 @@ def _pool(scheme: str, host: str, address: str, port: int, timeout: float):
 
 def _read_limited(response, limits: FeedLimits, deadline: float) -> bytes:
     length = response.headers.get("Content-Length")
-    if length and length.isdigit() and int(length) > limits.max_bytes:
+    # ASCII digits only: int() refuses "²" though isdigit() accepts it, and a
+    # length of thousands of digits (over Python's limit for int()) is too large anyway.
+    declared = length if length and length.isascii() and length.isdigit() else ""
+    if declared and (len(declared) > 18 or int(declared) > limits.max_bytes):
         raise FeedUnavailable(f"the feed is larger than {limits.max_bytes // 1_000_000} MB")
     chunks: list[bytes] = []
     size = 0

@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from cms.bounded_input import BoundedInputError, clean_text
 from cms.translation.languages import supported_languages
 
 from ..contact import CONTACT_MAX_LENGTH, checked_contact
 from ..models import ContactMethod, QuestionTopic
+from ..typed_text import without_control_characters
 
 # Plural forms: Romanian says "20 de caractere", Polish "5 znaków", "2 znaki".
 TOO_LONG = ngettext_lazy(
@@ -35,20 +35,6 @@ TEXT_MAX_LENGTH = 2000
 
 def language_choices() -> list[tuple[str, str]]:
     return [(language.code, language.native_name) for language in supported_languages()]
-
-
-def _without_control_characters(value: str) -> str:
-    """``value`` without bidi controls; control characters (NUL, ...) are refused.
-
-    See ``cms.bounded_input.clean_text`` for why one is removed and the other refused.
-    """
-    try:
-        return clean_text(value)
-    except BoundedInputError:
-        raise ValidationError(
-            _("Remove the control characters (such as NUL) from this text."),
-            code="control_characters",
-        ) from None
 
 
 class QuestionForm(forms.Form):
@@ -112,10 +98,10 @@ class QuestionForm(forms.Form):
     )
 
     def clean_text(self) -> str:
-        return _without_control_characters(self.cleaned_data["text"])
+        return without_control_characters(self.cleaned_data["text"])
 
     def clean_contact_value(self) -> str:
-        return _without_control_characters(self.cleaned_data["contact_value"])
+        return without_control_characters(self.cleaned_data["contact_value"])
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from ..models import ActivityPage, GuidePage
 from ..translation.languages import is_supported
+from ..typed_text import without_control_characters
 from .models import TEXT_MAX_LENGTH, FeedbackReason, PageFeedback
 
 FORM_NAME = "feedback"
@@ -27,6 +28,9 @@ class FeedbackForm(forms.Form):
         if not is_supported(code):
             raise forms.ValidationError("Unknown language.", code="invalid")
         return code
+
+    def clean_text(self) -> str:
+        return without_control_characters(self.cleaned_data["text"])
 
     def clean_clear(self) -> bool:
         if self.cleaned_data["clear"] is None:

@@ -18,6 +18,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import Signup, SignupList
@@ -93,6 +94,14 @@ class SignupDeleteView(SignupsOfUserMixin, generic.DeleteView):
     pass
 
 
+class SignupHistoryView(SignupsOfUserMixin, history.HistoryView):
+    """Wagtail's history view asks only "may change sign-ups at all" (issue #21): same rule here."""
+
+
+class SignupUsageView(SignupsOfUserMixin, usage.UsageView):
+    pass
+
+
 def activity_title(signup: Signup) -> str:
     return signup.signup_list.activity.title
 
@@ -114,6 +123,8 @@ class SignupViewSet(ModelViewSet):
     index_view_class = SignupIndexView
     edit_view_class = SignupEditView
     delete_view_class = SignupDeleteView
+    history_view_class = SignupHistoryView
+    usage_view_class = SignupUsageView
     filterset_class = SignupFilterSet
     list_display = [
         TitleColumn("reference", label="Reference", url_name="signups:edit"),

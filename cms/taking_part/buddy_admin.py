@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..permissions.roles import editor_partner_ids, is_coordinator
@@ -54,6 +55,14 @@ class OwnDeleteView(OwnRowsMixin, generic.DeleteView):
     pass
 
 
+class OwnHistoryView(OwnRowsMixin, history.HistoryView):
+    """Wagtail's history view asks only "may change these at all" (issue #21): same rule here."""
+
+
+class OwnUsageView(OwnRowsMixin, usage.UsageView):
+    pass
+
+
 PERSON_PANELS = [
     FieldRowPanel(
         [
@@ -83,6 +92,8 @@ class BuddyPersonViewSet(ModelViewSet):
     index_view_class = OwnIndexView
     edit_view_class = OwnEditView
     delete_view_class = OwnDeleteView
+    history_view_class = OwnHistoryView
+    usage_view_class = OwnUsageView
     list_filter = ["status", "village"]
     edit_handler = ObjectList(PERSON_PANELS)
 
@@ -162,6 +173,8 @@ class BuddyMatchViewSet(ModelViewSet):
     index_view_class = OwnIndexView
     edit_view_class = BuddyMatchEditView
     delete_view_class = OwnDeleteView
+    history_view_class = OwnHistoryView
+    usage_view_class = OwnUsageView
     list_filter = ["status"]
     list_display = [
         TitleColumn("pk", label="Match", url_name="buddy_matches:edit", accessor=str),
@@ -188,7 +201,11 @@ class BuddyProjectViewSet(ModelViewSet):
 
 
 def _number(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    # ASCII digits only: "²".isdigit() is true, but int("²") fails (issue #21, point 4);
+    # and no more than a row id can hold.
+    if value and value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
 
 
 @require_http_methods(["GET", "POST"])

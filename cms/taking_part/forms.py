@@ -15,9 +15,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from ..bounded_input import within_years
 from ..contact import CONTACT_MAX_LENGTH, checked_contact
 from ..contact_point.forms import language_choices
 from ..models import ActivityPage, ContactMethod
+from ..typed_text import without_control_characters
 from .capacity import SignupRequest, list_date, signup_capacity
 from .openings import per_date, starts_on
 
@@ -69,6 +71,16 @@ class ContactFields(forms.Form):
             "invalid_choice": _("Choose one of the languages offered."),
         },
     )
+
+    def clean_name(self) -> str:
+        # A name of nothing but bidi controls is no name once they are gone.
+        name = without_control_characters(self.cleaned_data["name"]).strip()
+        if not name:
+            raise ValidationError(self.fields["name"].error_messages["required"], code="required")
+        return name
+
+    def clean_contact_value(self) -> str:
+        return without_control_characters(self.cleaned_data["contact_value"])
 
     def clean(self):
         cleaned = super().clean()
@@ -123,7 +135,8 @@ class SignupForm(ContactFields):
             return None
         if day is None:
             raise ValidationError(_("Choose a date."), code="required")
-        if starts_on(self.activity, day) is None:
+        # 9999-12-31 overflowed the search for that day's start (issue #21, point 4).
+        if not within_years(day) or starts_on(self.activity, day) is None:
             raise ValidationError(_("The activity does not take place on this date."))
         return day
 

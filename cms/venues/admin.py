@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .forms import VenueForm
@@ -36,6 +37,14 @@ class VenueDeleteView(ManagedVenueMixin, generic.DeleteView):
     pass
 
 
+class VenueHistoryView(ManagedVenueMixin, history.HistoryView):
+    """Who changed a venue is for those who manage it, not for every partner's editor."""
+
+
+class VenueUsageView(ManagedVenueMixin, usage.UsageView):
+    """The activities held at a venue, drafts too: only for those who manage it (issue #21)."""
+
+
 class VenueViewSet(ModelViewSet):
     model = Venue
     icon = "site"
@@ -50,6 +59,8 @@ class VenueViewSet(ModelViewSet):
     index_view_class = VenueIndexView
     edit_view_class = VenueEditView
     delete_view_class = VenueDeleteView
+    history_view_class = VenueHistoryView
+    usage_view_class = VenueUsageView
     permission_policy = VenuePermissionPolicy(Venue)
     edit_handler = ObjectList(
         [

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import os
+import time
 from io import StringIO
 from typing import Any
 
@@ -41,6 +42,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from hub.wsgi import application
+from public.guard import issue_form_token
 from tests.frontend.conftest import remove_content
 
 SCHEMA_URL = "/api/v1/schema"
@@ -156,6 +158,10 @@ def nested(depth: int) -> list:
     return value
 
 
+# The demo's activity that takes sign-ups through Wegwijs, one list per date.
+DEMO_SIGNUPS = "taalcafe-ochten"
+
+
 def raw_cursor(text: str) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode()
 
@@ -187,6 +193,33 @@ BOUNDED_INPUT_CASES = [
         "/api/v1/questions",
         "POST",
         {"body": {"text": nested(500), "topic": "work"}, "media_type": "application/json"},
+    ),
+    # The public POSTs added since: "Was this clear?", sign-ups, buddy offers and requests.
+    *[
+        (path, "POST", {"body": nested(500), "media_type": "application/json", **extra})
+        for path, extra in (
+            ("/api/v1/feedback", {}),
+            ("/api/v1/buddies/offers", {}),
+            ("/api/v1/buddies/requests", {}),
+            ("/api/v1/activities/{slug}/signups", {"path_parameters": {"slug": DEMO_SIGNUPS}}),
+        )
+    ],
+    # A date far in the future for the demo's weekly language café, whose lists are per date.
+    (
+        "/api/v1/activities/{slug}/signups",
+        "POST",
+        {
+            "path_parameters": {"slug": DEMO_SIGNUPS},
+            "body": {
+                "name": "Ania",
+                "contact": {"method": "email", "value": "ania@example.org"},
+                "people": 1,
+                "occurrence": "9999-12-31",
+                "form_token": issue_form_token("signup", now=time.time() - 10),
+                "website": "",
+            },
+            "media_type": "application/json",
+        },
     ),
 ]
 

@@ -178,6 +178,9 @@ def test_a_weekly_activity_counts_places_per_date(api, client, weekly):
         ("2020-01-01", 400, "occurrence"),
         ("tomorrow", 400, "occurrence"),
         ("past", 409, "occurrence"),
+        # Dates that overflowed when the form looked for that day's start (issue #21).
+        ("9999-12-31", 400, "occurrence"),
+        ("0001-01-01", 400, "occurrence"),
     ],
 )
 def test_a_weekly_activity_needs_one_of_its_dates_to_come(

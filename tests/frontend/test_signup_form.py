@@ -92,6 +92,11 @@ def test_signing_up_redirects_to_a_receipt_that_holds_nothing_typed(client, cafe
         ({"name": ""}, "name-error"),
         ({"contact_value": "abc"}, "contact-value-error"),
         ({"people": "2"}, "people-error"),
+        # Crafted input (issue #21): a 400 on the form, never a 500, nothing stored.
+        ({"name": "Ionela\x00"}, "name-error"),
+        ({"name": "Ionela\x1b"}, "name-error"),
+        ({"contact_value": "²²²²²²²²²"}, "contact-value-error"),
+        ({"people": "²"}, "people-error"),
     ],
 )
 def test_bad_input_is_shown_next_to_its_field_and_nothing_is_stored(
