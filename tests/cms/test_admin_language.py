@@ -317,5 +317,5 @@ def test_an_untranslated_label_and_a_raw_value_are_found():
     assert HIDDEN_TEXT.sub(" ", '<div class="counter" hidden>None</div><td>ja</td>').split() == [
         "<td>ja</td>"
     ]
-    assert "Sort order" not in labels_left_in_english()  # the category's order: translated
+    assert "Slug" not in labels_left_in_english()  # every slug's label is translated
     assert "Cancel token hash" in labels_left_in_english()  # never in a form, never translated
