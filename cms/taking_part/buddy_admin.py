@@ -214,12 +214,14 @@ def suggestions_view(request: HttpRequest) -> HttpResponse:
         if by_hand:
             django_messages.warning(
                 request,
-                "Matched. Send the introduction by hand to: "
-                + ", ".join(person.reference for person in by_hand)
-                + " (the match's page has the message).",
+                _(
+                    "Matched. Send the introduction by hand to: %(references)s "
+                    "(the match's page has the message)."
+                )
+                % {"references": ", ".join(person.reference for person in by_hand)},
             )
             return redirect("buddy_matches:edit", match.pk)
-        django_messages.success(request, "Matched; both received their introduction by e-mail.")
+        django_messages.success(request, _("Matched; both received their introduction by e-mail."))
         return redirect("cms_buddy_suggestions")
     return TemplateResponse(
         request,

@@ -9,7 +9,7 @@ phrases. Phrases of two words or more: a single word ("Sport", "Type") is
 often the same in both languages or part of a name.
 
 The coordinator's and the partner editor's other screens (the translation
-report, the feedback totals, a survey's results, the sign-ups, the questions,
+report, the feedback totals, a survey's results, the sign-ups and buddy lists, the questions,
 and the partners, categories, building blocks, policy actions and surveys
 with their fields) are walked in Dutch too, and must show no label left
 untranslated in the code, no English word of a known list and no raw
@@ -36,6 +36,10 @@ from cms.feedback.models import PageFeedback
 from cms.models import (
     ActivityIndexPage,
     ActivityPage,
+    BuddyMatch,
+    BuddyOffer,
+    BuddyProject,
+    BuddyRequest,
     BuildingBlock,
     Category,
     GuidePage,
@@ -197,6 +201,10 @@ LABELLED_MODELS = (
     Question,
     Signup,
     SignupList,
+    BuddyProject,
+    BuddyOffer,
+    BuddyRequest,
+    BuddyMatch,
 )
 # English these screens used to show, one word at a time (a phrase of two words
 # or more is found through the catalogs already).
@@ -283,6 +291,11 @@ def screen_addresses(role: str, asked: Survey) -> list[str]:
             reverse("questions:index"),
             reverse("questions:edit", args=[question.pk]),
             reverse("question_routing:index"),
+            reverse("buddy_requests:index"),
+            reverse("buddy_offers:index"),
+            reverse("buddy_matches:index"),
+            reverse("buddy_projects:index"),
+            reverse("cms_buddy_suggestions"),
         ]
     return addresses
 
