@@ -52,7 +52,7 @@ from .venues.from_activity_view import make_venue_button, make_venue_view
 class PartnerViewSet(SnippetViewSet):
     model = Partner
     icon = "group"
-    menu_label = "Partners"
+    menu_label = gettext_lazy("Partners")
     list_display = ["name", "type", "email"]
     list_filter = ["type"]
     search_fields = ["name"]
@@ -90,7 +90,7 @@ class PolicyActionViewSet(SnippetViewSet):
 
     model = PolicyAction
     icon = "tasks"
-    menu_label = "Policy actions"
+    menu_label = gettext_lazy("Policy actions")
     # Progress as people read it ("30%"), not a bare "30".
     list_display = [
         "title",
@@ -131,7 +131,7 @@ class MunicipalityViewSet(SnippetViewSet):
 
 
 class PlatformViewSetGroup(SnippetViewSetGroup):
-    menu_label = "Platform"
+    menu_label = gettext_lazy("Platform")
     menu_icon = "site"
     menu_order = 200
     items = (
@@ -210,7 +210,7 @@ class BuddySuggestionsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def buddy_suggestions_menu_item():
     return BuddySuggestionsMenuItem(
-        "Buddy suggestions",
+        gettext_lazy("Buddy suggestions"),
         reverse("cms_buddy_suggestions"),
         icon_name="link",
         order=165,
@@ -256,7 +256,7 @@ def survey_results_button(snippet, user, next_url=None):
 def partner_members_button(snippet, user, next_url=None):
     if isinstance(snippet, Partner) and is_coordinator(user):
         yield ListingButton(
-            "Members",
+            gettext_lazy("Members"),
             reverse("cms_partner_members", args=[snippet.pk]),
             icon_name="user",
             priority=20,
@@ -277,7 +277,10 @@ class TranslationReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
     return TranslationReportMenuItem(
-        "Translations to do", reverse("cms_translation_report"), icon_name="globe", order=50
+        gettext_lazy("Translations to do"),
+        reverse("cms_translation_report"),
+        icon_name="globe",
+        order=50,
     )
 
 
@@ -296,7 +299,7 @@ class CoverageMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_translation_coverage_menu_item():
     return CoverageMenuItem(
-        "Translation coverage",
+        gettext_lazy("Translation coverage"),
         reverse("cms_translation_coverage"),
         icon_name="globe",
         order=55,
@@ -306,7 +309,7 @@ def register_translation_coverage_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_feedback_totals_menu_item():
     return FeedbackTotalsMenuItem(
-        "Was this clear?", reverse("cms_feedback_totals"), icon_name="help", order=60
+        gettext_lazy("Was this clear?"), reverse("cms_feedback_totals"), icon_name="help", order=60
     )
 
 
@@ -314,8 +317,8 @@ def register_feedback_totals_menu_item():
 def two_factor_account_menu_item(request):
     return {
         "url": reverse("cms_two_factor_setup"),
-        "label": "Two-factor authentication",
-        "help_text": "Ask for a code from your phone when you log in.",
+        "label": gettext_lazy("Two-factor authentication"),
+        "help_text": gettext_lazy("Ask for a code from your phone when you log in."),
     }
 
 

@@ -13,6 +13,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -30,11 +31,11 @@ from .permissions import may_handle, questions_for
 
 logger = logging.getLogger(__name__)
 
-COORDINATORS = "Coordinators"
+COORDINATORS = _("Coordinators")
 
 
 def handled_by(question: Question) -> str:
-    return question.routed_partner.name if question.routed_partner else COORDINATORS
+    return question.routed_partner.name if question.routed_partner else str(COORDINATORS)
 
 
 class QuestionAnswerForm(WagtailAdminModelForm):
@@ -52,7 +53,7 @@ class QuestionAnswerForm(WagtailAdminModelForm):
         cleaned = super().clean()
         if cleaned.get("status") == Question.Status.ANSWERED and not cleaned.get("answer"):
             self.add_error(
-                "answer", ValidationError("Write the answer before marking it as answered.")
+                "answer", ValidationError(_("Write the answer before marking it as answered."))
             )
         return cleaned
 
@@ -91,8 +92,10 @@ class QuestionEditView(QuestionsOfUserMixin, generic.EditView):
                 logger.exception("Could not e-mail the answer to question %s", question.reference)
                 messages.warning(
                     self.request,
-                    "The answer is saved, but it could not be e-mailed. "
-                    "Try saving again later, or reach the asker another way.",
+                    _(
+                        "The answer is saved, but it could not be e-mailed. "
+                        "Try saving again later, or reach the asker another way."
+                    ),
                 )
         return question
 
@@ -114,7 +117,7 @@ class QuestionViewSet(ModelViewSet):
 
     model = Question
     icon = "help"
-    menu_label = "Questions"
+    menu_label = _("Questions")
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = False
@@ -126,12 +129,12 @@ class QuestionViewSet(ModelViewSet):
     usage_view_class = QuestionUsageView
     list_filter = ["status", "topic"]
     list_display = [
-        TitleColumn("reference", label="Reference", url_name="questions:edit"),
-        Column("topic", label="Topic", accessor="get_topic_display"),
-        Column("language", label="Language"),
-        Column("status", label="Status", accessor="get_status_display"),
-        Column("routed_partner", label="Answered by", accessor=handled_by),
-        DateColumn("created_at", label="Asked"),
+        TitleColumn("reference", label=_("Reference"), url_name="questions:edit"),
+        Column("topic", label=_("Topic"), accessor="get_topic_display"),
+        Column("language", label=_("Language")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("routed_partner", label=_("Answered by"), accessor=handled_by),
+        DateColumn("created_at", label=_("Asked")),
     ]
     edit_handler = ObjectList(
         [
@@ -153,8 +156,8 @@ class QuestionViewSet(ModelViewSet):
                         ]
                     ),
                 ],
-                heading="The question",
-                help_text=(
+                heading=_("The question"),
+                help_text=_(
                     "The question, the contact and the answer are erased automatically "
                     "once the retention period is over."
                 ),
@@ -162,7 +165,7 @@ class QuestionViewSet(ModelViewSet):
             FieldPanel("routed_partner"),
             FieldPanel(
                 "answer",
-                help_text=(
+                help_text=_(
                     "Write in the language of the question if you can. If the asker left an "
                     "e-mail address, the answer is e-mailed when you mark it as answered."
                 ),
@@ -179,20 +182,23 @@ class TopicResponsibilityViewSet(ModelViewSet):
 
     model = TopicResponsibility
     icon = "arrow-right"
-    menu_label = "Question routing"
+    menu_label = _("Question routing")
     add_to_admin_menu = False
     copy_view_enabled = False
     form_fields = ["topic", "partner"]
     list_display = [
         TitleColumn(
-            "topic", label="Topic", accessor="get_topic_display", url_name="question_routing:edit"
+            "topic",
+            label=_("Topic"),
+            accessor="get_topic_display",
+            url_name="question_routing:edit",
         ),
-        Column("partner", label="Answered by"),
+        Column("partner", label=_("Answered by")),
     ]
 
 
 class ContactPointViewSetGroup(ViewSetGroup):
-    menu_label = "Contact point"
+    menu_label = _("Contact point")
     menu_icon = "help"
     menu_order = 150
     items = (

@@ -48,19 +48,21 @@ class Question(models.Model):
     """
 
     class Status(models.TextChoices):
-        NEW = "new", "New"
-        ANSWERED = "answered", "Answered"
-        CLOSED = "closed", "Closed"
+        NEW = "new", _("New")
+        ANSWERED = "answered", _("Answered")
+        CLOSED = "closed", _("Closed")
 
-    reference = models.CharField(max_length=12, unique=True, editable=False)
-    language = models.CharField(max_length=10)
-    topic = models.CharField(max_length=20, choices=QuestionTopic.choices)
-    text = models.TextField(blank=True, verbose_name="question")
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    language = models.CharField(_("language"), max_length=10)
+    topic = models.CharField(_("topic"), max_length=20, choices=QuestionTopic.choices)
+    text = models.TextField(blank=True, verbose_name=_("question"))
     contact_method = models.CharField(
-        max_length=20, choices=ContactMethod.choices, blank=True, verbose_name="reach by"
+        max_length=20, choices=ContactMethod.choices, blank=True, verbose_name=_("reach by")
     )
-    contact_value = models.CharField(max_length=200, blank=True, verbose_name="contact")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    contact_value = models.CharField(max_length=200, blank=True, verbose_name=_("contact"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
     routed_partner = models.ForeignKey(
         "cms.Partner",
         null=True,
@@ -68,10 +70,10 @@ class Question(models.Model):
         # A partner that leaves the platform hands its questions back to the coordinators.
         on_delete=models.SET_NULL,
         related_name="questions",
-        verbose_name="answered by",
-        help_text="The partner whose editors answer this question; empty: the coordinators.",
+        verbose_name=_("answered by"),
+        help_text=_("The partner whose editors answer this question; empty: the coordinators."),
     )
-    answer = models.TextField(blank=True)
+    answer = models.TextField(_("answer"), blank=True)
     # The municipality whose site it was asked on: only its people see it.
     municipality = models.ForeignKey(
         "cms.Municipality",
@@ -81,23 +83,25 @@ class Question(models.Model):
         on_delete=models.PROTECT,
         related_name="questions",
     )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True, verbose_name="asked")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, verbose_name=_("asked"))
     answered_at = models.DateTimeField(null=True, blank=True, editable=False)
     answer_sent_at = models.DateTimeField(
-        null=True, blank=True, editable=False, verbose_name="answer e-mailed"
+        null=True, blank=True, editable=False, verbose_name=_("answer e-mailed")
     )
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     personal_data_erased_at = models.DateTimeField(
-        null=True, blank=True, editable=False, verbose_name="personal data erased"
+        null=True, blank=True, editable=False, verbose_name=_("personal data erased")
     )
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["routed_partner", "status"])]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
 
     def __str__(self) -> str:
         # Shown in the admin's history and messages: never the asker's words.
-        return f"Question {self.reference}"
+        return _("Question %(reference)s") % {"reference": self.reference}
 
     @property
     def personal_data_erased(self) -> bool:
@@ -107,9 +111,12 @@ class Question(models.Model):
 class TopicResponsibility(models.Model):
     """Which partner answers the questions on one topic (set by the coordinator)."""
 
-    topic = models.CharField(max_length=20, choices=QuestionTopic.choices)
+    topic = models.CharField(_("topic"), max_length=20, choices=QuestionTopic.choices)
     partner = models.ForeignKey(
-        "cms.Partner", on_delete=models.CASCADE, related_name="question_topics"
+        "cms.Partner",
+        on_delete=models.CASCADE,
+        related_name="question_topics",
+        verbose_name=_("partner"),
     )
     # Each municipality routes its own questions; empty only before the first exists.
     municipality = models.ForeignKey(
@@ -127,8 +134,8 @@ class TopicResponsibility(models.Model):
                 fields=["municipality", "topic"], name="one_partner_per_topic_and_municipality"
             )
         ]
-        verbose_name = "topic responsibility"
-        verbose_name_plural = "question routing"
+        verbose_name = _("topic responsibility")
+        verbose_name_plural = _("question routing")
 
     def __str__(self) -> str:
         return f"{self.get_topic_display()}: {self.partner}"

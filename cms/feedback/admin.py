@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -19,7 +20,7 @@ LEAST_CLEAR_SHOWN = 20
 
 class FeedbackTotalsView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "cms/reports/feedback_totals.html"
-    page_title = "Was this clear? Totals"
+    page_title = _("Was this clear? Totals")
 
     def dispatch(self, request, *args, **kwargs):
         if not is_coordinator(request.user):

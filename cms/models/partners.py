@@ -22,46 +22,59 @@ class Partner(RevisionMixin, models.Model):
     """
 
     class Type(models.TextChoices):
-        ASSOCIATION = "association", "Association"
-        SCHOOL = "school", "School"
-        GGD = "ggd", "Public health service (GGD)"
-        LIBRARY = "library", "Library"
-        MUNICIPALITY = "municipality", "Municipality"
-        WELFARE = "welfare", "Welfare organisation"
-        SPORTS_CLUB = "sports_club", "Sports club"
-        EMPLOYER = "employer", "Employer"
-        RESIDENTS = "residents", "Residents' group"
-        MIGRANT_ORGANISATION = "migrant_organisation", "Migrant organisation"
+        ASSOCIATION = "association", _("Association")
+        SCHOOL = "school", _("School")
+        GGD = "ggd", _("Public health service (GGD)")
+        LIBRARY = "library", _("Library")
+        MUNICIPALITY = "municipality", _("Municipality")
+        WELFARE = "welfare", _("Welfare organisation")
+        SPORTS_CLUB = "sports_club", _("Sports club")
+        EMPLOYER = "employer", _("Employer")
+        RESIDENTS = "residents", _("Residents' group")
+        MIGRANT_ORGANISATION = "migrant_organisation", _("Migrant organisation")
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=100, unique=True)
-    type = models.CharField(max_length=30, choices=Type.choices)
-    description = models.TextField(blank=True)  # translated
-    website = models.URLField(blank=True)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    address = models.CharField(max_length=255, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    type = models.CharField(_("type"), max_length=30, choices=Type.choices)
+    description = models.TextField(_("description"), blank=True)  # translated
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
     lat = models.FloatField(
-        null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     lon = models.FloatField(
-        null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    languages_spoken = LanguageCodesField()
+    languages_spoken = LanguageCodesField(_("languages spoken"))
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
     )
     # The municipalities the partner works in: its editors publish there, and
     # its activities and guides may be published to these (``cms.municipalities``).
-    municipalities = models.ManyToManyField("cms.Municipality", blank=True, related_name="partners")
+    municipalities = models.ManyToManyField(
+        "cms.Municipality", blank=True, related_name="partners", verbose_name=_("municipalities")
+    )
 
     # The partner's own calendar feed (``cms.calendars``): its events become
     # the partner's activities, so nobody types them twice.
     calendar_url = models.CharField(
-        "calendar feed",
+        _("calendar feed"),
         max_length=500,
         blank=True,
-        help_text="The .ics or webcal:// address of the calendar you already keep.",
+        help_text=_("The .ics or webcal:// address of the calendar you already keep."),
     )
     calendar_category = models.ForeignKey(
         "cms.Category",
@@ -69,10 +82,11 @@ class Partner(RevisionMixin, models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The category the calendar's activities get.",
+        verbose_name=_("category of the calendar's activities"),
+        help_text=_("The category the calendar's activities get."),
     )
     calendar_languages = LanguageCodesField(
-        "languages offered", help_text="Languages spoken at the calendar's activities."
+        _("languages offered"), help_text=_("Languages spoken at the calendar's activities.")
     )
     # Where the feed's titles and descriptions are stored (``cms.calendars.syncing``).
     calendar_language = models.CharField(
@@ -83,9 +97,9 @@ class Partner(RevisionMixin, models.Model):
         help_text=_("The language the calendar's titles and descriptions are written in."),
     )
     calendar_publish = models.BooleanField(
-        "publish directly",
+        _("publish directly"),
         default=False,
-        help_text="Off: the calendar's activities come in as drafts for review.",
+        help_text=_("Off: the calendar's activities come in as drafts for review."),
     )
 
     panels = [
@@ -95,10 +109,10 @@ class Partner(RevisionMixin, models.Model):
         FieldPanel("municipalities"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")], heading="Contact"
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")
         ),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("lat"), FieldPanel("lon")], heading="Location"
+            [FieldPanel("address"), FieldPanel("lat"), FieldPanel("lon")], heading=_("Location")
         ),
         FieldPanel("languages_spoken"),
         FieldPanel("logo"),
@@ -110,12 +124,14 @@ class Partner(RevisionMixin, models.Model):
                 FieldPanel("calendar_languages"),
                 FieldPanel("calendar_publish"),
             ],
-            heading="Calendar feed",
+            heading=_("Calendar feed"),
         ),
     ]
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
 
     def __str__(self) -> str:
         return self.name
@@ -128,8 +144,8 @@ class Partner(RevisionMixin, models.Model):
                 url = "https://" + url[len("webcal://") :]
             errors = {}
             if not is_web_address(url):
-                errors["calendar_url"] = "Give an https:// or webcal:// address."
+                errors["calendar_url"] = _("Give an https:// or webcal:// address.")
             if self.calendar_category_id is None:
-                errors["calendar_category"] = "Choose the category of the calendar's activities."
+                errors["calendar_category"] = _("Choose the category of the calendar's activities.")
             if errors:
                 raise ValidationError(errors)

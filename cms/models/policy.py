@@ -8,6 +8,7 @@ rights on the whole plan.
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,12 +21,16 @@ from ..permissions.policy import PolicyActionForm
 class PolicyPlanPage(PlatformPageMixin, Page):
     """The plan itself (`/policy-plan/`): introduction; actions hang off it."""
 
-    intro = models.TextField(blank=True)  # translated
+    intro = models.TextField(_("introduction"), blank=True)  # translated
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("policy plan")
+        verbose_name_plural = _("policy plans")
 
 
 class PolicyAction(RevisionMixin, ClusterableModel):
@@ -36,26 +41,41 @@ class PolicyAction(RevisionMixin, ClusterableModel):
     """
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        ON_HOLD = "on_hold", "On hold"
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        ON_HOLD = "on_hold", _("On hold")
 
-    plan = models.ForeignKey(PolicyPlanPage, on_delete=models.CASCADE, related_name="actions")
-    slug = models.SlugField(max_length=100, unique=True)
+    plan = models.ForeignKey(
+        PolicyPlanPage,
+        on_delete=models.CASCADE,
+        related_name="actions",
+        verbose_name=_("policy plan"),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
     building_block = models.ForeignKey(
-        "cms.BuildingBlock", on_delete=models.PROTECT, related_name="actions"
+        "cms.BuildingBlock",
+        on_delete=models.PROTECT,
+        related_name="actions",
+        verbose_name=_("building block"),
     )
-    title = models.CharField(max_length=255)  # translated
-    description = models.TextField(blank=True)  # translated
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    title = models.CharField(_("title"), max_length=255)  # translated
+    description = models.TextField(_("description"), blank=True)  # translated
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
     progress = models.PositiveSmallIntegerField(
-        default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+        _("progress"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
-    responsible = ParentalManyToManyField("cms.Partner", blank=True, related_name="policy_actions")
-    starts_on = models.DateField(null=True, blank=True)
-    due_on = models.DateField(null=True, blank=True)
-    sort_order = models.PositiveIntegerField(default=0)
+    responsible = ParentalManyToManyField(
+        "cms.Partner",
+        blank=True,
+        related_name="policy_actions",
+        verbose_name=_("responsible partners"),
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    due_on = models.DateField(_("ready by"), null=True, blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     panels = [
         FieldPanel("plan"),
@@ -68,15 +88,17 @@ class PolicyAction(RevisionMixin, ClusterableModel):
                 FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
                 FieldRowPanel([FieldPanel("starts_on"), FieldPanel("due_on")]),
             ],
-            heading="Progress",
+            heading=_("Progress"),
         ),
         FieldPanel("responsible"),
-        InlinePanel("updates", heading="Progress updates", label="Update"),
+        InlinePanel("updates", heading=_("Progress updates"), label=_("Update")),
     ]
     base_form_class = PolicyActionForm
 
     class Meta:
         ordering = ["building_block__sort_order", "sort_order", "slug"]
+        verbose_name = _("policy action")
+        verbose_name_plural = _("policy actions")
 
     def __str__(self) -> str:
         return self.title
@@ -84,17 +106,19 @@ class PolicyAction(RevisionMixin, ClusterableModel):
     def clean(self) -> None:
         super().clean()
         if self.starts_on and self.due_on and self.due_on < self.starts_on:
-            raise ValidationError({"due_on": "The due date must not be before the start date."})
+            raise ValidationError({"due_on": _("The due date must not be before the start date.")})
 
 
 class ProgressUpdate(Orderable):
     """A dated note on what happened with an action."""
 
     action = ParentalKey(PolicyAction, on_delete=models.CASCADE, related_name="updates")
-    date = models.DateField()
-    text = models.TextField()  # translated
+    date = models.DateField(_("date"))
+    text = models.TextField(_("text"))  # translated
 
     panels = [FieldPanel("date"), FieldPanel("text")]
 
     class Meta(Orderable.Meta):
         ordering = ["-date", "sort_order"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")

@@ -13,12 +13,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy
-from wagtail.admin.ui.tables import BooleanColumn
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import Survey
+from ..yes_no_column import YesNoColumn
 from .permissions import may_see_surveys
 from .qr import qr_png, qr_svg, survey_short_url
 from .results import results_csv, survey_results
@@ -36,8 +36,8 @@ def survey_results_view(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "cms/surveys/results.html",
         {
-            "page_title": f"Results: {survey}",
-            "header_title": f"Results: {survey}",
+            "page_title": gettext("Results: %(survey)s") % {"survey": survey},
+            "header_title": gettext("Results: %(survey)s") % {"survey": survey},
             "survey": survey,
             "results": survey_results(survey),
             "short_url": survey_short_url(survey.slug, survey.municipality_id),
@@ -97,7 +97,7 @@ def listing_buttons(survey: Survey, user) -> list[ListingButton]:
         return []
     return [
         ListingButton(
-            "Results & QR code",
+            gettext_lazy("Results & QR code"),
             reverse("cms_survey_results", args=[survey.pk]),
             icon_name="table",
             priority=20,
@@ -110,14 +110,14 @@ class SurveyViewSet(SnippetViewSet):
 
     model = Survey
     icon = "list-ul"
-    menu_label = "Surveys"
+    menu_label = gettext_lazy("Surveys")
     menu_order = 210
     add_to_admin_menu = True
     # An icon for open or closed, not the word "True".
     list_display = [
         "title",
         "slug",
-        BooleanColumn("is_open", label=gettext_lazy("open")),
+        YesNoColumn("is_open", label=gettext_lazy("open")),
         "opens_at",
         "closes_at",
     ]

@@ -9,6 +9,7 @@ for a cluster form.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 
 CHOICE_KINDS = ("single", "multiple")
@@ -38,9 +39,15 @@ class SurveyAdminForm(WagtailAdminModelForm):
             kind = form.cleaned_data.get("kind")
             count = _kept_options(form)
             if kind in CHOICE_KINDS and count < MIN_OPTIONS:
-                form.add_error("kind", f"A choice question needs at least {MIN_OPTIONS} options.")
+                form.add_error(
+                    "kind",
+                    gettext("A choice question needs at least %(count)s options.")
+                    % {"count": MIN_OPTIONS},
+                )
                 valid = False
             elif kind not in CHOICE_KINDS and count:
-                form.add_error("kind", "Scale and text questions take no options: remove them.")
+                form.add_error(
+                    "kind", gettext("Scale and text questions take no options: remove them.")
+                )
                 valid = False
         return valid

@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -54,20 +55,23 @@ class Survey(ClusterableModel):
     """A needs survey: published under ``/s/<slug>`` and answered anonymously."""
 
     slug = models.SlugField(
+        _("slug"),
         max_length=40,
         unique=True,
-        help_text="Short: it is the poster's address (/s/<slug>) and the QR code's content.",
+        help_text=_("Short: it is the poster's address (/s/<slug>) and the QR code's content."),
     )
-    title = models.CharField(max_length=200)  # translated
-    intro = models.TextField(blank=True)  # translated
+    title = models.CharField(_("title"), max_length=200)  # translated
+    intro = models.TextField(_("introduction"), blank=True)  # translated
     is_open = models.BooleanField(
-        "open",
+        _("open"),
         default=False,
-        help_text="Open for answers (within the dates below, when given). "
-        "A closed survey still shows a short note to whoever scans an old poster.",
+        help_text=_(
+            "Open for answers (within the dates below, when given). "
+            "A closed survey still shows a short note to whoever scans an old poster."
+        ),
     )
-    opens_at = models.DateTimeField(null=True, blank=True)
-    closes_at = models.DateTimeField(null=True, blank=True)
+    opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
     # Whose survey it is: only that municipality's site shows it and only its
     # coordinators see the answers. Empty only before the first municipality exists.
     municipality = models.ForeignKey(
@@ -76,6 +80,7 @@ class Survey(ClusterableModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="surveys",
+        verbose_name=_("municipality"),
     )
 
     panels = [
@@ -88,9 +93,9 @@ class Survey(ClusterableModel):
                 FieldPanel("is_open"),
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
             ],
-            heading="Publication",
+            heading=_("Publication"),
         ),
-        InlinePanel("questions", heading="Questions", label="Question", min_num=1),
+        InlinePanel("questions", heading=_("Questions"), label=_("Question"), min_num=1),
     ]
     base_form_class = SurveyAdminForm
 
@@ -98,6 +103,8 @@ class Survey(ClusterableModel):
 
     class Meta:
         ordering = ["slug"]
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
 
     def __str__(self) -> str:
         return self.title or self.slug
@@ -105,7 +112,7 @@ class Survey(ClusterableModel):
     def clean(self) -> None:
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "The survey must close after it opens."})
+            raise ValidationError({"closes_at": _("The survey must close after it opens.")})
 
     def is_visible(self, now: datetime | None = None) -> bool:
         """Shown to visitors: open, and its start (if any) has come; possibly closed since."""
@@ -121,28 +128,29 @@ class SurveyQuestion(Orderable, ClusterableModel):
     """One question; choice questions have options, a scale runs from 1 to 5."""
 
     class Kind(models.TextChoices):
-        SINGLE = "single", "Single choice"
-        MULTIPLE = "multiple", "Multiple choice"
-        SCALE = "scale", "Scale 1–5"
-        TEXT = "text", "Free text"
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        SCALE = "scale", _("Scale 1–5")
+        TEXT = "text", _("Free text")
 
     survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="questions")
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SINGLE)
-    prompt = models.CharField(max_length=300)  # translated
-    required = models.BooleanField(default=False)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SINGLE)
+    prompt = models.CharField(_("question"), max_length=300)  # translated
+    required = models.BooleanField(_("answer required"), default=False)
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]),
         FieldPanel("prompt"),
         InlinePanel(
             "options",
-            heading="Options (single and multiple choice only)",
-            label="Option",
+            heading=_("Options (single and multiple choice only)"),
+            label=_("Option"),
         ),
     ]
 
     class Meta(Orderable.Meta):
-        pass
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
 
     def __str__(self) -> str:
         return self.prompt
@@ -156,12 +164,13 @@ class SurveyOption(Orderable):
     """A choice of a single- or multiple-choice question."""
 
     question = ParentalKey(SurveyQuestion, on_delete=models.CASCADE, related_name="options")
-    label = models.CharField(max_length=200)  # translated
+    label = models.CharField(_("answer"), max_length=200)  # translated
 
     panels = [FieldPanel("label")]
 
     class Meta(Orderable.Meta):
-        pass
+        verbose_name = _("option")
+        verbose_name_plural = _("options")
 
     def __str__(self) -> str:
         return self.label

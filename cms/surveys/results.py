@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 
 from .. import csv_safety
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
@@ -35,6 +37,10 @@ from .models import SCALE_MAX, SCALE_MIN
 
 OTHER = "__other__"
 NOT_GIVEN = ""
+# The results page speaks the coordinator's language; the CSV keeps the English
+# column names and labels, which spreadsheets and scripts may rely on.
+BREAKDOWN_NAMES = {"language": _("language"), "village": _("village")}
+SHOWN_LABELS = {OTHER: _("Other (smaller groups)"), NOT_GIVEN: _("Not given")}
 
 
 def minimum_group_size() -> int:
@@ -73,6 +79,11 @@ class Breakdown:
         return self.groups.get(key)
 
     @property
+    def shown_name(self) -> str:
+        """The breakdown's name on the results page, in the reader's language."""
+        return str(BREAKDOWN_NAMES.get(self.name, self.name))
+
+    @property
     def hidden_responses(self) -> int:
         """Responses in no column: groups too small, even together."""
         return sum(size for key, size in self.group_sizes.items() if key not in self.groups)
@@ -106,6 +117,24 @@ class Column:
     @property
     def heading(self) -> str:
         return f"{self.breakdown}: {self.label}"
+
+    @property
+    def shown_heading(self) -> str:
+        """The column's heading on the results page, in the reader's language."""
+        if self.key in SHOWN_LABELS:
+            label = str(SHOWN_LABELS[self.key])
+        elif self.breakdown == "language":
+            label = _shown_language(self.key, self.label)
+        else:
+            label = self.label
+        return f"{BREAKDOWN_NAMES.get(self.breakdown, self.breakdown)}: {label}"
+
+
+def _shown_language(code: str, english: str) -> str:
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return english
 
 
 @dataclass

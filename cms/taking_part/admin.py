@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import Signup, SignupList
+from ..yes_no_column import YesNoColumn
 from .capacity import cancel
 from .notifications import announce_cancellation
 from .permissions import handled_by_user, may_handle
@@ -41,7 +43,7 @@ def lists_of_user(request):
 
 class SignupFilterSet(WagtailFilterSet):
     signup_list = django_filters.ModelChoiceFilter(
-        label="Activity and date", queryset=lists_of_user
+        label=_("Activity and date"), queryset=lists_of_user
     )
     status = django_filters.ChoiceFilter(choices=Signup.Status.choices)
 
@@ -107,7 +109,7 @@ def activity_title(signup: Signup) -> str:
 
 
 def list_date(signup: Signup) -> str:
-    return f"{signup.signup_list.date:%Y-%m-%d}" if signup.signup_list.date else "all dates"
+    return f"{signup.signup_list.date:%Y-%m-%d}" if signup.signup_list.date else str(_("all dates"))
 
 
 class SignupViewSet(ModelViewSet):
@@ -115,7 +117,7 @@ class SignupViewSet(ModelViewSet):
 
     model = Signup
     icon = "group"
-    menu_label = "Sign-ups"
+    menu_label = _("Sign-ups")
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = False
@@ -127,15 +129,15 @@ class SignupViewSet(ModelViewSet):
     usage_view_class = SignupUsageView
     filterset_class = SignupFilterSet
     list_display = [
-        TitleColumn("reference", label="Reference", url_name="signups:edit"),
-        Column("activity", label="Activity", accessor=activity_title),
-        Column("date", label="Date", accessor=list_date),
-        Column("name", label="Name"),
-        Column("contact_value", label="Contact"),
-        Column("people", label="People"),
-        Column("status", label="Status", accessor="get_status_display"),
-        BooleanColumn("attended", label="Attended"),
-        DateColumn("created_at", label="Signed up"),
+        TitleColumn("reference", label=_("Reference"), url_name="signups:edit"),
+        Column("activity", label=_("Activity"), accessor=activity_title),
+        Column("date", label=_("Date"), accessor=list_date),
+        Column("name", label=_("Name")),
+        Column("contact_value", label=_("Contact")),
+        Column("people", label=_("People")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        YesNoColumn("attended", label=_("Attended")),
+        DateColumn("created_at", label=_("Signed up")),
     ]
     list_export = [
         "reference",
@@ -151,8 +153,8 @@ class SignupViewSet(ModelViewSet):
         "created_at",
     ]
     export_headings = {
-        "signup_list.activity.title": "Activity",
-        "signup_list.date": "Date",
+        "signup_list.activity.title": _("Activity"),
+        "signup_list.date": _("Date"),
     }
     export_filename = "sign-ups"
     edit_handler = ObjectList(
@@ -173,14 +175,17 @@ class SignupViewSet(ModelViewSet):
                         ]
                     ),
                 ],
-                heading="Who",
-                help_text="The name and contact are erased automatically some days after the "
-                "activity.",
+                heading=_("Who"),
+                help_text=_(
+                    "The name and contact are erased automatically some days after the activity."
+                ),
             ),
             FieldPanel(
                 "status",
-                help_text="Cancelling moves the first on the waiting list who fits up, and "
-                "tells them if they gave an e-mail address.",
+                help_text=_(
+                    "Cancelling moves the first on the waiting list who fits up, and "
+                    "tells them if they gave an e-mail address."
+                ),
             ),
             FieldPanel("attended"),
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from .admin import SignupViewSet
@@ -14,7 +15,7 @@ from .buddy_admin import (
 
 
 class TakingPartViewSetGroup(ViewSetGroup):
-    menu_label = "Taking part"
+    menu_label = _("Taking part")
     menu_icon = "group"
     menu_order = 160
     items = (

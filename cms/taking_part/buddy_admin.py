@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -101,26 +102,26 @@ class BuddyPersonViewSet(ModelViewSet):
 class BuddyRequestViewSet(BuddyPersonViewSet):
     model = BuddyRequest
     icon = "user"
-    menu_label = "Buddy requests"
+    menu_label = _("Buddy requests")
     list_display = [
-        TitleColumn("reference", label="Reference", url_name="buddy_requests:edit"),
-        Column("name", label="Name"),
-        Column("village", label="Village"),
-        Column("status", label="Status", accessor="get_status_display"),
-        DateColumn("created_at", label="Waiting since"),
+        TitleColumn("reference", label=_("Reference"), url_name="buddy_requests:edit"),
+        Column("name", label=_("Name")),
+        Column("village", label=_("Village")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("created_at", label=_("Waiting since")),
     ]
 
 
 class BuddyOfferViewSet(BuddyPersonViewSet):
     model = BuddyOffer
     icon = "user"
-    menu_label = "Buddy offers"
+    menu_label = _("Buddy offers")
     list_display = [
-        TitleColumn("reference", label="Reference", url_name="buddy_offers:edit"),
-        Column("name", label="Name"),
-        Column("village", label="Village"),
-        Column("status", label="Status", accessor="get_status_display"),
-        DateColumn("created_at", label="Offered"),
+        TitleColumn("reference", label=_("Reference"), url_name="buddy_offers:edit"),
+        Column("name", label=_("Name")),
+        Column("village", label=_("Village")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("created_at", label=_("Offered")),
     ]
 
 
@@ -165,7 +166,7 @@ class BuddyMatchEditView(OwnRowsMixin, generic.EditView):
 class BuddyMatchViewSet(ModelViewSet):
     model = BuddyMatch
     icon = "link"
-    menu_label = "Buddy matches"
+    menu_label = _("Buddy matches")
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = False
@@ -177,10 +178,10 @@ class BuddyMatchViewSet(ModelViewSet):
     usage_view_class = OwnUsageView
     list_filter = ["status"]
     list_display = [
-        TitleColumn("pk", label="Match", url_name="buddy_matches:edit", accessor=str),
-        Column("status", label="Status", accessor="get_status_display"),
-        Column("end_reason", label="Why it ended", accessor="get_end_reason_display"),
-        DateColumn("created_at", label="Matched"),
+        TitleColumn("pk", label=_("Match"), url_name="buddy_matches:edit", accessor=str),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("end_reason", label=_("Why it ended"), accessor="get_end_reason_display"),
+        DateColumn("created_at", label=_("Matched")),
     ]
     edit_handler = ObjectList([FieldPanel("status"), FieldPanel("end_reason")])
 
@@ -190,13 +191,13 @@ class BuddyProjectViewSet(ModelViewSet):
 
     model = BuddyProject
     icon = "group"
-    menu_label = "Buddy projects"
+    menu_label = _("Buddy projects")
     add_to_admin_menu = False
     copy_view_enabled = False
     form_fields = ["partner", "villages"]
     list_display = [
-        TitleColumn("partner", label="Partner", url_name="buddy_projects:edit"),
-        Column("villages", label="Villages"),
+        TitleColumn("partner", label=_("Partner"), url_name="buddy_projects:edit"),
+        Column("villages", label=_("Villages")),
     ]
 
 
@@ -230,12 +231,14 @@ def suggestions_view(request: HttpRequest) -> HttpResponse:
         if by_hand:
             django_messages.warning(
                 request,
-                "Matched. Send the introduction by hand to: "
-                + ", ".join(person.reference for person in by_hand)
-                + " (the match's page has the message).",
+                _(
+                    "Matched. Send the introduction by hand to: %(references)s "
+                    "(the match's page has the message)."
+                )
+                % {"references": ", ".join(person.reference for person in by_hand)},
             )
             return redirect("buddy_matches:edit", match.pk)
-        django_messages.success(request, "Matched; both received their introduction by e-mail.")
+        django_messages.success(request, _("Matched; both received their introduction by e-mail."))
         return redirect("cms_buddy_suggestions")
     return TemplateResponse(
         request,

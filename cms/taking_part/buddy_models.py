@@ -44,16 +44,22 @@ class BuddyProject(models.Model):
     """A partner that runs a buddy project, and the villages it covers."""
 
     partner = models.OneToOneField(
-        "cms.Partner", on_delete=models.CASCADE, related_name="buddy_project"
+        "cms.Partner",
+        on_delete=models.CASCADE,
+        related_name="buddy_project",
+        verbose_name=_("partner"),
     )
     villages = models.JSONField(
+        _("villages"),
         default=list,
         blank=True,
-        help_text="Village slugs the project covers; empty: the whole municipality.",
+        help_text=_("Village slugs the project covers; empty: the whole municipality."),
     )
 
     class Meta:
         ordering = ["partner__name"]
+        verbose_name = _("buddy project")
+        verbose_name_plural = _("buddy projects")
 
     def __str__(self) -> str:
         return self.partner.name
@@ -65,28 +71,31 @@ class BuddyProject(models.Model):
 class BuddyPerson(models.Model):
     """What an offer and a request share: who, how to reach them, where, when."""
 
-    reference = models.CharField(max_length=12, unique=True, editable=False)
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     project = models.ForeignKey(
         BuddyProject,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The project that handles it; empty: the coordinators.",
+        verbose_name=_("buddy project"),
+        help_text=_("The project that handles it; empty: the coordinators."),
     )
-    name = models.CharField(max_length=50, blank=True, verbose_name="first name or nickname")
+    name = models.CharField(max_length=50, blank=True, verbose_name=_("first name or nickname"))
     contact_method = models.CharField(
-        max_length=20, choices=ContactMethod.choices, blank=True, verbose_name="reach by"
+        max_length=20, choices=ContactMethod.choices, blank=True, verbose_name=_("reach by")
     )
-    contact_value = models.CharField(max_length=200, blank=True, verbose_name="contact")
-    language = models.CharField(max_length=10, help_text="The language to write to them in.")
-    languages = LanguageCodesField(verbose_name="languages spoken")
-    village = models.CharField(max_length=40)
-    times = models.JSONField(default=list, blank=True, verbose_name="when")
-    help = models.JSONField(default=list, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    contact_value = models.CharField(max_length=200, blank=True, verbose_name=_("contact"))
+    language = models.CharField(
+        _("language"), max_length=10, help_text=_("The language to write to them in.")
+    )
+    languages = LanguageCodesField(verbose_name=_("languages spoken"))
+    village = models.CharField(_("village"), max_length=40)
+    times = models.JSONField(default=list, blank=True, verbose_name=_("when"))
+    help = models.JSONField(_("help"), default=list, blank=True)
+    created_at = models.DateTimeField(_("since"), default=timezone.now, db_index=True)
     personal_data_erased_at = models.DateTimeField(
-        null=True, blank=True, editable=False, verbose_name="personal data erased"
+        null=True, blank=True, editable=False, verbose_name=_("personal data erased")
     )
 
     class Meta:
@@ -98,58 +107,83 @@ class BuddyOffer(BuddyPerson):
     """A volunteer offering to be a buddy (``help``: what they offer)."""
 
     class Status(models.TextChoices):
-        AVAILABLE = "available", "Available"
-        MATCHED = "matched", "Matched"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        AVAILABLE = "available", _("Available")
+        MATCHED = "matched", _("Matched")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.AVAILABLE)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.AVAILABLE
+    )
+
+    class Meta(BuddyPerson.Meta):
+        verbose_name = _("buddy offer")
+        verbose_name_plural = _("buddy offers")
 
     def __str__(self) -> str:
-        return f"Buddy offer {self.reference}"
+        return _("Buddy offer %(reference)s") % {"reference": self.reference}
 
 
 class BuddyRequest(BuddyPerson):
     """A migrant asking for a buddy (``help``: what they wish for)."""
 
     class Status(models.TextChoices):
-        WAITING = "waiting", "Waiting"
-        MATCHED = "matched", "Matched"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        WAITING = "waiting", _("Waiting")
+        MATCHED = "matched", _("Matched")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.WAITING)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.WAITING
+    )
+
+    class Meta(BuddyPerson.Meta):
+        verbose_name = _("buddy request")
+        verbose_name_plural = _("buddy requests")
 
     def __str__(self) -> str:
-        return f"Buddy request {self.reference}"
+        return _("Buddy request %(reference)s") % {"reference": self.reference}
 
 
 class BuddyMatch(models.Model):
     """A pair made by the project's coordinator, from introduction to its end."""
 
     class Status(models.TextChoices):
-        WAITING = "waiting", "Waiting for the introduction"
-        INTRODUCED = "introduced", "Introduced"
-        ACTIVE = "active", "Active"
-        ENDED = "ended", "Ended"
+        WAITING = "waiting", _("Waiting for the introduction")
+        INTRODUCED = "introduced", _("Introduced")
+        ACTIVE = "active", _("Active")
+        ENDED = "ended", _("Ended")
 
     class EndReason(models.TextChoices):
-        COMPLETED = "completed", "Completed: the goal was reached"
-        NO_CONTACT = "no_contact", "No contact came about"
-        BUDDY_STOPPED = "buddy_stopped", "The buddy stopped"
-        MIGRANT_STOPPED = "migrant_stopped", "The migrant stopped"
-        MOVED = "moved", "One of them moved away"
-        NO_CLICK = "no_click", "It did not work out between them"
-        OTHER = "other", "Another reason"
+        COMPLETED = "completed", _("Completed: the goal was reached")
+        NO_CONTACT = "no_contact", _("No contact came about")
+        BUDDY_STOPPED = "buddy_stopped", _("The buddy stopped")
+        MIGRANT_STOPPED = "migrant_stopped", _("The migrant stopped")
+        MOVED = "moved", _("One of them moved away")
+        NO_CLICK = "no_click", _("It did not work out between them")
+        OTHER = "other", _("Another reason")
 
-    request = models.ForeignKey(BuddyRequest, on_delete=models.CASCADE, related_name="matches")
-    offer = models.ForeignKey(BuddyOffer, on_delete=models.CASCADE, related_name="matches")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.WAITING)
-    end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    introduced_at = models.DateTimeField(null=True, blank=True)
-    ended_at = models.DateTimeField(null=True, blank=True)
+    request = models.ForeignKey(
+        BuddyRequest,
+        on_delete=models.CASCADE,
+        related_name="matches",
+        verbose_name=_("buddy request"),
+    )
+    offer = models.ForeignKey(
+        BuddyOffer, on_delete=models.CASCADE, related_name="matches", verbose_name=_("buddy offer")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.WAITING
+    )
+    end_reason = models.CharField(
+        _("why it ended"), max_length=20, choices=EndReason.choices, blank=True
+    )
+    created_at = models.DateTimeField(_("matched"), default=timezone.now)
+    introduced_at = models.DateTimeField(_("introduced"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("buddy match")
+        verbose_name_plural = _("buddy matches")
         constraints = [
             models.UniqueConstraint(
                 fields=["request"],
@@ -164,4 +198,7 @@ class BuddyMatch(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Match {self.request.reference} – {self.offer.reference}"
+        return _("Match %(request)s – %(offer)s") % {
+            "request": self.request.reference,
+            "offer": self.offer.reference,
+        }

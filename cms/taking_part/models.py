@@ -18,6 +18,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..contact_point.models import ContactMethod
 
@@ -26,9 +27,14 @@ class SignupList(models.Model):
     """The sign-ups of one activity on one date (``date`` null: of the whole activity)."""
 
     activity = models.ForeignKey(
-        "cms.ActivityPage", on_delete=models.CASCADE, related_name="signup_lists"
+        "cms.ActivityPage",
+        on_delete=models.CASCADE,
+        related_name="signup_lists",
+        verbose_name=_("activity"),
     )
-    date = models.DateField(null=True, blank=True, help_text="Empty: the whole activity.")
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("Empty: the whole activity.")
+    )
 
     class Meta:
         ordering = ["activity", "date"]
@@ -53,32 +59,39 @@ class Signup(models.Model):
     """One person (and whoever comes with them) on a sign-up list."""
 
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", "Confirmed"
-        WAITING = "waiting", "On the waiting list"
-        CANCELLED = "cancelled", "Cancelled"
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
 
-    signup_list = models.ForeignKey(SignupList, on_delete=models.CASCADE, related_name="signups")
-    reference = models.CharField(max_length=12, unique=True, editable=False)
-    name = models.CharField(max_length=50, blank=True, verbose_name="first name or nickname")
-    contact_method = models.CharField(
-        max_length=20, choices=ContactMethod.choices, blank=True, verbose_name="reach by"
+    signup_list = models.ForeignKey(
+        SignupList,
+        on_delete=models.CASCADE,
+        related_name="signups",
+        verbose_name=_("activity and date"),
     )
-    contact_value = models.CharField(max_length=200, blank=True, verbose_name="contact")
-    language = models.CharField(max_length=10)
-    people = models.PositiveSmallIntegerField(default=1)
-    status = models.CharField(max_length=20, choices=Status.choices)
-    attended = models.BooleanField(null=True, blank=True)
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    name = models.CharField(max_length=50, blank=True, verbose_name=_("first name or nickname"))
+    contact_method = models.CharField(
+        max_length=20, choices=ContactMethod.choices, blank=True, verbose_name=_("reach by")
+    )
+    contact_value = models.CharField(max_length=200, blank=True, verbose_name=_("contact"))
+    language = models.CharField(_("language"), max_length=10)
+    people = models.PositiveSmallIntegerField(_("people"), default=1)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
     # Only a hash of the cancel link's secret: the database alone cannot cancel anyone.
     cancel_token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now, verbose_name="signed up")
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("signed up"))
     confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
     personal_data_erased_at = models.DateTimeField(
-        null=True, blank=True, editable=False, verbose_name="personal data erased"
+        null=True, blank=True, editable=False, verbose_name=_("personal data erased")
     )
 
     class Meta:
         ordering = ["created_at", "pk"]
+        verbose_name = _("sign-up")
+        verbose_name_plural = _("sign-ups")
         indexes = [models.Index(fields=["signup_list", "status", "created_at"])]
         constraints = [
             # The last line of defence against a double sign-up; intake checks first.
@@ -91,4 +104,4 @@ class Signup(models.Model):
 
     def __str__(self) -> str:
         # Shown in the admin's history and messages: never the person's name.
-        return f"Sign-up {self.reference}"
+        return _("Sign-up %(reference)s") % {"reference": self.reference}

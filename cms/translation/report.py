@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
 from ..models import ActivityPage, GuidePage, Partner
@@ -23,6 +24,8 @@ from .languages import language_codes
 from .status import TranslationStatus
 
 CONTENT_TYPES = {"activity": ActivityPage, "guide": GuidePage}
+# What the report calls each kind of page, in the reader's language.
+CONTENT_TYPE_NAMES = {"activity": _("Activity"), "guide": _("Guide")}
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,10 @@ class TranslationGap:
     @property
     def title(self) -> str:
         return self.page.title
+
+    @property
+    def kind_name(self) -> str:
+        return str(CONTENT_TYPE_NAMES[self.kind])
 
     @property
     def missing_languages(self) -> str:
@@ -103,14 +110,23 @@ def may_see_report(user: User) -> bool:
 
 
 class TranslationReportFilterForm(forms.Form):
-    partner = forms.ModelChoiceField(queryset=Partner.objects.none(), required=False)
-    language = forms.ChoiceField(required=False)
+    partner = forms.ModelChoiceField(
+        label=_("Partner"), queryset=Partner.objects.none(), required=False
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
     status = forms.ChoiceField(
+        label=_("Status"),
         required=False,
-        choices=[("", "Missing or outdated"), ("missing", "Missing"), ("outdated", "Outdated")],
+        choices=[
+            ("", _("Missing or outdated")),
+            ("missing", _("Missing")),
+            ("outdated", _("Outdated")),
+        ],
     )
     type = forms.ChoiceField(
-        required=False, choices=[("", "Activities and guides"), *[(k, k) for k in CONTENT_TYPES]]
+        label=_("Type"),
+        required=False,
+        choices=[("", _("Activities and guides")), *CONTENT_TYPE_NAMES.items()],
     )
 
     def __init__(self, user, *args, **kwargs):
@@ -119,7 +135,7 @@ class TranslationReportFilterForm(forms.Form):
         if not is_coordinator(user):
             partners = partners.filter(pk__in=partner_ids(user))
         self.fields["partner"].queryset = partners
-        self.fields["language"].choices = [("", "All languages")] + [
+        self.fields["language"].choices = [("", _("All languages"))] + [
             (code, code) for code in language_codes() if code != settings.SOURCE_LANGUAGE
         ]
 
@@ -128,7 +144,7 @@ class TranslationReportView(ReportView):
     """Admin report: every activity and guide with a missing or outdated translation."""
 
     template_name = "cms/reports/translation_report.html"
-    page_title = "Translations to do"
+    page_title = _("Translations to do")
     header_icon = "globe"
     index_url_name = "cms_translation_report"
     index_results_url_name = "cms_translation_report"
@@ -136,9 +152,11 @@ class TranslationReportView(ReportView):
     paginate_by = 100
     list_export = ["title", "kind", "partner", "missing_languages", "outdated_languages"]
     export_headings = {
-        "kind": "Type",
-        "missing_languages": "Missing",
-        "outdated_languages": "Outdated",
+        "title": _("Title"),
+        "kind": _("Type"),
+        "partner": _("Partner"),
+        "missing_languages": _("Missing"),
+        "outdated_languages": _("Outdated"),
     }
 
     def dispatch(self, request, *args, **kwargs):

@@ -7,6 +7,13 @@ none of the labels Django makes up from a field's name ("Starts at") for the
 models whose forms are walked; an English page must show none of their Dutch
 phrases. Phrases of two words or more: a single word ("Sport", "Type") is
 often the same in both languages or part of a name.
+
+The coordinator's and the partner editor's other screens (the translation
+report, the feedback totals, a survey's results, the sign-ups and buddy lists, the questions,
+and the partners, categories, building blocks, policy actions and surveys
+with their fields) are walked in Dutch too, and must show no label left
+untranslated in the code, no English word of a known list and no raw
+``None``/``True``/``False``.
 """
 
 from __future__ import annotations
@@ -19,10 +26,40 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import capfirst
 from wagtail.users.models import UserProfile
 
-from cms.models import ActivityIndexPage, ActivityPage, GuidePage, Venue
+from cms.contact_point.intake import receive_question
+from cms.feedback.models import PageFeedback
+from cms.models import (
+    ActivityIndexPage,
+    ActivityPage,
+    BuddyMatch,
+    BuddyOffer,
+    BuddyProject,
+    BuddyRequest,
+    BuildingBlock,
+    Category,
+    GuidePage,
+    Partner,
+    PolicyAction,
+    ProgressUpdate,
+    Question,
+    Signup,
+    SignupList,
+    Survey,
+    SurveyOption,
+    SurveyQuestion,
+    Venue,
+)
+from cms.taking_part.capacity import SignupRequest, sign_up
+from tests import factories
+from tests.cms.conftest import OWN
+from tests.cms.test_survey_results import answer
+from tests.signup_helpers import signup_activity
+from tests.survey_factories import survey
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale"
 PLACEHOLDER = re.compile(r"%\(\w+\)s|%s|%d|<[^>]+>")
@@ -149,3 +186,149 @@ def test_a_string_left_in_english_is_found():
     )
     page = f"<main><a>{source}</a></main>"
     assert source in visible_text(page) and phrases(source) == ["Add activity"]
+
+
+# The models of the coordinator's and the partner editor's other screens.
+LABELLED_MODELS = (
+    Partner,
+    Category,
+    BuildingBlock,
+    PolicyAction,
+    ProgressUpdate,
+    Survey,
+    SurveyQuestion,
+    SurveyOption,
+    Question,
+    Signup,
+    SignupList,
+    BuddyProject,
+    BuddyOffer,
+    BuddyRequest,
+    BuddyMatch,
+)
+# English these screens used to show, one word at a time (a phrase of two words
+# or more is found through the catalogs already).
+KNOWN_ENGLISH = re.compile(
+    r"(?<![\w-])(Reference|Attended|Missing|Outdated|Answered|Asked|Surveys|Results|Answers|"
+    r"Title|Topic|People|Villages|Publication|Options|Location|Members|Categories|Questions)"
+    r"(?![\w-])"
+)
+RAW_VALUES = re.compile(r"(?<![\w-])(None|True|False)(?![\w-])")
+# An element that is hidden and holds only text (Wagtail's empty side-panel counter
+# says "None" there): nobody sees it, nor does a screen reader.
+HIDDEN_TEXT = re.compile(r"<(\w+)\b[^>]*\shidden(?:\s[^>]*)?>[^<]*</\1>")
+
+
+def labels_left_in_english() -> set[str]:
+    """Labels of ``LABELLED_MODELS``' fields whose verbose name gettext never sees.
+
+    A verbose name the code marks for translation is a lazy string; a plain one
+    is Django's made-up name or an English literal, shown as is in any language.
+    """
+    labels = set()
+    for model in LABELLED_MODELS:
+        for field in model._meta.get_fields():
+            if getattr(field, "model", None) is not model or not hasattr(field, "verbose_name"):
+                continue
+            if type(field).__module__.startswith("modeltranslation"):
+                continue
+            if not isinstance(field.verbose_name, Promise):
+                labels.add(capfirst(field.verbose_name))
+    return labels
+
+
+def around(pattern: re.Pattern, text: str) -> list[str]:
+    """Each match with the words around it, to find it on the screen."""
+    return [text[max(0, m.start() - 60) : m.end() + 20] for m in pattern.finditer(text)]
+
+
+@pytest.fixture
+def screens(coalition):
+    """Something on every screen: a survey with answers, a sign-up, feedback and a question."""
+    factories.load(activities=[signup_activity(OWN, slug="taalcafe", capacity=5)])
+    activity = ActivityPage.objects.get(slug="taalcafe")
+    sign_up(activity, SignupRequest("Ania", "email", "ania@example.org", "pl", 2, None))
+    asked = survey()
+    for language in ("pl", "pl", "ro"):
+        answer(asked, language, single=1, scale=4, text="Werk")
+    PageFeedback.objects.create(
+        page=GuidePage.objects.get(slug="huisarts"),
+        language="pl",
+        clear=False,
+        reason="translation",
+        given_on=timezone.localdate(),
+    )
+    receive_question({"language": "pl", "topic": "health", "text": "Gdzie jest lekarz?"})
+    return asked
+
+
+def screen_addresses(role: str, asked: Survey) -> list[str]:
+    action = PolicyAction.objects.get(slug="taalhuis")
+    signup = Signup.objects.get()
+    question = Question.objects.get()
+    addresses = [
+        reverse("cms_translation_report"),
+        reverse("signups:index"),
+        reverse("signups:edit", args=[signup.pk]),
+        reverse("wagtailsnippets_cms_policyaction:list"),
+        reverse("wagtailsnippets_cms_policyaction:edit", args=[action.pk]),
+    ]
+    if role == "coordinator":
+        partner = Partner.objects.get(slug=OWN)
+        addresses += [
+            reverse("cms_feedback_totals"),
+            reverse("cms_survey_results", args=[asked.pk]),
+            reverse("wagtailsnippets_cms_survey:list"),
+            reverse("wagtailsnippets_cms_survey:edit", args=[asked.pk]),
+            reverse("wagtailsnippets_cms_partner:list"),
+            reverse("wagtailsnippets_cms_partner:edit", args=[partner.pk]),
+            reverse("wagtailsnippets_cms_category:list"),
+            reverse("wagtailsnippets_cms_category:edit", args=[Category.objects.first().pk]),
+            reverse("wagtailsnippets_cms_buildingblock:list"),
+            reverse(
+                "wagtailsnippets_cms_buildingblock:edit", args=[BuildingBlock.objects.first().pk]
+            ),
+            reverse("questions:index"),
+            reverse("questions:edit", args=[question.pk]),
+            reverse("question_routing:index"),
+            reverse("buddy_requests:index"),
+            reverse("buddy_offers:index"),
+            reverse("buddy_matches:index"),
+            reverse("buddy_projects:index"),
+            reverse("cms_buddy_suggestions"),
+        ]
+    return addresses
+
+
+@pytest.mark.parametrize("role", ["editor_own", "coordinator"])
+def test_the_other_dutch_screens_show_no_english_and_no_raw_values(role, client, login_as, screens):
+    user = login_as(role)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
+    english = {phrase for source, _dutch in catalog_pairs() for phrase in phrases(source)}
+    dutch_text = " ".join(dutch for _source, dutch in catalog_pairs())
+    english = {phrase for phrase in english if phrase not in dutch_text}
+    untranslated = labels_left_in_english()
+    for address in screen_addresses(role, screens):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        page = response.content.decode()
+        text = visible_text(HIDDEN_TEXT.sub(" ", page))
+        left = sorted(phrase for phrase in english if phrase in text)
+        assert not left, f"{role} {address}: untranslated {left}"
+        assert not KNOWN_ENGLISH.search(text), f"{role} {address}: {around(KNOWN_ENGLISH, text)}"
+        assert not RAW_VALUES.search(text), f"{role} {address}: raw {around(RAW_VALUES, text)}"
+        raw_labels = sorted(label_texts(page) & untranslated)
+        assert not raw_labels, f"{role} {address}: labels left in English {raw_labels}"
+
+
+def test_an_untranslated_label_and_a_raw_value_are_found():
+    """The checks themselves: a plain verbose name, an English word and a raw None are caught."""
+    assert around(KNOWN_ENGLISH, visible_text("<td>Answers</td>")) == ["Answers"]
+    assert RAW_VALUES.findall(visible_text("<td>None</td><td>Nonetheless</td>")) == ["None"]
+    assert HIDDEN_TEXT.sub(" ", '<div class="counter" hidden>None</div><td>ja</td>').split() == [
+        "<td>ja</td>"
+    ]
+    assert "Slug" not in labels_left_in_english()  # every slug's label is translated
+    assert "Cancel token hash" in labels_left_in_english()  # never in a form, never translated

@@ -278,7 +278,7 @@ def test_an_erased_question_shows_when_it_was_erased_and_nothing_personal(
     erase_expired_personal_data(timezone.now() + timedelta(days=91))
     login_as("editor_own")
     page = client.get(reverse("questions:edit", args=[question.pk])).content.decode()
-    assert "Personal data erased" in page
+    assert "Persoonsgegevens gewist" in page  # the admin speaks Dutch
     assert "ubezpieczenia" not in page and "marta@example.org" not in page
 
 
@@ -292,7 +292,7 @@ def test_an_answer_that_could_not_be_mailed_is_kept_and_sent_on_the_next_save(
     question = questions["own"]
     url = reverse("questions:edit", args=[question.pk])
     response = client.post(url, answer_form(), follow=True)
-    assert "could not be e-mailed" in response.content.decode()
+    assert "kon niet worden gemaild" in response.content.decode()
     question.refresh_from_db()
     assert question.status == "answered" and question.answer_sent_at is None
 

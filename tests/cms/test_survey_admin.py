@@ -104,7 +104,7 @@ def test_the_results_page_shows_the_short_address_and_the_downloads(client, coor
         )
         SurveyAnswer.objects.create(response=response, question=first, option=yes)
     html = client.get(addresses(survey)["results"]).content.decode()
-    assert "Results: 5 responses" in html
+    assert "Resultaten: 5 antwoorden" in html  # the admin speaks Dutch
     assert 'data-column="language:pl"' in html
     assert "http://127.0.0.1:8000/s/werk-en-wonen" in html
     assert reverse("cms_survey_qr_png", args=[survey.pk]) in html
@@ -183,10 +183,10 @@ def test_a_coordinator_builds_a_translated_survey_with_questions_and_options(cli
 @pytest.mark.parametrize(
     ("kind", "options", "message"),
     [
-        ("single", [option("Ja")], "at least 2 options"),
-        ("multiple", [], "at least 2 options"),
-        ("scale", [option("Ja"), option("Nee")], "take no options"),
-        ("text", [option("Ja")], "take no options"),
+        ("single", [option("Ja")], "minstens 2 opties"),
+        ("multiple", [], "minstens 2 opties"),
+        ("scale", [option("Ja"), option("Nee")], "hebben geen opties"),
+        ("text", [option("Ja")], "hebben geen opties"),
     ],
 )
 def test_a_question_must_fit_its_kind(client, coordinator, kind, options, message):
