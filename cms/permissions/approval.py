@@ -5,8 +5,9 @@ page. Here its groups are the regional coordinators (``Coordinators``), who
 approve everything as before; a municipality coordinator may approve, send
 back and review a submission only where ``municipal.approves`` says so: a
 page published only to their municipalities, or one under their
-municipality's home. The existing "Coordinator approval" task becomes one of
-these in place (migration ``municipal_approval_task``): its id, groups and
+municipality's home. Every existing group approval task (the coordinators'
+"Coordinator approval", and Wagtail's own "Moderators approval" of its default
+workflow) becomes one of these in place (migration 0022): ids, groups and
 submissions in progress stay.
 """
 
@@ -16,7 +17,7 @@ from django.db.models import Q
 from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
 
 from .municipal import approves
-from .roles import coordinated_municipality_ids
+from .roles import coordinated_municipality_ids, is_coordinator
 
 
 class _Reviewer:
@@ -31,7 +32,13 @@ class MunicipalApprovalTask(AbstractGroupApprovalTask):
     def _approves(self, obj, user) -> bool:
         if user.is_superuser or self._user_in_groups(user):
             return True
-        return isinstance(obj, Page) and approves(user, obj)
+        return isinstance(obj, Page) and self._municipal_reviewer(user) and approves(user, obj)
+
+    @staticmethod
+    def _municipal_reviewer(user) -> bool:
+        """Not in the task's groups: a municipality coordinator may still review here.
+        A regional coordinator reviews through the groups only, as before."""
+        return not is_coordinator(user) and bool(coordinated_municipality_ids(user))
 
     def user_can_access_editor(self, obj, user):
         return self._approves(obj, user)
@@ -51,7 +58,7 @@ class MunicipalApprovalTask(AbstractGroupApprovalTask):
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if user.is_superuser or self._user_in_groups(user):
             return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if not coordinated_municipality_ids(user):
+        if not self._municipal_reviewer(user):
             return TaskState.objects.none()
         in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         pages = Page.objects.filter(
