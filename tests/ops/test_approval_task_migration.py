@@ -34,7 +34,8 @@ def task_row() -> tuple[int, str, list[str]]:
     return task.pk, type(task).__name__, sorted(task.groups.values_list("name", flat=True))
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: the next transactional test starts from the migrated content again.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_moderation_task_keeps_its_id_groups_and_submissions():
     factories.load(
         partners=[factories.partner(slug="ggd", type="ggd")],
