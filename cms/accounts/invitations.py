@@ -1,4 +1,5 @@
-"""Adding people to a partner (or to the coordinators) by invitation.
+"""Adding people to a partner, to a municipality's coordinators, or to the regional
+coordinators, by invitation.
 
 The admin's members page and ``manage.py add_editor`` both come through
 ``invite_member``; the role is given only when the person who received the
@@ -28,14 +29,21 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..models import Partner, PartnerRole
+from ..models import Municipality, Partner, PartnerRole
 from ..permissions.roles import User
-from ..permissions.setup import grant_partner_role, make_coordinator, revoke_partner_roles
+from ..permissions.setup import (
+    grant_partner_role,
+    make_coordinator,
+    make_municipality_coordinator,
+    revoke_municipality_coordinator,
+    revoke_partner_roles,
+)
 from .models import Invitation
 from .tokens import absolute_url, new_token, token_hash
 
-COORDINATOR = "coordinator"
-ROLES = frozenset({*PartnerRole.values, COORDINATOR})
+COORDINATOR = "coordinator"  # regional: every municipality
+MUNICIPALITY_COORDINATOR = "municipality_coordinator"
+ROLES = frozenset({*PartnerRole.values, COORDINATOR, MUNICIPALITY_COORDINATOR})
 
 
 @dataclass(frozen=True)
@@ -56,10 +64,12 @@ def invite_member(
     role: str,
     partner: Partner | None = None,
     *,
+    municipality: Municipality | None = None,
     invited_by: User | None = None,
     language: str = settings.LANGUAGE_CODE,
 ) -> SentInvitation:
-    """Offer ``email`` a role: ``editor`` or ``contributor`` of ``partner``, or ``coordinator``.
+    """Offer ``email`` a role: ``editor`` or ``contributor`` of ``partner``,
+    ``municipality_coordinator`` of ``municipality``, or (regional) ``coordinator``.
 
     Nothing changes for any account until the link is used; the invitation is
     logged on the partner's history.
@@ -67,23 +77,26 @@ def invite_member(
     validate_email(email)
     if role not in ROLES:
         raise ValidationError(f"Unknown role '{role}'.")
-    if role != COORDINATOR and partner is None:
+    if role in PartnerRole.values and (partner is None or municipality is not None):
         raise ValidationError("An editor or contributor belongs to a partner.")
-    if role == COORDINATOR and partner is not None:
+    if role == MUNICIPALITY_COORDINATOR and (municipality is None or partner is not None):
+        raise ValidationError("A municipality coordinator belongs to a municipality.")
+    if role == COORDINATOR and (partner is not None or municipality is not None):
         raise ValidationError("A coordinator works for the whole platform, not for a partner.")
     token = new_token()
     invitation = Invitation.objects.create(
         email=email,
         role=role,
         partner=partner,
+        municipality=municipality,
         language=language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE,
         token_hash=token_hash(token),
         invited_by=invited_by,
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
-    if partner is not None:
+    if partner is not None or municipality is not None:
         log(
-            instance=partner,
+            instance=partner or municipality,
             action="wegwijs.member_invited",
             user=invited_by,
             data={"email": email, "role": role},
@@ -95,7 +108,7 @@ def usable_invitation(token: str) -> Invitation | None:
     """The invitation of this link, if it is neither used nor expired."""
     return (
         Invitation.objects.usable()
-        .select_related("partner")
+        .select_related("partner", "municipality")
         .filter(token_hash=token_hash(token))
         .first()
     )
@@ -109,6 +122,14 @@ def account_of(invitation: Invitation) -> User | None:
 def _give_role(invitation: Invitation, user: User) -> None:
     if invitation.role == COORDINATOR:
         make_coordinator(user)
+    elif invitation.role == MUNICIPALITY_COORDINATOR:
+        make_municipality_coordinator(user, invitation.municipality)
+        log(
+            instance=invitation.municipality,
+            action="wegwijs.member_added",
+            user=invitation.invited_by,
+            data={"member": user.get_username(), "role": invitation.role},
+        )
     else:
         grant_partner_role(user, invitation.partner, invitation.role)
         log(
@@ -168,19 +189,41 @@ def remove_member(user: User, partner: Partner, *, removed_by: User | None = Non
     )
 
 
+def remove_municipality_coordinator(
+    user: User, municipality: Municipality, *, removed_by: User | None = None
+) -> None:
+    revoke_municipality_coordinator(user, municipality)
+    log(
+        instance=municipality,
+        action="wegwijs.member_removed",
+        user=removed_by,
+        data={"member": user.get_username()},
+    )
+
+
 def role_label(role: str) -> str:
     labels = {
         PartnerRole.EDITOR: _("editor"),
         PartnerRole.CONTRIBUTOR: _("contributor"),
         COORDINATOR: _("coordinator"),
+        MUNICIPALITY_COORDINATOR: _("municipality coordinator"),
     }
     return labels.get(role, role)
+
+
+def invitation_place(invitation: Invitation) -> str:
+    """Where the role is held: the partner, the municipality, or the whole platform."""
+    if invitation.partner is not None:
+        return invitation.partner.name
+    if invitation.municipality is not None:
+        return invitation.municipality.name
+    return settings.WAGTAIL_SITE_NAME
 
 
 def send_invitation(sent: SentInvitation) -> None:
     """E-mail the link to the invited address, in the invitation's language."""
     invitation = sent.invitation
-    where = invitation.partner.name if invitation.partner else settings.WAGTAIL_SITE_NAME
+    where = invitation_place(invitation)
     with translation.override(invitation.language):
         values = {
             "role": role_label(invitation.role),

@@ -12,7 +12,6 @@ the person it is for may have no account yet.
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
@@ -80,7 +79,7 @@ class InvitationView(View):
             "form": form,
             "email": invitation.email,
             "role": invitations.role_label(invitation.role),
-            "where": invitation.partner.name if invitation.partner else settings.WAGTAIL_SITE_NAME,
+            "where": invitations.invitation_place(invitation),
             "login_url": reverse("wagtailadmin_login")
             + "?"
             + urlencode({"next": self.request.path}),
@@ -115,9 +114,7 @@ class InvitationView(View):
             _("You are now %(role)s for %(where)s.")
             % {
                 "role": invitations.role_label(self.invitation.role),
-                "where": self.invitation.partner.name
-                if self.invitation.partner
-                else settings.WAGTAIL_SITE_NAME,
+                "where": invitations.invitation_place(self.invitation),
             },
         )
         return redirect("wagtailadmin_home")

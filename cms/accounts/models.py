@@ -29,10 +29,14 @@ class Invitation(models.Model):
     """
 
     email = models.EmailField()
-    # "editor" or "contributor" of ``partner``, or "coordinator" (no partner).
-    role = models.CharField(max_length=20)
+    # "editor" or "contributor" of ``partner``, "municipality_coordinator" of
+    # ``municipality``, or "coordinator" (regional: neither).
+    role = models.CharField(max_length=30)
     partner = models.ForeignKey(
         "cms.Partner", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    municipality = models.ForeignKey(
+        "cms.Municipality", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     # The language of the e-mail and of the page the link opens.
     language = models.CharField(max_length=8, default="nl")

@@ -15,7 +15,12 @@ from django.http import HttpRequest
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ..permissions.roles import User, editor_partner_ids, is_coordinator
+from ..permissions.roles import (
+    User,
+    coordinated_municipality_ids,
+    editor_partner_ids,
+    is_coordinator,
+)
 
 DEVICE_NAME = "Authenticator app"
 
@@ -30,7 +35,11 @@ def two_factor_required(user: User) -> bool:
     """Must this user use a second factor (whether or not they have set one up)?"""
     if not getattr(settings, "TWO_FACTOR_REQUIRED", True):
         return False
-    return is_coordinator(user) or bool(editor_partner_ids(user))
+    return (
+        is_coordinator(user)
+        or bool(coordinated_municipality_ids(user))
+        or bool(editor_partner_ids(user))
+    )
 
 
 def pending_device(user: User) -> TOTPDevice:

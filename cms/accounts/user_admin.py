@@ -8,8 +8,9 @@ account. Here a coordinator who is not a superuser:
 
 - never sees or sets ``is_superuser`` (a posted value is ignored);
 - assigns only partners' groups (editor, contributor), roles below their own;
-- cannot open, change, delete or see the history of a superuser's or another
-  coordinator's account (403), so never sets their password or address.
+- cannot open, change, delete or see the history of a superuser's, another
+  coordinator's or a municipality coordinator's account (403), so never sets
+  their password or address.
 
 Superusers keep Wagtail's forms unchanged. Plugged in by
 ``cms.accounts.apps.WegwijsUsersAppConfig`` (``INSTALLED_APPS``), Wagtail's documented way to
@@ -23,14 +24,18 @@ from django.core.exceptions import PermissionDenied
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users
 
-from ..permissions.roles import User, is_coordinator
+from ..permissions.roles import User, coordinated_municipality_ids, is_coordinator
 
 
 def may_manage_user(actor: User, target: User) -> bool:
     """May ``actor`` open and change ``target``'s account in the user admin?"""
     if actor.is_superuser or actor.pk == target.pk:
         return True
-    return not (target.is_superuser or is_coordinator(target))
+    # A municipality's coordinator is named on that municipality's page, not here:
+    # their account (address, password, groups) is out of reach like a coordinator's.
+    return not (
+        target.is_superuser or is_coordinator(target) or coordinated_municipality_ids(target)
+    )
 
 
 def _narrow_for(form, actor: User) -> None:

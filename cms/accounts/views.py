@@ -16,7 +16,8 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..models import Invitation, Partner, PartnerRole
-from ..permissions.roles import is_coordinator
+from ..permissions.municipal import manages_partner_people
+from ..permissions.roles import coordinated_municipality_ids, is_coordinator
 from . import invitations, two_factor
 
 
@@ -119,16 +120,23 @@ def _posted_id(request, name: str) -> int:
 
 
 class PartnerMembersView(WagtailAdminTemplateMixin, FormView):
-    """The coordinator's page for one partner's editors and contributors: invite, remove."""
+    """The coordinator's page for one partner's editors and contributors: invite, remove.
+
+    A municipality's coordinator reaches it for the partners of their own
+    municipality (``municipal.manages_partner_people``).
+    """
 
     template_name = "cms/accounts/partner_members.html"
     form_class = InviteForm
     header_icon = "group"
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_coordinator(request.user):
+        # Nobody else learns which partner ids exist.
+        if not is_coordinator(request.user) and not coordinated_municipality_ids(request.user):
             raise PermissionDenied
         self.partner = get_object_or_404(Partner, pk=kwargs["partner_id"])
+        if not manages_partner_people(request.user, self.partner):
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):

@@ -27,7 +27,8 @@ from ..models import Question, TopicResponsibility
 from ..permissions.roles import is_coordinator
 from ..read_only_panels import ShownFieldPanel
 from .handling import Handled, answer_to_send, record_handling, send_answer
-from .permissions import may_handle, questions_for
+from .permissions import coordinates_question, may_handle, questions_for
+from .routing_admin import RoutingDeleteView, RoutingEditView, RoutingForm, RoutingIndexView
 
 logger = logging.getLogger(__name__)
 
@@ -39,15 +40,20 @@ def handled_by(question: Question) -> str:
 
 
 class QuestionAnswerForm(WagtailAdminModelForm):
-    """Answer and status; the coordinator can also route the question to another partner."""
+    """Answer and status; a coordinator of the question's municipality can also route it to
+    another partner (of that municipality, unless they are a regional coordinator)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.for_user is None or not is_coordinator(self.for_user):
+        user = self.for_user
+        if user is None or not coordinates_question(user, self.instance):
             # Left out of the form: neither shown nor saved.
             self.fields.pop("routed_partner", None)
-        else:
-            self.fields["routed_partner"].empty_label = COORDINATORS
+            return
+        field = self.fields["routed_partner"]
+        field.empty_label = COORDINATORS
+        if not is_coordinator(user) and self.instance.municipality_id is not None:
+            field.queryset = field.queryset.filter(municipalities=self.instance.municipality_id)
 
     def clean(self):
         cleaned = super().clean()
@@ -101,7 +107,11 @@ class QuestionEditView(QuestionsOfUserMixin, generic.EditView):
 
 
 class QuestionDeleteView(QuestionsOfUserMixin, generic.DeleteView):
-    pass
+    def get_object(self, *args, **kwargs):
+        question = super().get_object(*args, **kwargs)
+        if not coordinates_question(self.request.user, question):
+            raise PermissionDenied
+        return question
 
 
 class QuestionHistoryView(QuestionsOfUserMixin, history.HistoryView):
@@ -178,14 +188,20 @@ class QuestionViewSet(ModelViewSet):
 
 
 class TopicResponsibilityViewSet(ModelViewSet):
-    """The coordinator decides which partner answers which topic."""
+    """The coordinator decides which partner answers which topic (per municipality)."""
 
     model = TopicResponsibility
     icon = "arrow-right"
     menu_label = _("Question routing")
     add_to_admin_menu = False
     copy_view_enabled = False
-    form_fields = ["topic", "partner"]
+    edit_handler = ObjectList(
+        [FieldPanel("topic"), FieldPanel("partner"), FieldPanel("municipality")],
+        base_form_class=RoutingForm,
+    )
+    index_view_class = RoutingIndexView
+    edit_view_class = RoutingEditView
+    delete_view_class = RoutingDeleteView
     list_display = [
         TitleColumn(
             "topic",
@@ -194,6 +210,7 @@ class TopicResponsibilityViewSet(ModelViewSet):
             url_name="question_routing:edit",
         ),
         Column("partner", label=_("Answered by")),
+        Column("municipality", label=_("Municipality")),
     ]
 
 

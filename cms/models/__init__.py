@@ -17,6 +17,7 @@ from ..contact_point.models import (  # noqa: F401
 from ..feedback.models import FeedbackReason, PageFeedback  # noqa: F401
 from ..glossary.models import GlossaryTerm  # noqa: F401
 from ..municipalities.models import Municipality, Village  # noqa: F401
+from ..permissions.approval import MunicipalApprovalTask  # noqa: F401
 from ..surveys.models import (  # noqa: F401
     Survey,
     SurveyAnswer,

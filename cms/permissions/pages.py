@@ -33,6 +33,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..translation import texts_as_opened as opened_texts
 from ..translation.field_status import annotate_translated_fields
+from .municipal import approves, coordinates_page
 from .roles import User, is_coordinator, partner_ids
 
 
@@ -53,12 +54,13 @@ def may_manage_page(user: User, page: Page) -> bool:
     """May the user change this page (Wagtail's own permissions still apply on top)?
 
     A partner's page: when the user works for that partner. Any other page of
-    the platform (home, the sections, the policy plan): coordinators only.
+    the platform (home, the sections, the policy plan): coordinators only, a
+    municipality's coordinators under its home (``municipal.coordinates_page``).
     """
     if is_coordinator(user):
         return True
     if not isinstance(page, PartnerContentMixin):
-        return False
+        return coordinates_page(user, page)
     own = partner_ids(user)
     return all(pid is not None and pid in own for pid in page_partner_ids(page))
 
@@ -96,7 +98,16 @@ class PartnerPagePermissionTester(PagePermissionTester):
         return self.works_for_partner and super().can_delete(ignore_bulk)
 
     def can_publish(self):
-        return self.works_for_partner and super().can_publish()
+        if not super().can_publish():
+            return False
+        return self.works_for_partner or self.approves_submission()
+
+    def approves_submission(self) -> bool:
+        """A municipality coordinator approves (so publishes) the pages published to their
+        municipality alone, as a regional coordinator does every page; editing stays the
+        partner's. Wagtail asks this again when the approval publishes the page, after the
+        workflow has finished, so it cannot depend on a submission being in progress."""
+        return approves(self.user, self.page)
 
     def can_unpublish(self):
         return self.works_for_partner and super().can_unpublish()

@@ -31,6 +31,7 @@ from ..translation.municipal import MunicipalTranslationSettings
 from ..translation.translators import TranslatorAssignment
 from ..venues.permissions import VenuePermissionPolicy
 from .coordinator_only import CoordinatorOnlyPermissionPolicy
+from .municipal_rows import MunicipalRowsPermissionPolicy
 from .pages import PartnerPagePermissionPolicy
 from .policy import PolicyActionPermissionPolicy
 
@@ -39,10 +40,11 @@ def register_permission_policies() -> None:
     register_permission_policy(AbstractPage, PartnerPagePermissionPolicy())
     register_permission_policy(PolicyAction, PolicyActionPermissionPolicy(PolicyAction))
     register_permission_policy(Question, QuestionPermissionPolicy(Question))
+    # What each municipality holds: its coordinators' (``municipal_rows``).
     register_permission_policy(
-        TopicResponsibility, CoordinatorOnlyPermissionPolicy(TopicResponsibility)
+        TopicResponsibility, MunicipalRowsPermissionPolicy(TopicResponsibility)
     )
-    register_permission_policy(Survey, CoordinatorOnlyPermissionPolicy(Survey))
+    register_permission_policy(Survey, MunicipalRowsPermissionPolicy(Survey))
     # The region itself (hosts, villages, languages): the regional coordinators'.
     register_permission_policy(Municipality, CoordinatorOnlyPermissionPolicy(Municipality))
     register_permission_policy(GlossaryTerm, CoordinatorOnlyPermissionPolicy(GlossaryTerm))

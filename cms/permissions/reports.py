@@ -3,7 +3,8 @@
 Wagtail's workflow report offers a "requested by" filter that lists everyone
 who ever submitted anything, with their e-mail addresses, to every editor
 (issue #21). Here a partner's editor or contributor is offered only the people
-of their own partners; coordinators still see everyone. The filter's
+of their own partners, a municipality's coordinator those of its partners;
+regional coordinators still see everyone. The filter's
 choices are also what it accepts, so another partner's user cannot be
 filtered on by id either.
 """
@@ -12,10 +13,10 @@ from __future__ import annotations
 
 import django_filters
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from wagtail.admin.views.reports import audit_logging, page_types_usage, workflows
 
-from .roles import is_coordinator, partner_ids
+from .roles import coordinated_municipality_ids, is_coordinator, partner_ids
 
 
 def requesters_visible_to(request) -> QuerySet:
@@ -24,9 +25,20 @@ def requesters_visible_to(request) -> QuerySet:
     user = getattr(request, "user", None)
     if user is not None and is_coordinator(user):
         return users
-    own = partner_ids(user) if user is not None else frozenset()
-    colleagues = get_user_model().objects.filter(groups__partner_group__partner__in=own)
-    return users.filter(pk__in=colleagues.values("pk"))
+    return users.filter(pk__in=colleagues_of(user).values("pk"))
+
+
+def colleagues_of(user) -> QuerySet:
+    """The people of the user's own partners, and of the partners working in the
+    municipalities the user coordinates."""
+    User = get_user_model()
+    if user is None:
+        return User.objects.none()
+    own = Q(groups__partner_group__partner__in=partner_ids(user))
+    coordinated = coordinated_municipality_ids(user)
+    if coordinated:
+        own |= Q(groups__partner_group__partner__municipalities__in=coordinated)
+    return User.objects.filter(own)
 
 
 class PartnerWorkflowReportFilterSet(workflows.WorkflowReportFilterSet):
@@ -49,8 +61,7 @@ def people_hidden_from(user) -> QuerySet:
     User = get_user_model()
     if user is None or is_coordinator(user):
         return User.objects.none()
-    own = partner_ids(user)
-    colleagues = User.objects.filter(groups__partner_group__partner__in=own)
+    colleagues = colleagues_of(user)
     return (
         User.objects.filter(groups__partner_group__isnull=False)
         .exclude(pk__in=colleagues.values("pk"))

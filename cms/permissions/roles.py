@@ -1,7 +1,12 @@
 """The platform's roles, read from group membership.
 
-- **coordinator**: a superuser or a member of the ``Coordinators`` group; may do
-  everything with content, partners and the policy plan.
+- **coordinator** (the *regional* coordinator): a superuser or a member of the
+  ``Coordinators`` group; may do everything with content, partners and the
+  policy plans of every municipality.
+- **municipality coordinator**: a member of one municipality's coordinators
+  group (``Municipality.coordinators``); manages that municipality only (its
+  plan, surveys, questions and routing, its partners' people, approvals of
+  what is published there; ``cms.permissions.municipal``).
 - **editor** of a partner: member of the partner's editors group; creates, edits
   and publishes that partner's activities and guides, and reports progress on
   the policy actions the partner is responsible for.
@@ -17,9 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group
 
-from ..models.membership import PartnerGroup, PartnerRole
+from ..models.membership import PartnerRole
 
 COORDINATORS_GROUP = "Coordinators"
 
@@ -44,18 +49,52 @@ def is_coordinator(user: User) -> bool:
     return getattr(user, _COORDINATOR_CACHE)
 
 
-def partner_roles(user: User) -> dict[int, set[str]]:
-    """``{partner id: {role, ...}}`` for every partner the user works for."""
+def coordinated_municipality_ids(user: User) -> frozenset[int]:
+    """The municipalities the user coordinates as a member of their coordinators' group.
+
+    Only the municipality coordinator's own municipalities: a regional
+    coordinator's "all of them" is ``is_coordinator``, asked separately.
+    """
+    return _memberships(user)[1]
+
+
+def is_municipality_coordinator(user: User) -> bool:
+    """Does the user coordinate at least one municipality (and not the whole region)?"""
+    return not is_coordinator(user) and bool(coordinated_municipality_ids(user))
+
+
+def coordinates(user: User, municipality_id: int | None) -> bool:
+    """May the user manage what ``municipality_id`` holds (its plan, surveys, questions)?
+
+    Regional coordinators: every municipality, and rows held by none (made
+    before regions existed). A municipality coordinator: their own only.
+    """
+    if is_coordinator(user):
+        return True
+    return municipality_id is not None and municipality_id in coordinated_municipality_ids(user)
+
+
+def _memberships(user: User) -> tuple[dict[int, set[str]], frozenset[int]]:
+    """The user's partner roles and coordinated municipalities, read in one query."""
     if not user.is_authenticated or not user.is_active:
-        return {}
+        return {}, frozenset()
     if not hasattr(user, _ROLES_CACHE):
         roles: dict[int, set[str]] = {}
-        for partner_id, role in PartnerGroup.objects.filter(group__user=user).values_list(
-            "partner_id", "role"
+        municipalities: set[int] = set()
+        for partner_id, role, municipality_id in Group.objects.filter(user=user).values_list(
+            "partner_group__partner_id", "partner_group__role", "coordinated_municipality"
         ):
-            roles.setdefault(partner_id, set()).add(role)
-        setattr(user, _ROLES_CACHE, roles)
+            if partner_id is not None:
+                roles.setdefault(partner_id, set()).add(role)
+            if municipality_id is not None:
+                municipalities.add(municipality_id)
+        setattr(user, _ROLES_CACHE, (roles, frozenset(municipalities)))
     return getattr(user, _ROLES_CACHE)
+
+
+def partner_roles(user: User) -> dict[int, set[str]]:
+    """``{partner id: {role, ...}}`` for every partner the user works for."""
+    return _memberships(user)[0]
 
 
 def partner_ids(user: User, roles: Iterable[str] = tuple(PartnerRole.values)) -> frozenset[int]:

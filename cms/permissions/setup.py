@@ -13,6 +13,11 @@ repairs groups whose permissions were edited by hand).
   choose images and documents.
 - a partner's **contributors**: as editors, without publishing and without
   policy actions; what they submit goes to the coordinators for approval.
+- a municipality's **coordinators** (``Municipality.coordinators``, made when
+  the first one is invited): the pages under its home (its plan), policy
+  actions (narrowed to its plan by ``cms.permissions.policy``), images and
+  documents; surveys, questions, routing and approvals are narrowed to the
+  municipality by their own policies (``cms.permissions.municipal``).
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -30,7 +34,16 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from ..models import Partner, PartnerGroup, PartnerRole
+from ..models import (
+    ActivityIndexPage,
+    GuideIndexPage,
+    MunicipalApprovalTask,
+    Municipality,
+    Partner,
+    PartnerGroup,
+    PartnerRole,
+)
+from ..municipalities.registry import forget as forget_municipalities
 from ..site_structure import SiteStructure, ensure_site_structure
 from .roles import COORDINATORS_GROUP, forget_roles
 
@@ -51,7 +64,13 @@ COORDINATOR_MODEL_PERMISSIONS = [
 EDITOR_MODEL_PERMISSIONS = [*ADMIN_ACCESS, "cms.change_policyaction"]
 CONTRIBUTOR_MODEL_PERMISSIONS = ADMIN_ACCESS
 
+MUNICIPALITY_COORDINATOR_MODEL_PERMISSIONS = [
+    *ADMIN_ACCESS,
+    *(f"cms.{action}_policyaction" for action in ("add", "change", "delete", "view")),
+]
+
 COORDINATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
+MUNICIPALITY_COORDINATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 ROLE_PAGE_PERMISSIONS = {
     PartnerRole.EDITOR: ["add", "change", "publish"],
     PartnerRole.CONTRIBUTOR: ["add", "change"],
@@ -68,6 +87,21 @@ PARTNER_MEDIA_PERMISSIONS = [
     "wagtaildocs.add_document",
     "wagtaildocs.choose_document",
 ]
+
+
+def municipal_homes() -> list[Page]:
+    """Every municipality's home page (the first one's included)."""
+    return list(Page.objects.filter(sites_rooted_here__municipality__isnull=False))
+
+
+def municipal_sections() -> list[Page]:
+    """The activities and guides sections under every municipality's home."""
+    return [
+        section
+        for home in municipal_homes()
+        for model in (ActivityIndexPage, GuideIndexPage)
+        for section in model.objects.child_of(home)
+    ]
 
 
 def _permissions(names: list[str]) -> list[Permission]:
@@ -104,7 +138,9 @@ def ensure_coordinators(structure: SiteStructure | None = None) -> Group:
     structure = structure or ensure_site_structure()
     group, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
     group.permissions.add(*_permissions(COORDINATOR_MODEL_PERMISSIONS))
-    _grant_pages(group, structure.home, COORDINATOR_PAGE_PERMISSIONS)
+    # Regional: every municipality's home, not only the first one's.
+    for home in (structure.home, *municipal_homes()):
+        _grant_pages(group, home, COORDINATOR_PAGE_PERMISSIONS)
     _grant_media(group, COORDINATOR_MEDIA_PERMISSIONS)
     ensure_moderation_workflow(group, structure)
     return group
@@ -113,12 +149,12 @@ def ensure_coordinators(structure: SiteStructure | None = None) -> Group:
 def ensure_moderation_workflow(coordinators: Group, structure: SiteStructure) -> Workflow:
     """Submissions under the activities and guides sections go to the coordinators."""
     workflow, _ = Workflow.objects.get_or_create(name=MODERATION_WORKFLOW)
-    task = GroupApprovalTask.objects.filter(name=MODERATION_WORKFLOW).first()
+    task = MunicipalApprovalTask.objects.filter(name=MODERATION_WORKFLOW).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=MODERATION_WORKFLOW)
+        task = MunicipalApprovalTask.objects.create(name=MODERATION_WORKFLOW)
     task.groups.add(coordinators)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for section in (structure.activities, structure.guides):
+    for section in (structure.activities, structure.guides, *municipal_sections()):
         WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
     return workflow
 
@@ -165,7 +201,7 @@ def ensure_partner_groups(partner: Partner, *, repair: bool = False) -> dict[str
             else CONTRIBUTOR_MODEL_PERMISSIONS
         )
         group.permissions.add(*_permissions(model_permissions))
-        for section in (structure.activities, structure.guides):
+        for section in {structure.activities, structure.guides, *municipal_sections()}:
             _grant_pages(group, section, ROLE_PAGE_PERMISSIONS[role])
         _grant_media(group, PARTNER_MEDIA_PERMISSIONS)
     return groups
@@ -189,4 +225,68 @@ def revoke_partner_roles(user, partner: Partner) -> None:
 
 def make_coordinator(user) -> None:
     user.groups.add(ensure_coordinators())
+    forget_roles(user)
+
+
+def municipality_coordinators_name(municipality: Municipality) -> str:
+    return f"Coordinators of {municipality.name} ({municipality.slug})"[:150]
+
+
+@transaction.atomic
+def ensure_municipality_coordinators(municipality: Municipality) -> Group:
+    """The municipality's coordinators' group, with its permissions (idempotent)."""
+    group = municipality.coordinators
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=municipality_coordinators_name(municipality))
+        # ``update``: no save signal, so the registry's snapshot is dropped once, below.
+        Municipality.objects.filter(pk=municipality.pk).update(coordinators=group)
+        municipality.coordinators = group
+        forget_municipalities()
+    group.permissions.add(*_permissions(MUNICIPALITY_COORDINATOR_MODEL_PERMISSIONS))
+    home = Page.objects.get(pk=municipality.site.root_page_id)
+    _grant_pages(group, home, MUNICIPALITY_COORDINATOR_PAGE_PERMISSIONS)
+    _grant_media(group, PARTNER_MEDIA_PERMISSIONS)
+    if not Group.objects.filter(name=COORDINATORS_GROUP).exists():
+        ensure_coordinators()
+    return group
+
+
+def ensure_municipality_rights(municipality: Municipality) -> None:
+    """The roles' rights in a municipality's part of the tree (idempotent).
+
+    The regional coordinators on its home, every partner's groups on its
+    activities and guides sections (rights follow the partner), and the
+    moderation workflow on those sections. Only what already exists is
+    granted: a fresh database gets the rest from ``ensure_coordinators``.
+    """
+    home = Page.objects.filter(pk=municipality.site.root_page_id).first()
+    if home is None:
+        return
+    sections = [
+        section
+        for model in (ActivityIndexPage, GuideIndexPage)
+        for section in model.objects.child_of(home)
+    ]
+    coordinators = Group.objects.filter(name=COORDINATORS_GROUP).first()
+    if coordinators is not None:
+        _grant_pages(coordinators, home, COORDINATOR_PAGE_PERMISSIONS)
+    for link in PartnerGroup.objects.select_related("group"):
+        for section in sections:
+            _grant_pages(link.group, section, ROLE_PAGE_PERMISSIONS[link.role])
+    workflow = Workflow.objects.filter(name=MODERATION_WORKFLOW).first()
+    if workflow is not None:
+        for section in sections:
+            WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
+    if municipality.coordinators_id is not None:
+        ensure_municipality_coordinators(municipality)
+
+
+def make_municipality_coordinator(user, municipality: Municipality) -> None:
+    user.groups.add(ensure_municipality_coordinators(municipality))
+    forget_roles(user)
+
+
+def revoke_municipality_coordinator(user, municipality: Municipality) -> None:
+    if municipality.coordinators_id is not None:
+        user.groups.remove(municipality.coordinators_id)
     forget_roles(user)

@@ -1,7 +1,8 @@
 """The coordinator's survey admin: the survey editor, its results, the CSV and the QR codes.
 
-Every view here asks ``may_see_surveys`` (coordinators only); the snippet
-views get the same answer from ``CoordinatorOnlyPermissionPolicy``, so a
+Every view here asks ``may_see_survey`` (the survey's municipality's coordinators, or a
+regional one); the snippet views get the same answer from ``MunicipalRowsPermissionPolicy``
+and ``admin_views``, so a
 partner's editor sees no "Surveys" menu and gets 403 on any survey address.
 """
 
@@ -19,7 +20,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import Survey
 from ..yes_no_column import YesNoColumn
-from .permissions import may_see_surveys
+from .admin_views import (
+    SurveyCopyView,
+    SurveyDeleteView,
+    SurveyEditView,
+    SurveyHistoryView,
+    SurveyIndexView,
+    SurveyUsageView,
+)
+from .permissions import may_see_survey, may_see_surveys
 from .qr import qr_png, qr_svg, survey_short_url
 from .results import results_csv, survey_results
 
@@ -27,7 +36,10 @@ from .results import results_csv, survey_results
 def _survey_for(request: HttpRequest, pk: int) -> Survey:
     if not may_see_surveys(request.user):
         raise PermissionDenied
-    return get_object_or_404(Survey, pk=pk)
+    survey = get_object_or_404(Survey, pk=pk)
+    if not may_see_survey(request.user, survey):
+        raise PermissionDenied
+    return survey
 
 
 def survey_results_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -123,3 +135,9 @@ class SurveyViewSet(SnippetViewSet):
     ]
     list_filter = ["is_open"]
     search_fields = ["title", "slug"]
+    index_view_class = SurveyIndexView
+    edit_view_class = SurveyEditView
+    copy_view_class = SurveyCopyView
+    delete_view_class = SurveyDeleteView
+    history_view_class = SurveyHistoryView
+    usage_view_class = SurveyUsageView

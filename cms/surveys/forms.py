@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from ..permissions.municipal_rows import narrow_municipality_choice
+
 CHOICE_KINDS = ("single", "multiple")
 MIN_OPTIONS = 2
 
@@ -28,6 +30,11 @@ def _kept_options(question_form) -> int:
 
 
 class SurveyAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A municipality's coordinator writes surveys for their own municipality only.
+        narrow_municipality_choice(self, self.for_user)
+
     def is_valid(self) -> bool:
         valid = super().is_valid()
         questions = self.formsets.get("questions")

@@ -1,13 +1,18 @@
 from django.core.management.base import BaseCommand
 
-from cms.models import Partner
-from cms.permissions.setup import ensure_coordinators, ensure_partner_groups
+from cms.models import Municipality, Partner
+from cms.permissions.setup import (
+    ensure_coordinators,
+    ensure_municipality_rights,
+    ensure_partner_groups,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "Create or repair the Coordinators group, the moderation workflow and every partner's "
-        "editors' and contributors' groups with their permissions. Safe to run again."
+        "Create or repair the Coordinators group, the moderation workflow, every partner's "
+        "editors' and contributors' groups and every municipality's coordinators' group with "
+        "their permissions. Safe to run again."
     )
 
     def handle(self, *args, **options):
@@ -16,4 +21,6 @@ class Command(BaseCommand):
         for partner in Partner.objects.all():
             ensure_partner_groups(partner, repair=True)
             count += 1
+        for municipality in Municipality.objects.select_related("site"):
+            ensure_municipality_rights(municipality)
         self.stdout.write(self.style.SUCCESS(f"Roles ready: coordinators and {count} partners."))

@@ -1,0 +1,659 @@
+"""Two municipalities × the coordinators' write paths: each municipality's coordinators
+manage their own, the regional coordinator all.
+
+The region: Neder-Betuwe (``NB``) and Tiel, sharing the GGD; a club in each.
+Every path acts on what Neder-Betuwe holds (its questions, survey, plan,
+routing, partners, approvals), or on what the region shares (the GGD, a
+guide published to both). For every cell, as in ``test_permission_matrix``:
+
+- a role that may: the write happens (so the path really is a write path);
+- any other role: a refusal, and what the path protects is unchanged.
+
+The roles of ``test_permission_matrix`` keep their rows there; this matrix
+adds the municipality coordinators (of Neder-Betuwe, of Tiel), the regional
+coordinator, and a partner's editor and a visitor as the baseline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import reverse
+from wagtail.models import Page, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from cms.accounts.invitations import (
+    COORDINATOR,
+    MUNICIPALITY_COORDINATOR,
+    accept_for_new_account,
+    invite_member,
+)
+from cms.models import (
+    ActivityPage,
+    GuidePage,
+    Invitation,
+    Municipality,
+    Partner,
+    PolicyAction,
+    PolicyPlanPage,
+    Question,
+    Survey,
+    TopicResponsibility,
+)
+from tests import factories, survey_factories
+from tests.cms.conftest import PASSWORD
+from tests.cms.test_permission_matrix import is_refusal
+from tests.region_factories import IN_OCHTEN, region
+
+NB, TIEL = "neder-betuwe", "tiel"
+
+ROLES: dict[str, tuple[str, str | None] | None] = {
+    "anonymous": None,
+    "editor_ochten": ("editor", "club-ochten"),
+    "coordinator_tiel": (MUNICIPALITY_COORDINATOR, TIEL),
+    "coordinator_nb": (MUNICIPALITY_COORDINATOR, NB),
+    "regional": (COORDINATOR, None),
+}
+OF_NB = {"coordinator_nb", "regional"}
+REGIONAL = {"regional"}
+
+
+def municipality(slug: str) -> Municipality:
+    return Municipality.objects.get(slug=slug)
+
+
+def partner(slug: str) -> Partner:
+    return Partner.objects.get(slug=slug)
+
+
+def build_region() -> None:
+    """Neder-Betuwe and Tiel, each with a question, a route, a survey and a plan's action."""
+    region(
+        activities=[
+            factories.activity(
+                "club-ochten", slug="training-ochten", municipalities=[NB], location=IN_OCHTEN
+            )
+        ],
+        guides=[factories.guide("ggd", slug="ggd-gids", municipalities=[NB, TIEL])],
+        policy_actions=[
+            factories.policy_action(slug="nb-taal", municipality=NB, responsible=["club-ochten"]),
+            factories.policy_action(slug="tiel-taal", municipality=TIEL),
+        ],
+    )
+    Partner.objects.filter(slug="club-ochten").update(name="Club Ochten")
+    Partner.objects.filter(slug="club-tiel").update(name="Club Tiel")
+    for slug, reference, club in ((NB, "Q-NB", "club-ochten"), (TIEL, "Q-TIEL", "club-tiel")):
+        Question.objects.create(
+            reference=reference,
+            language="pl",
+            topic="housing",
+            text=f"Vraag uit {slug}",
+            municipality=municipality(slug),
+        )
+        TopicResponsibility.objects.create(
+            topic="work", partner=partner(club), municipality=municipality(slug)
+        )
+        survey_factories.survey(slug=f"enquete-{slug}", municipality=municipality(slug))
+
+
+@pytest.fixture(scope="module")
+def region_for_module(django_db_setup, django_db_blocker):
+    """The region, built once for the module; each test runs in a savepoint inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_region()
+        yield
+        transaction.set_rollback(True)
+
+
+def make_person(role: str, where: str | None, email: str | None = None):
+    """A user in ``role`` (of a partner or a municipality), invited and the link used."""
+    email = email or f"{role}-{where or 'regio'}@example.org"
+    if role == MUNICIPALITY_COORDINATOR:
+        sent = invite_member(email, role, municipality=municipality(where))
+    elif role == COORDINATOR:
+        sent = invite_member(email, role)
+    else:
+        sent = invite_member(email, role, partner(where))
+    return accept_for_new_account(sent.invitation, PASSWORD)
+
+
+@pytest.fixture
+def act_as(client, region_for_module, db):
+    def login(role_name: str):
+        spec = ROLES[role_name]
+        if spec is None:
+            return None
+        user = make_person(*spec)
+        client.force_login(user)
+        return user
+
+    return login
+
+
+# --- What the paths protect ------------------------------------------------------------
+
+
+def nb_question() -> Question:
+    return Question.objects.get(reference="Q-NB")
+
+
+def question_state() -> Any:
+    return (
+        Question.objects.filter(reference="Q-NB")
+        .values("answer", "status", "routed_partner_id", "text")
+        .first()
+    )
+
+
+def nb_survey() -> Survey:
+    return Survey.objects.get(slug=f"enquete-{NB}")
+
+
+def survey_state() -> Any:
+    return list(Survey.objects.order_by("slug").values_list("slug", "title_nl", "municipality"))
+
+
+def nb_plan() -> PolicyPlanPage:
+    home = Page.objects.get(pk=municipality(NB).site.root_page_id)
+    return PolicyPlanPage.objects.child_of(home).get()
+
+
+def plan_state() -> Any:
+    return PolicyPlanPage.objects.filter(pk=nb_plan().pk).values("title", "live_revision_id").get()
+
+
+def nb_action() -> PolicyAction:
+    return PolicyAction.objects.get(slug="nb-taal")
+
+
+def action_state() -> Any:
+    found = PolicyAction.objects.filter(slug="nb-taal").first()
+    if found is None:
+        return None
+    return {"title": found.title, "status": found.status, "actions": PolicyAction.objects.count()}
+
+
+def membership_state() -> Any:
+    return sorted(
+        Invitation.objects.filter(partner__isnull=False).values_list("partner__slug", "email")
+    )
+
+
+def partners_state() -> Any:
+    return sorted(Partner.objects.filter(municipalities__slug=NB).values_list("slug", flat=True))
+
+
+def routing_state() -> Any:
+    return sorted(
+        TopicResponsibility.objects.values_list("municipality__slug", "topic", "partner__slug")
+    )
+
+
+def coordinators_state() -> Any:
+    return sorted(
+        Invitation.objects.filter(municipality__isnull=False).values_list(
+            "municipality__slug", "email"
+        )
+    )
+
+
+def workflow_state(model, slug: str) -> Any:
+    page = model.objects.get(slug=slug)
+    state = WorkflowState.objects.filter(
+        base_content_type__isnull=False, object_id=str(page.pk)
+    ).first()
+    return {
+        "status": state.status if state else None,
+        "title": model.objects.filter(pk=page.pk).values_list("title", flat=True).get(),
+    }
+
+
+# --- Form data and preparations ----------------------------------------------------------
+
+
+def _answer(client, **fields):
+    question = nb_question()
+    data = {"answer": "", "status": question.status, "routed_partner": "", **fields}
+    return client.post(reverse("questions:edit", args=[question.pk]), data)
+
+
+def _plan_form(**fields) -> dict:
+    plan = nb_plan()
+    data = {
+        "title_nl": plan.title_nl,
+        "title_en": plan.title_en or "",
+        "slug": plan.slug,
+        "intro_nl": "",
+        "comments": inline_formset([]),
+        **fields,
+    }
+    return nested_form_data(data)
+
+
+def _action_form(**overrides) -> dict:
+    found = nb_action()
+    fields = {
+        "plan": found.plan_id,
+        "building_block": found.building_block_id,
+        "title_nl": found.title_nl,
+        "slug": found.slug,
+        "description_nl": found.description_nl,
+        "status": found.status,
+        "progress": found.progress,
+        "starts_on": str(found.starts_on),
+        "due_on": str(found.due_on),
+        "updates": inline_formset(
+            [{"id": u.pk, "date": str(u.date), "text_nl": u.text_nl} for u in found.updates.all()]
+        ),
+    }
+    fields.update(overrides)
+    data = nested_form_data(fields)
+    data["responsible"] = [p.pk for p in found.responsible.all()]
+    return data
+
+
+def _submit(model, slug: str) -> None:
+    """A partner's contributor changes the page and submits it for approval."""
+    page = model.objects.get(slug=slug)
+    author = "club-ochten" if model is ActivityPage else "ggd"
+    contributor = make_person("contributor", author, f"contributor-{slug}@example.org")
+    page.title = "Ter goedkeuring"
+    revision = page.save_revision(user=contributor)
+    assert revision is not None
+    page.get_workflow().start(page, contributor)
+
+
+def _draft(model=ActivityPage, slug: str = "training-ochten") -> None:
+    page = model.objects.get(slug=slug)
+    page.title = "Concept"
+    page.save_revision()
+
+
+def _approve(client, model, slug: str):
+    page = model.objects.get(slug=slug)
+    state = WorkflowState.objects.get(
+        base_content_type__isnull=False, object_id=str(page.pk), status="in_progress"
+    )
+    return client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[page.pk, "approve", state.current_task_state.pk],
+        ),
+        {"comment": ""},
+    )
+
+
+def _changed(key):
+    return lambda before, after: after is not None and after[key] != before[key]
+
+
+def _gone(before, after):
+    return after is None
+
+
+def _differs(before, after):
+    return after != before
+
+
+def _read(before, after):
+    return True
+
+
+@dataclass(frozen=True)
+class RegionPath:
+    name: str
+    allowed: set[str]
+    send: Callable[[Any], Any]
+    state: Callable[[], Any]
+    happened: Callable[[Any, Any], bool]
+    prepare: Callable[[], None] | None = None
+    ignored_for: set[str] | None = None
+
+
+PATHS = [
+    RegionPath(
+        "open Neder-Betuwe's question",
+        OF_NB,
+        lambda c: c.get(reverse("questions:edit", args=[nb_question().pk])),
+        question_state,
+        _read,
+    ),
+    RegionPath(
+        "answer Neder-Betuwe's question",
+        OF_NB,
+        lambda c: _answer(c, answer="Bel de gemeente.", status="answered"),
+        question_state,
+        _changed("answer"),
+    ),
+    RegionPath(
+        "route Neder-Betuwe's question to a partner",
+        OF_NB,
+        lambda c: _answer(c, routed_partner=partner("club-ochten").pk),
+        question_state,
+        _changed("routed_partner_id"),
+    ),
+    RegionPath(
+        "delete Neder-Betuwe's question",
+        OF_NB,
+        lambda c: c.post(reverse("questions:delete", args=[nb_question().pk])),
+        question_state,
+        _gone,
+    ),
+    RegionPath(
+        "see Neder-Betuwe's survey results",
+        OF_NB,
+        lambda c: c.get(reverse("cms_survey_results", args=[nb_survey().pk])),
+        survey_state,
+        _read,
+    ),
+    RegionPath(
+        "download Neder-Betuwe's survey results as CSV",
+        OF_NB,
+        lambda c: c.get(reverse("cms_survey_results_csv", args=[nb_survey().pk])),
+        survey_state,
+        _read,
+    ),
+    RegionPath(
+        "open Neder-Betuwe's survey",
+        OF_NB,
+        lambda c: c.get(reverse("wagtailsnippets_cms_survey:edit", args=[nb_survey().pk])),
+        survey_state,
+        _read,
+    ),
+    RegionPath(
+        "delete Neder-Betuwe's survey",
+        OF_NB,
+        lambda c: c.post(reverse("wagtailsnippets_cms_survey:delete", args=[nb_survey().pk])),
+        survey_state,
+        _differs,
+    ),
+    RegionPath(
+        "save Neder-Betuwe's plan page",
+        OF_NB,
+        lambda c: c.post(
+            reverse("wagtailadmin_pages:edit", args=[nb_plan().pk]),
+            _plan_form(title_nl="Ons plan"),
+        ),
+        lambda: Page.objects.filter(pk=nb_plan().pk).values("draft_title").get(),
+        _changed("draft_title"),
+    ),
+    RegionPath(
+        "publish Neder-Betuwe's plan page",
+        OF_NB,
+        lambda c: c.post(
+            reverse("wagtailadmin_pages:edit", args=[nb_plan().pk]),
+            _plan_form(title_nl="Ons plan", **{"action-publish": "action-publish"}),
+        ),
+        plan_state,
+        _changed("title"),
+    ),
+    RegionPath(
+        "change an action of Neder-Betuwe's plan",
+        OF_NB,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_policyaction:edit", args=[nb_action().pk]),
+            _action_form(title_nl="Gekaapt", status="done"),
+        ),
+        action_state,
+        _changed("title"),
+        # The responsible partner's editor posts progress; the rest of the form is not theirs.
+        ignored_for={"editor_ochten"},
+    ),
+    RegionPath(
+        "delete an action of Neder-Betuwe's plan",
+        OF_NB,
+        lambda c: c.post(reverse("wagtailsnippets_cms_policyaction:delete", args=[nb_action().pk])),
+        action_state,
+        _gone,
+    ),
+    RegionPath(
+        "add an action to Neder-Betuwe's plan",
+        OF_NB,
+        lambda c: c.post(
+            reverse("wagtailsnippets_cms_policyaction:add"),
+            _action_form(slug="nb-nieuw", updates=inline_formset([])),
+        ),
+        action_state,
+        _changed("actions"),
+    ),
+    RegionPath(
+        "invite an editor to Neder-Betuwe's club",
+        OF_NB,
+        lambda c: c.post(
+            reverse("cms_partner_members", args=[partner("club-ochten").pk]),
+            {"email": "nieuw@example.org", "role": "editor"},
+        ),
+        membership_state,
+        _differs,
+    ),
+    RegionPath(
+        "invite an editor to the region's GGD",
+        REGIONAL,
+        lambda c: c.post(
+            reverse("cms_partner_members", args=[partner("ggd").pk]),
+            {"email": "nieuw@example.org", "role": "editor"},
+        ),
+        membership_state,
+        _differs,
+    ),
+    RegionPath(
+        "add a partner to Neder-Betuwe",
+        OF_NB,
+        lambda c: c.post(
+            reverse("cms_municipality_partners", args=[municipality(NB).pk]),
+            {"partner": partner("club-tiel").pk},
+        ),
+        partners_state,
+        _differs,
+    ),
+    RegionPath(
+        "take a partner out of Neder-Betuwe",
+        OF_NB,
+        lambda c: c.post(
+            reverse("cms_municipality_partners", args=[municipality(NB).pk]),
+            {"remove": partner("club-ochten").pk},
+        ),
+        partners_state,
+        _differs,
+    ),
+    RegionPath(
+        "route a topic in Neder-Betuwe",
+        OF_NB,
+        lambda c: c.post(
+            reverse("question_routing:add"),
+            {
+                "topic": "housing",
+                "partner": partner("club-ochten").pk,
+                "municipality": municipality(NB).pk,
+            },
+        ),
+        routing_state,
+        _differs,
+    ),
+    RegionPath(
+        "change Neder-Betuwe's route",
+        OF_NB,
+        lambda c: c.post(
+            reverse(
+                "question_routing:edit",
+                args=[TopicResponsibility.objects.get(municipality__slug=NB).pk],
+            ),
+            {"topic": "work", "partner": partner("ggd").pk, "municipality": municipality(NB).pk},
+        ),
+        routing_state,
+        _differs,
+    ),
+    RegionPath(
+        "delete Neder-Betuwe's route",
+        OF_NB,
+        lambda c: c.post(
+            reverse(
+                "question_routing:delete",
+                args=[TopicResponsibility.objects.get(municipality__slug=NB).pk],
+            )
+        ),
+        routing_state,
+        _differs,
+    ),
+    RegionPath(
+        "approve an activity published to Neder-Betuwe",
+        OF_NB,
+        lambda c: _approve(c, ActivityPage, "training-ochten"),
+        lambda: workflow_state(ActivityPage, "training-ochten"),
+        _changed("title"),
+        prepare=lambda: _submit(ActivityPage, "training-ochten"),
+    ),
+    RegionPath(
+        "bulk publish a draft of an activity published to Neder-Betuwe",
+        # A municipality coordinator publishes what they may approve; its editor, their own.
+        OF_NB | {"editor_ochten"},
+        lambda c: c.post(
+            reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+            + f"?id={ActivityPage.objects.get(slug='training-ochten').pk}&next=/admin/"
+        ),
+        lambda: ActivityPage.objects.filter(slug="training-ochten").values("title").get(),
+        _changed("title"),
+        prepare=_draft,
+    ),
+    RegionPath(
+        "bulk publish a draft of a guide published to both municipalities",
+        REGIONAL,
+        lambda c: c.post(
+            reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+            + f"?id={GuidePage.objects.get(slug='ggd-gids').pk}&next=/admin/"
+        ),
+        lambda: GuidePage.objects.filter(slug="ggd-gids").values("title").get(),
+        _changed("title"),
+        prepare=lambda: _draft(GuidePage, "ggd-gids"),
+    ),
+    RegionPath(
+        "approve a guide published to both municipalities",
+        REGIONAL,
+        lambda c: _approve(c, GuidePage, "ggd-gids"),
+        lambda: workflow_state(GuidePage, "ggd-gids"),
+        _changed("title"),
+        prepare=lambda: _submit(GuidePage, "ggd-gids"),
+    ),
+    RegionPath(
+        "invite a coordinator of Neder-Betuwe",
+        REGIONAL,
+        lambda c: c.post(
+            reverse("cms_municipality_coordinators", args=[municipality(NB).pk]),
+            {"email": "wethouder@example.org", "language": "nl"},
+        ),
+        coordinators_state,
+        _differs,
+    ),
+]
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+@pytest.mark.parametrize("write", PATHS, ids=lambda w: w.name)
+def test_region_path(write: RegionPath, role: str, client, act_as):
+    if write.prepare:
+        write.prepare()
+    act_as(role)
+    before = write.state()
+
+    response = write.send(client)
+    after = write.state()
+
+    assert response.status_code < 500
+    if role in write.allowed:
+        assert write.happened(before, after), f"{role} could not {write.name}"
+    elif write.ignored_for and role in write.ignored_for:
+        assert after == before, f"{role} changed what {write.name} protects"
+    else:
+        assert is_refusal(response), (
+            f"{role}: {write.name} answered {response.status_code} {response.get('Location', '')}"
+        )
+        assert after == before, f"{role} changed something through {write.name}"
+
+
+def test_the_region_matrix_covers_every_role_and_path():
+    assert len(ROLES) == 5
+    assert len(PATHS) * len(ROLES) >= 100
+
+
+# --- The listings show one municipality's rows --------------------------------------------
+
+
+def _listing(client, name: str) -> str:
+    response = client.get(reverse(name))
+    assert response.status_code == 200, name
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "own", "other"), [("coordinator_nb", NB, TIEL), ("coordinator_tiel", TIEL, NB)]
+)
+def test_a_municipality_coordinator_lists_only_their_own_rows(client, act_as, role, own, other):
+    act_as(role)
+    questions = _listing(client, "questions:index")
+    surveys = _listing(client, "wagtailsnippets_cms_survey:list")
+    routing = _listing(client, "question_routing:index")
+    actions = _listing(client, "wagtailsnippets_cms_policyaction:list")
+
+    own_question, other_question = ("Q-NB", "Q-TIEL") if own == NB else ("Q-TIEL", "Q-NB")
+    assert own_question in questions and other_question not in questions
+    assert f"enquete-{own}" in surveys and f"enquete-{other}" not in surveys
+    own_club, other_club = (
+        ("Club Ochten", "Club Tiel") if own == NB else ("Club Tiel", "Club Ochten")
+    )
+    assert own_club in routing and other_club not in routing
+    own_action = PolicyAction.objects.get(slug="nb-taal" if own == NB else "tiel-taal").title
+    other_action = PolicyAction.objects.get(slug="tiel-taal" if own == NB else "nb-taal").title
+    assert own_action in actions and other_action not in actions
+
+
+def test_the_regional_coordinator_lists_every_municipality_s_rows(client, act_as):
+    act_as("regional")
+    questions = _listing(client, "questions:index")
+    surveys = _listing(client, "wagtailsnippets_cms_survey:list")
+    assert "Q-NB" in questions and "Q-TIEL" in questions
+    assert f"enquete-{NB}" in surveys and f"enquete-{TIEL}" in surveys
+
+
+def test_a_municipality_coordinator_chooses_only_their_own_municipality(client, act_as):
+    act_as("coordinator_tiel")
+    form = client.get(reverse("wagtailsnippets_cms_survey:add")).context["form"]
+    assert list(form.fields["municipality"].queryset) == [municipality(TIEL)]
+    routing = client.get(reverse("question_routing:add")).context["form"]
+    assert list(routing.fields["municipality"].queryset) == [municipality(TIEL)]
+    assert set(routing.fields["partner"].queryset) == {partner("ggd"), partner("club-tiel")}
+
+
+def test_the_workflow_report_names_only_their_municipality_s_people(client, act_as):
+    _submit(ActivityPage, "training-ochten")
+    act_as("coordinator_tiel")
+    report = client.get(reverse("wagtailadmin_reports:workflow")).content.decode()
+    assert "contributor-training-ochten@example.org" not in report
+    client.logout()
+    act_as("coordinator_nb")
+    form = client.get(reverse("wagtailadmin_reports:workflow")).context["filters"].form
+    people = {user.email for user in form.fields["requested_by"].queryset}
+    assert "contributor-training-ochten@example.org" in people
+
+
+def test_the_dashboard_offers_each_coordinator_only_their_approvals(client, act_as):
+    _submit(ActivityPage, "training-ochten")
+    _submit(GuidePage, "ggd-gids")
+    from wagtail.models import TaskState
+
+    users = get_user_model().objects
+    nb = act_as("coordinator_nb")
+    tiel = make_person(MUNICIPALITY_COORDINATOR, TIEL)
+    regional = make_person(COORDINATOR, None)
+
+    def reviewable(user) -> set[str]:
+        states = TaskState.objects.reviewable_by(users.get(pk=user.pk))
+        return {state.workflow_state.content_object.slug for state in states}
+
+    assert reviewable(nb) == {"training-ochten"}
+    assert reviewable(tiel) == set()
+    assert reviewable(regional) == {"training-ochten", "ggd-gids"}
