@@ -155,3 +155,57 @@ def test_a_changed_activity_gets_a_new_poster_and_old_files_are_purged(client, a
 def test_the_purge_runs_daily_from_cron():
     crontab = (Path(settings.BASE_DIR) / "scripts" / "crontab").read_text()
     assert "manage.py purge_posters" in crontab
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_at_once_queue_one_task():
+    """Two app servers asked at the same moment: the second waits for the first's lock,
+    then finds its task. Request A is held right after it looked (and found nothing)
+    until request B is seen waiting in PostgreSQL for the key's advisory lock."""
+    import threading
+
+    from django.db import connection
+
+    from cms.posters import making
+
+    order = making.Order("ab" * 16, "contact-point", "", ["nl"], "a4", None)
+    a_looked, b_waits = threading.Event(), threading.Event()
+    looked_up = making.latest_task
+
+    def held_latest_task(key):
+        found = looked_up(key)
+        if threading.current_thread().name == "A" and not a_looked.is_set():
+            a_looked.set()
+            assert b_waits.wait(30), "request B never waited for the lock"
+        return found
+
+    def ask():
+        try:
+            making.queue_once(order)
+        finally:
+            connection.close()
+
+    making.latest_task = held_latest_task
+    try:
+        first = threading.Thread(target=ask, name="A")
+        first.start()
+        assert a_looked.wait(30)
+        second = threading.Thread(target=ask, name="B")
+        second.start()
+        for _ in range(5000):  # until B is blocked on the advisory lock (a query per turn)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE wait_event = 'advisory' AND datname = current_database()"
+                )
+                if cursor.fetchone()[0]:
+                    break
+        else:
+            pytest.fail("request B did not wait for the advisory lock")
+        b_waits.set()
+        first.join(30)
+        second.join(30)
+    finally:
+        making.latest_task = looked_up
+        b_waits.set()
+    assert len(queued()) == 1
