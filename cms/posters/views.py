@@ -3,23 +3,30 @@
 The poster speaks for a municipality (``municipality``): the one named, else
 the one whose host the request came to.
 
-Rendered in the request: WeasyPrint takes a few hundred milliseconds for one
-page (measured in tests/cms/test_posters.py), less than a queue's round trip,
-and a poster is printed now and then, not served at volume. Bad parameters get
-the API's JSON error naming the field; an unpublished object is a 404.
+Never rendered in the request: a stored poster is served from media storage;
+otherwise the request queues it for the background worker (once) and answers a
+small page, in the visitor's or editor's language, that says how far it is and
+refreshes itself until the PDF is served in its place. A failed one says so and
+offers "Try again" (``retry=1``). Bad parameters get the API's JSON error naming
+the field; an unpublished object is a 404.
 """
 
 from __future__ import annotations
 
+from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from ..municipalities.lookup import MUNICIPALITY_PARAMETER, UnknownMunicipality, chosen
 from ..translation.languages import language_codes
 from .branding import branding_for
 from .content import poster_content, published_object
+from .making import Order, queue_once
 from .municipality import NotShownThere, poster_municipality
-from .render import SIZES, poster_pdf
+from .progress import progress_page
+from .render import SIZES
+from .stored import is_stored, poster_key, stored_path
 
 MAX_LANGUAGES = 3
 
@@ -46,6 +53,19 @@ def read_languages(value: str | None) -> list[str]:
     return codes
 
 
+def _serve(key: str, filename: str) -> HttpResponse:
+    # One page of PDF (tens of kilobytes): read whole, as rendering in the request did.
+    with default_storage.open(stored_path(key), "rb") as stored:
+        response = HttpResponse(stored.read(), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _address_without_retry(request: HttpRequest) -> str:
+    query = [(name, value) for name, value in request.GET.items() if name != "retry"]
+    return f"{request.path}?{urlencode(query)}" if query else request.path
+
+
 @require_GET
 def poster(request: HttpRequest, kind: str, slug: str = "") -> HttpResponse:
     try:
@@ -68,8 +88,10 @@ def poster(request: HttpRequest, kind: str, slug: str = "") -> HttpResponse:
     except (UnknownMunicipality, NotShownThere) as error:
         return _error(error.field, str(error))
     branding = branding_for(municipality)
-    pdf = poster_pdf(poster_content(obj, kind, languages, branding.site_url), size, branding)
-    response = HttpResponse(pdf, content_type="application/pdf")
+    key = poster_key(poster_content(obj, kind, languages, branding.site_url), size, branding)
     filename = f"{slug or kind}-{'-'.join(languages)}-{size}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    if is_stored(key):
+        return _serve(key, filename)
+    order = Order(key, kind, slug, languages, size, municipality.pk if municipality else None)
+    task = queue_once(order, retry=request.GET.get("retry") == "1")
+    return progress_page(request, task, _address_without_retry(request))

@@ -396,6 +396,9 @@ TASKS = {
 # colour; these two only seed the first municipality when the database is migrated.
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "")
 MUNICIPALITY_COLOUR = os.environ.get("MUNICIPALITY_COLOUR", "#1f7a3a")
+# Posters are made by the background worker and kept in media storage under
+# posters/; purge_posters (cron) deletes files not written for this many days.
+POSTER_KEEP_DAYS = int(os.environ.get("POSTER_KEEP_DAYS", "30"))
 
 # Sign-ups and language buddies (cms.taking_part.retention): a sign-up's name and
 # contact are erased SIGNUP_RETENTION_DAYS after its date (or the activity's

@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
+from tests.poster_worker import own_media, printed  # noqa: F401 (a fixture)
 from tests.survey_factories import survey
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_media")]
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def content(db):
 def test_details_carry_a_poster_url_in_their_language(client, content, detail, poster):
     answer = client.get(f"/api/v1/{detail}?lang=pl").json()
     assert answer["poster_url"] == poster
-    pdf = client.get(answer["poster_url"].replace("languages=pl", "languages=pl,bg"))
+    pdf = printed(client, answer["poster_url"].replace("languages=pl", "languages=pl,bg"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
 

@@ -24,9 +24,10 @@ from wagtail.images.models import Image
 from cms.models import ActivityPage, Municipality, Survey
 from tests import factories, survey_factories
 from tests.cms.test_posters import has, pdf_text, qr_codes
+from tests.poster_worker import own_media, printed  # noqa: F401 (a fixture)
 from tests.region_factories import IN_OCHTEN, IN_TIEL, region
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_media")]
 
 NB_HOST = "neder-betuwe.localhost"
 TIEL_HOST = "tiel.localhost"
@@ -89,7 +90,7 @@ def at(host: str) -> Client:
 
 
 def poster(host: str, path: str) -> bytes:
-    answer = at(host).get(path)
+    answer = printed(at(host), path)
     assert answer.status_code == 200, answer.content[:300]
     assert answer["Content-Type"] == "application/pdf"
     return answer.content
