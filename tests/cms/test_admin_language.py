@@ -332,3 +332,43 @@ def test_an_untranslated_label_and_a_raw_value_are_found():
     ]
     assert "Slug" not in labels_left_in_english()  # every slug's label is translated
     assert "Cancel token hash" in labels_left_in_english()  # never in a form, never translated
+
+
+def desk_addresses(role: str) -> list[str]:
+    """The translation desk's screens: the translator's, and the coordinator's overview."""
+    guide = GuidePage.objects.get(slug="huisarts")
+    shared = [reverse("cms_translation_exchange"), reverse("cms_machine_drafts")]
+    if role == "coordinator":
+        return [
+            *shared,
+            reverse("cms_translation_coverage"),
+            reverse("translators:index"),
+            reverse("translators:add"),
+        ]
+    return [
+        *shared,
+        reverse("cms_translation_queue") + "?language=pl",
+        reverse("cms_translation_desk", args=["guide", guide.pk, "pl"]),
+    ]
+
+
+@pytest.mark.parametrize("role", ["translator_pl", "coordinator"])
+def test_the_translation_desk_shows_no_english_in_dutch(role, client, login_as):
+    """Queue, side-by-side editor, XLIFF, machine drafts, coverage and the translators' list."""
+    user = login_as(role)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
+    english = {phrase for source, _dutch in catalog_pairs() for phrase in phrases(source)}
+    dutch_text = " ".join(dutch for _source, dutch in catalog_pairs())
+    english = {phrase for phrase in english if phrase not in dutch_text}
+    # Strings these screens showed in English before they were translated.
+    assert {"Ask for drafts", "Download XLIFF", "Per partner and language"} <= english
+    for address in desk_addresses(role):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        text = visible_text(HIDDEN_TEXT.sub(" ", response.content.decode()))
+        left = sorted(phrase for phrase in english if phrase in text)
+        assert not left, f"{role} {address}: untranslated {left}"
+        assert not KNOWN_ENGLISH.search(text), f"{role} {address}: {around(KNOWN_ENGLISH, text)}"
+        assert not RAW_VALUES.search(text), f"{role} {address}: raw {around(RAW_VALUES, text)}"
