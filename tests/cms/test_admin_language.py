@@ -296,6 +296,8 @@ def screen_addresses(role: str, asked: Survey) -> list[str]:
             reverse("buddy_matches:index"),
             reverse("buddy_projects:index"),
             reverse("cms_buddy_suggestions"),
+            reverse("cms_partner_members", args=[partner.pk]),
+            reverse("cms_two_factor_setup"),
         ]
     return addresses
 
