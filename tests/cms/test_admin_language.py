@@ -272,6 +272,7 @@ def screen_addresses(role: str, asked: Survey) -> list[str]:
         reverse("signups:edit", args=[signup.pk]),
         reverse("wagtailsnippets_cms_policyaction:list"),
         reverse("wagtailsnippets_cms_policyaction:edit", args=[action.pk]),
+        reverse("cms_partner_calendar", args=[Partner.objects.get(slug=OWN).pk]),
     ]
     if role == "coordinator":
         partner = Partner.objects.get(slug=OWN)
