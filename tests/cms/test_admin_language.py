@@ -43,6 +43,7 @@ from cms.models import (
     BuildingBlock,
     Category,
     GuidePage,
+    Municipality,
     Partner,
     PolicyAction,
     ProgressUpdate,
@@ -53,6 +54,7 @@ from cms.models import (
     SurveyOption,
     SurveyQuestion,
     Venue,
+    Village,
 )
 from cms.taking_part.capacity import SignupRequest, sign_up
 from tests import factories
@@ -205,6 +207,8 @@ LABELLED_MODELS = (
     BuddyOffer,
     BuddyRequest,
     BuddyMatch,
+    Municipality,
+    Village,
 )
 # English these screens used to show, one word at a time (a phrase of two words
 # or more is found through the catalogs already).
@@ -299,6 +303,11 @@ def screen_addresses(role: str, asked: Survey) -> list[str]:
             reverse("cms_buddy_suggestions"),
             reverse("cms_partner_members", args=[partner.pk]),
             reverse("cms_two_factor_setup"),
+            reverse("wagtailsnippets_cms_municipality:list"),
+            reverse(
+                "wagtailsnippets_cms_municipality:edit",
+                args=[Municipality.objects.order_by("pk").first().pk],
+            ),
         ]
     return addresses
 
