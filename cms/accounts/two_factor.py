@@ -12,6 +12,7 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -70,11 +71,11 @@ def verify_session(request: HttpRequest, token: str) -> tuple[bool, str]:
     """Check a code for the logged-in user; returns (verified, message for a refusal)."""
     device = confirmed_device(request.user)
     if device is None:
-        return False, "No authenticator app is set up for this account."
-    allowed, _ = device.verify_is_allowed()
+        return False, _("No authenticator app is set up for this account.")
+    allowed, _why = device.verify_is_allowed()
     if not allowed:
-        return False, "Too many wrong codes. Wait a little and try again."
+        return False, _("Too many wrong codes. Wait a little and try again.")
     if not device.verify_token(token.strip()):
-        return False, "That code is not right, or it has expired."
+        return False, _("That code is not right, or it has expired.")
     otp_login(request, device)
     return True, ""

@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -23,7 +25,7 @@ from . import invitations, two_factor
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label="Code from your authenticator app",
+        label=gettext_lazy("Code from your authenticator app"),
         max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
@@ -41,7 +43,7 @@ class TwoFactorSetupView(WagtailAdminTemplateMixin, FormView):
 
     template_name = "cms/accounts/two_factor_setup.html"
     form_class = TokenForm
-    page_title = "Two-factor authentication"
+    page_title = gettext_lazy("Two-factor authentication")
     header_icon = "key"
 
     def dispatch(self, request, *args, **kwargs):
@@ -68,9 +70,9 @@ class TwoFactorSetupView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         device = two_factor.pending_device(self.request.user)
         if not two_factor.confirm_device(self.request, device, form.cleaned_data["token"]):
-            form.add_error("token", "That code is not right. Check the time on your phone.")
+            form.add_error("token", _("That code is not right. Check the time on your phone."))
             return self.form_invalid(form)
-        messages.success(self.request, "Two-factor authentication is on.")
+        messages.success(self.request, _("Two-factor authentication is on."))
         return redirect(_next_url(self.request))
 
 
@@ -79,7 +81,7 @@ class TwoFactorVerifyView(WagtailAdminTemplateMixin, FormView):
 
     template_name = "cms/accounts/two_factor_verify.html"
     form_class = TokenForm
-    page_title = "Enter your code"
+    page_title = gettext_lazy("Enter your code")
     header_icon = "key"
 
     def dispatch(self, request, *args, **kwargs):
@@ -101,13 +103,16 @@ class TwoFactorVerifyView(WagtailAdminTemplateMixin, FormView):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField()
-    role = forms.ChoiceField(choices=PartnerRole.choices, initial=PartnerRole.EDITOR)
+    email = forms.EmailField(label=gettext_lazy("E-mail address"))
+    role = forms.ChoiceField(
+        label=gettext_lazy("Role"), choices=PartnerRole.choices, initial=PartnerRole.EDITOR
+    )
     language = forms.ChoiceField(
         choices=settings.LANGUAGES,
         initial=settings.LANGUAGE_CODE,
         required=False,
-        help_text="The language of the invitation e-mail.",
+        label=gettext_lazy("Language"),
+        help_text=gettext_lazy("The language of the invitation e-mail."),
     )
 
 
@@ -140,7 +145,7 @@ class PartnerMembersView(WagtailAdminTemplateMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return f"Members of {self.partner.name}"
+        return _("Members of %(partner)s") % {"partner": self.partner.name}
 
     def members(self) -> list[tuple[object, str]]:
         User = get_user_model()
@@ -160,13 +165,16 @@ class PartnerMembersView(WagtailAdminTemplateMixin, FormView):
         if "remove" in request.POST:
             user = get_object_or_404(get_user_model(), pk=_posted_id(request, "remove"))
             invitations.remove_member(user, self.partner, removed_by=request.user)
-            messages.success(request, f"{user.get_username()} no longer works for this partner.")
+            messages.success(
+                request,
+                _("%(user)s no longer works for this partner.") % {"user": user.get_username()},
+            )
             return redirect(request.path)
         if "withdraw" in request.POST:
             Invitation.objects.filter(
                 partner=self.partner, pk=_posted_id(request, "withdraw"), accepted_at__isnull=True
             ).delete()
-            messages.success(request, "The invitation is withdrawn: its link no longer works.")
+            messages.success(request, _("The invitation is withdrawn: its link no longer works."))
             return redirect(request.path)
         return super().post(request, *args, **kwargs)
 
@@ -187,12 +195,16 @@ class PartnerMembersView(WagtailAdminTemplateMixin, FormView):
         if delivered:
             messages.success(
                 self.request,
-                f"Invitation sent to {data['email']}: the role is theirs once they open the link.",
+                _("Invitation sent to %(email)s: the role is theirs once they open the link.")
+                % {"email": data["email"]},
             )
         else:
             messages.warning(
                 self.request,
-                f"No e-mail could be sent to {data['email']}. Pass on this one-time link "
-                f"yourself, to that person only: {sent.url}",
+                _(
+                    "No e-mail could be sent to %(email)s. Pass on this one-time link "
+                    "yourself, to that person only: %(url)s"
+                )
+                % {"email": data["email"], "url": sent.url},
             )
         return redirect(self.request.path)

@@ -8,12 +8,14 @@ coordinators (the "Glossary" snippet, ``CoordinatorOnlyPermissionPolicy``).
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..translation.fallback import translated_value
-from ..translation.languages import english_name, is_supported, language_codes
+from ..translation.languages import is_supported, language_codes, name_in_admin
 from .models import GlossaryTerm
 from .style_sheets import style_sheet
 
@@ -21,7 +23,7 @@ from .style_sheets import style_sheet
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "help"
-    menu_label = "Glossary"
+    menu_label = gettext_lazy("Glossary")
     list_display = ["term_nl", "slug", "sort_order"]
     search_fields = ["term_nl", "slug"]
 
@@ -38,12 +40,14 @@ class LanguageSheetView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, language=language, **kwargs)
 
     def get_page_title(self) -> str:
-        return f"Style sheet and glossary: {english_name(self.language)}"
+        return _("Style sheet and glossary: %(language)s") % {
+            "language": name_in_admin(self.language)
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["language"] = self.language
-        context["languages"] = [(code, english_name(code)) for code in language_codes()]
+        context["languages"] = [(code, name_in_admin(code)) for code in language_codes()]
         context["style_sheet"] = style_sheet(self.language)
         context["entries"] = [
             {

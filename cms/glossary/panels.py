@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import Panel
 
-from ..translation.languages import english_name, language_codes
+from ..translation.languages import language_codes, name_in_admin
 from .consistency import object_deviations, readable_text, terms_in
 from .models import GlossaryTerm
 
@@ -28,7 +29,7 @@ def glossary_context(obj: Any, fields: tuple[str, ...] = CHECKED_FIELDS) -> dict
     source = " ".join(readable_text(getattr(obj, f"{field}_nl", None)) for field in fields)
     used = terms_in(source, terms)
     warnings = [
-        {"language": english_name(code), "code": code, "deviation": deviation}
+        {"language": name_in_admin(code), "code": code, "deviation": deviation}
         for code in language_codes()
         if code != settings.SOURCE_LANGUAGE
         for deviation in object_deviations(obj, fields, code, used)
@@ -38,7 +39,7 @@ def glossary_context(obj: Any, fields: tuple[str, ...] = CHECKED_FIELDS) -> dict
 
 class GlossaryPanel(Panel):
     def __init__(self, **kwargs):
-        kwargs.setdefault("heading", "Glossary")
+        kwargs.setdefault("heading", gettext_lazy("Glossary"))
         super().__init__(**kwargs)
 
     @property

@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -32,18 +33,27 @@ class Municipality(ClusterableModel):
     regional coordinators (``cms.permissions.roles``) manage every one.
     """
 
-    site = models.OneToOneField(Site, on_delete=models.PROTECT, related_name="municipality")
-    slug = models.SlugField(max_length=60, unique=True)
-    name = models.CharField(max_length=120)
-    languages = LanguageCodesField(
-        "languages offered", help_text="In the order the site offers them; empty: all."
+    site = models.OneToOneField(
+        Site, on_delete=models.PROTECT, related_name="municipality", verbose_name=_("site")
     )
-    colour = models.CharField(max_length=7, default="#1f7a3a", validators=[COLOUR])
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    languages = LanguageCodesField(
+        _("languages offered"), help_text=_("In the order the site offers them; empty: all.")
+    )
+    colour = models.CharField(_("colour"), max_length=7, default="#1f7a3a", validators=[COLOUR])
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
     )
     privacy_contact = models.EmailField(
-        blank=True, help_text="Where residents ask about their personal data."
+        _("privacy contact"),
+        blank=True,
+        help_text=_("Where residents ask about their personal data."),
     )
     coordinators = models.OneToOneField(
         Group,
@@ -53,7 +63,7 @@ class Municipality(ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="coordinated_municipality",
     )
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     panels = [
         FieldPanel("name"),
@@ -62,14 +72,15 @@ class Municipality(ClusterableModel):
         FieldPanel("languages"),
         MultiFieldPanel(
             [FieldPanel("colour"), FieldPanel("logo"), FieldPanel("privacy_contact")],
-            heading="Branding and privacy",
+            heading=_("Branding and privacy"),
         ),
-        InlinePanel("villages", heading="Villages", label="Village"),
+        InlinePanel("villages", heading=_("Villages"), label=_("Village")),
     ]
 
     class Meta:
         ordering = ["sort_order", "name"]
-        verbose_name_plural = "municipalities"
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
 
     def __str__(self) -> str:
         return self.name
@@ -84,12 +95,16 @@ class Village(Orderable):
     """
 
     municipality = ParentalKey(Municipality, on_delete=models.CASCADE, related_name="villages")
-    slug = models.SlugField(max_length=60)
-    name = models.CharField(max_length=120)
-    lat = models.FloatField(validators=[MinValueValidator(-90), MaxValueValidator(90)])
-    lon = models.FloatField(validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    slug = models.SlugField(_("slug"), max_length=60)
+    name = models.CharField(_("name"), max_length=120)
+    lat = models.FloatField(
+        _("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    lon = models.FloatField(
+        _("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
     radius_km = models.FloatField(
-        default=1.5, validators=[MinValueValidator(0.1), MaxValueValidator(50)]
+        _("radius (km)"), default=1.5, validators=[MinValueValidator(0.1), MaxValueValidator(50)]
     )
 
     panels = [
@@ -101,6 +116,8 @@ class Village(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("village")
+        verbose_name_plural = _("villages")
         constraints = [
             models.UniqueConstraint(fields=["municipality", "slug"], name="one_village_per_slug")
         ]

@@ -16,10 +16,19 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..contact_point.intake import new_reference
 from ..places import villages
-from .buddy_models import BuddyMatch, BuddyOffer, BuddyPerson, BuddyProject, BuddyRequest
+from .buddy_models import (
+    BuddyHelp,
+    BuddyMatch,
+    BuddyOffer,
+    BuddyPerson,
+    BuddyProject,
+    BuddyRequest,
+)
 
 # How much each reason weighs when ranking pairs (a shared village beats a month of waiting).
 SAME_VILLAGE = 3.0
@@ -67,25 +76,30 @@ class Suggestion:
 
 
 def score(request: BuddyRequest, offer: BuddyOffer, now: datetime) -> Suggestion:
+    """The pair's points and its reasons, worded in the active language (the coordinator's)."""
     reasons = []
     points = 0.0
     if request.village == offer.village:
         points += SAME_VILLAGE
-        reasons.append("same village")
+        reasons.append(_("same village"))
     shared = sorted(set(request.languages) & set(offer.languages))
     if shared:
         points += SHARED_LANGUAGE
-        reasons.append("speak " + ", ".join(shared))
+        reasons.append(_("both speak %(languages)s") % {"languages": ", ".join(shared)})
     wishes = set(request.help) & set(offer.help)
     if wishes:
         points += PER_WISH_ON_OFFER * len(wishes)
-        reasons.append("offers " + ", ".join(sorted(wishes)))
+        labels = dict(BuddyHelp.choices)
+        offered = ", ".join(str(labels.get(wish, wish)) for wish in sorted(wishes))
+        reasons.append(_("offers: %(help)s") % {"help": offered})
     if set(request.times) & set(offer.times):
         points += SHARED_TIME
-        reasons.append("can meet at the same moments")
+        reasons.append(_("can meet at the same moments"))
     weeks = (now - request.created_at).days // 7
     points += PER_WEEK_WAITED * weeks
-    reasons.append(f"waiting {weeks} weeks")
+    reasons.append(
+        ngettext("waiting %(weeks)s week", "waiting %(weeks)s weeks", weeks) % {"weeks": weeks}
+    )
     return Suggestion(request, offer, round(points, 2), tuple(reasons))
 
 

@@ -15,9 +15,10 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
+from django.db import models
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..models import ContactMethod
 from ..models.membership import PartnerRole
@@ -102,33 +103,71 @@ def send_promotion(signup: Signup) -> None:
         )
 
 
-def organiser_addresses(signup: Signup) -> list[str]:
-    """The e-mail addresses of the organiser's editors (active users)."""
+class OrganiserEvent(models.TextChoices):
+    """What happened to a sign-up, as the organiser's notice words it."""
+
+    NEW = "new", gettext_lazy("new sign-up")
+    CANCELLED = "cancelled", gettext_lazy("sign-up cancelled")
+    PROMOTED = "promoted", gettext_lazy("sign-up moved up from the waiting list")
+
+
+def organiser_recipients(signup: Signup) -> dict[str, list[str]]:
+    """The organiser's editors (active users) by the language of their admin, else Dutch.
+
+    One query: the address and the Wagtail admin language come together.
+    """
     partner_id = signup.signup_list.activity.organiser_id
-    users = get_user_model().objects.filter(
-        is_active=True,
-        groups__partner_group__partner_id=partner_id,
-        groups__partner_group__role=PartnerRole.EDITOR,
+    rows = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__partner_group__partner_id=partner_id,
+            groups__partner_group__role=PartnerRole.EDITOR,
+        )
+        .values_list("email", "wagtail_userprofile__preferred_language")
     )
-    return sorted({email for email in users.values_list("email", flat=True) if email})
+    by_language: dict[str, set[str]] = {}
+    for email, language in rows:
+        if email:
+            by_language.setdefault(language or settings.LANGUAGE_CODE, set()).add(email)
+    return {language: sorted(emails) for language, emails in sorted(by_language.items())}
 
 
-def notify_organiser(signup: Signup, event: str) -> None:
-    """Tell the organiser's editors that a sign-up arrived, was cancelled or was promoted."""
-    addresses = organiser_addresses(signup)
-    if not addresses:
-        return
+def _organiser_notice(signup: Signup, event: OrganiserEvent) -> tuple[str, str]:
+    """Subject and body of the notice, in the active language."""
     activity = signup.signup_list.activity
-    day = f" on {signup.signup_list.date:%a %d %b %Y}" if signup.signup_list.date else ""
-    body = (
-        f"{activity.title}{day}\n\n"
-        f"Sign-up {signup.reference}: {event}; {signup.people} "
-        f"{'person' if signup.people == 1 else 'people'}; now {signup.get_status_display()}.\n\n"
-        "Names and contacts are in the Wegwijs admin, under Sign-ups.\n"
+    heading = activity.title
+    if signup.signup_list.date:
+        day = formats.date_format(signup.signup_list.date, "l j F Y")
+        heading = _("%(activity)s on %(date)s") % {"activity": activity.title, "date": day}
+    people = ngettext("%(count)s person", "%(count)s people", signup.people) % {
+        "count": signup.people
+    }
+    summary = _("Reference %(reference)s: %(event)s; %(people)s; now %(status)s.") % {
+        "reference": signup.reference,
+        "event": event.label,
+        "people": people,
+        "status": signup.get_status_display(),
+    }
+    body = "\n\n".join(
+        [heading, summary, _("Names and contacts are in the Wegwijs admin, under Sign-ups.")]
     )
-    EmailMessage(
-        subject=f"Wegwijs: sign-up {event} for {activity.title}", body=body, bcc=addresses
-    ).send()
+    subject = _("Wegwijs: %(event)s for %(activity)s") % {
+        "event": event.label,
+        "activity": activity.title,
+    }
+    return subject, body + "\n"
+
+
+def notify_organiser(signup: Signup, event: OrganiserEvent) -> None:
+    """Tell the organiser's editors that a sign-up arrived, was cancelled or was promoted.
+
+    Each editor reads it in their admin language: one mail per language.
+    """
+    for language, addresses in organiser_recipients(signup).items():
+        with translation.override(language):
+            subject, body = _organiser_notice(signup, event)
+        EmailMessage(subject=subject, body=body, bcc=addresses).send()
 
 
 def announce(signup: Signup, cancel_token: str | None, position: int | None) -> None:
@@ -140,7 +179,7 @@ def announce(signup: Signup, cancel_token: str | None, position: int | None) -> 
     try:
         if cancel_token:
             send_confirmation(signup, cancel_token, position)
-        notify_organiser(signup, "new")
+        notify_organiser(signup, OrganiserEvent.NEW)
     except Exception:
         logger.exception("Could not send the e-mails of sign-up %s", signup.reference)
 
@@ -148,7 +187,7 @@ def announce(signup: Signup, cancel_token: str | None, position: int | None) -> 
 def announce_cancellation(signup: Signup, promoted: list[Signup]) -> None:
     """After a cancellation: the organiser's notice, and mail to those who moved up."""
     try:
-        notify_organiser(signup, "cancelled")
+        notify_organiser(signup, OrganiserEvent.CANCELLED)
     except Exception:
         logger.exception("Could not send the e-mails of sign-up %s", signup.reference)
     announce_promotions(promoted)
@@ -158,6 +197,6 @@ def announce_promotions(promoted: list[Signup]) -> None:
     for signup in promoted:
         try:
             send_promotion(signup)
-            notify_organiser(signup, "moved up from the waiting list")
+            notify_organiser(signup, OrganiserEvent.PROMOTED)
         except Exception:
             logger.exception("Could not send the e-mails of sign-up %s", signup.reference)

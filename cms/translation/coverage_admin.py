@@ -11,6 +11,7 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -19,16 +20,30 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from ..csv_safety import writer
 from ..permissions.roles import is_coordinator
 from .coverage import CLASSES, coverage, per_language
-from .desk_admin import desk_languages
+from .desk_admin import DESK, desk_languages
 from .languages import name_in_admin
 from .queue import translation_queue
+
+
+def class_labels() -> list[str]:
+    """The column headings of ``CLASSES``, in order, worded as on the start page's panel.
+
+    The CSV keeps the codes: a spreadsheet reads them the same in every language.
+    """
+    machine = pgettext(DESK, "Machine translation")
+    return [
+        pgettext(DESK, "Written by a person"),
+        f"{machine}, {pgettext(DESK, 'reviewed')}",
+        f"{machine}, {pgettext(DESK, 'not reviewed')}",
+        pgettext(DESK, "Missing"),
+    ]
 
 
 class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
     """Per partner and language: the share of visible texts in each class; ``?export=csv``."""
 
     template_name = "cms/translation/coverage.html"
-    page_title = "Translation coverage"
+    page_title = gettext_lazy("Translation coverage")
 
     def dispatch(self, request, *args, **kwargs):
         if not is_coordinator(request.user):
@@ -41,7 +56,7 @@ class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
             return coverage_csv(rows)
         return self.render_to_response(
             self.get_context_data(
-                rows=rows, totals=per_language(rows), classes=CLASSES, names=name_in_admin
+                rows=rows, totals=per_language(rows), classes=class_labels(), names=name_in_admin
             )
         )
 

@@ -1,5 +1,6 @@
 """Where the coordinator names translators: a person, a language (and later a municipality)."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -12,14 +13,14 @@ class TranslatorAssignmentViewSet(ModelViewSet):
 
     model = TranslatorAssignment
     icon = "globe"
-    menu_label = "Translators"
+    menu_label = _("Translators")
     add_to_admin_menu = True
     menu_order = 175
     copy_view_enabled = False
     form_fields = ["user", "language", "site"]
     permission_policy = CoordinatorOnlyPermissionPolicy(TranslatorAssignment)
     list_display = [
-        TitleColumn("user", label="Translator", url_name="translators:edit"),
-        Column("language", label="Language"),
-        Column("site", label="Municipality"),
+        TitleColumn("user", label=_("Translator"), url_name="translators:edit"),
+        Column("language", label=_("Language")),
+        Column("site", label=_("Municipality")),
     ]

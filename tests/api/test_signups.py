@@ -252,3 +252,27 @@ def test_the_organiser_s_editors_are_told_without_the_person_s_data(client, cafe
     assert len(notices) == 1
     assert receipt["reference"] in notices[0].body
     assert "Ania" not in notices[0].body and "ania@" not in notices[0].body
+
+
+def test_the_organiser_s_notice_is_in_each_editor_s_admin_language(client, cafe, mailoutbox):
+    from wagtail.users.models import UserProfile
+
+    from tests.cms.conftest import make_member
+
+    make_member("editor", "vv-ochten", email="captain@vvochten.nl")
+    polish = make_member("editor", "vv-ochten", email="trener@vvochten.nl")
+    UserProfile.get_for_user(polish)  # made if the invitation made none
+    UserProfile.objects.filter(user=polish).update(preferred_language="pl")
+    mailoutbox.clear()
+    reference = post_signup(client, cafe, body()).json()["reference"]
+    notices = {tuple(mail.bcc): mail for mail in mailoutbox if mail.bcc}
+    assert set(notices) == {("captain@vvochten.nl",), ("trener@vvochten.nl",)}
+    dutch, polish_notice = notices[("captain@vvochten.nl",)], notices[("trener@vvochten.nl",)]
+    # No preferred language: Dutch, the admin's default.
+    assert dutch.subject.startswith("Wegwijs: nieuwe aanmelding voor ")
+    assert f"Referentie {reference}: nieuwe aanmelding; 1 persoon; nu Bevestigd." in dutch.body
+    assert "Wegwijs-beheer" in dutch.body
+    assert polish_notice.subject.startswith("Wegwijs: nowe zgłoszenie na ")
+    assert f"Numer {reference}: nowe zgłoszenie; 1 osoba; teraz Potwierdzone." in polish_notice.body
+    for notice in (dutch, polish_notice):
+        assert "Sign-up" not in notice.body and "people" not in notice.body

@@ -141,7 +141,7 @@ def test_wrong_codes_are_throttled(client, coalition):
     response = client.post(reverse("cms_two_factor_verify"), {"token": code(device)})
 
     assert response.status_code == 200
-    assert "Too many wrong codes" in response.content.decode()
+    assert "Te veel verkeerde codes" in response.content.decode()  # the Dutch admin
 
 
 def log_in_from(client, username: str, password: str, forwarded_for: str):

@@ -43,6 +43,7 @@ from cms.models import (
     BuildingBlock,
     Category,
     GuidePage,
+    Municipality,
     Partner,
     PolicyAction,
     ProgressUpdate,
@@ -53,6 +54,7 @@ from cms.models import (
     SurveyOption,
     SurveyQuestion,
     Venue,
+    Village,
 )
 from cms.taking_part.capacity import SignupRequest, sign_up
 from tests import factories
@@ -205,6 +207,8 @@ LABELLED_MODELS = (
     BuddyOffer,
     BuddyRequest,
     BuddyMatch,
+    Municipality,
+    Village,
 )
 # English these screens used to show, one word at a time (a phrase of two words
 # or more is found through the catalogs already).
@@ -272,6 +276,7 @@ def screen_addresses(role: str, asked: Survey) -> list[str]:
         reverse("signups:edit", args=[signup.pk]),
         reverse("wagtailsnippets_cms_policyaction:list"),
         reverse("wagtailsnippets_cms_policyaction:edit", args=[action.pk]),
+        reverse("cms_partner_calendar", args=[Partner.objects.get(slug=OWN).pk]),
     ]
     if role == "coordinator":
         partner = Partner.objects.get(slug=OWN)
@@ -296,6 +301,13 @@ def screen_addresses(role: str, asked: Survey) -> list[str]:
             reverse("buddy_matches:index"),
             reverse("buddy_projects:index"),
             reverse("cms_buddy_suggestions"),
+            reverse("cms_partner_members", args=[partner.pk]),
+            reverse("cms_two_factor_setup"),
+            reverse("wagtailsnippets_cms_municipality:list"),
+            reverse(
+                "wagtailsnippets_cms_municipality:edit",
+                args=[Municipality.objects.order_by("pk").first().pk],
+            ),
         ]
     return addresses
 
@@ -332,3 +344,51 @@ def test_an_untranslated_label_and_a_raw_value_are_found():
     ]
     assert "Slug" not in labels_left_in_english()  # every slug's label is translated
     assert "Cancel token hash" in labels_left_in_english()  # never in a form, never translated
+
+
+STYLE_SHEET = re.compile(r"(?s)<div data-style-sheet=[^>]*>.*?</div>")
+
+
+def desk_addresses(role: str) -> list[str]:
+    """The translation desk's screens: the translator's, and the coordinator's overview."""
+    guide = GuidePage.objects.get(slug="huisarts")
+    shared = [reverse("cms_translation_exchange"), reverse("cms_machine_drafts")]
+    if role == "coordinator":
+        return [
+            *shared,
+            reverse("cms_translation_coverage"),
+            reverse("translators:index"),
+            reverse("translators:add"),
+            reverse("wagtailsnippets_cms_glossaryterm:list"),
+            reverse("cms_glossary_sheet", args=["pl"]),
+        ]
+    return [
+        *shared,
+        reverse("cms_translation_queue") + "?language=pl",
+        reverse("cms_translation_desk", args=["guide", guide.pk, "pl"]),
+        reverse("cms_glossary_sheet", args=["pl"]),
+    ]
+
+
+@pytest.mark.parametrize("role", ["translator_pl", "coordinator"])
+def test_the_translation_desk_shows_no_english_in_dutch(role, client, login_as):
+    """Queue, side-by-side editor, XLIFF, machine drafts, coverage, translators, glossary."""
+    user = login_as(role)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
+    english = {phrase for source, _dutch in catalog_pairs() for phrase in phrases(source)}
+    dutch_text = " ".join(dutch for _source, dutch in catalog_pairs())
+    english = {phrase for phrase in english if phrase not in dutch_text}
+    # Strings these screens showed in English before they were translated.
+    assert {"Ask for drafts", "Download XLIFF", "Per partner and language"} <= english
+    for address in desk_addresses(role):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        # The language's style sheet is a document for translators, shown as written.
+        page = STYLE_SHEET.sub(" ", response.content.decode())
+        text = visible_text(HIDDEN_TEXT.sub(" ", page))
+        left = sorted(phrase for phrase in english if phrase in text)
+        assert not left, f"{role} {address}: untranslated {left}"
+        assert not KNOWN_ENGLISH.search(text), f"{role} {address}: {around(KNOWN_ENGLISH, text)}"
+        assert not RAW_VALUES.search(text), f"{role} {address}: raw {around(RAW_VALUES, text)}"

@@ -50,7 +50,7 @@ def test_the_editor_shows_the_text_s_terms_and_warns_where_a_word_differs(
     # Polish says "lekarza" where the glossary approves "lekarz rodzinny"; Romanian is right;
     # the languages without a translation are not warned about.
     assert warnings == ["pl:huisarts"]
-    assert "the approved word “lekarz rodzinny”" in panel
+    assert "het goedgekeurde woord “lekarz rodzinny” niet" in panel  # the Dutch admin
     assert "<dt><strong>huisarts</strong></dt>" in panel
     assert "<dt><strong>zorgverzekering</strong></dt>" in panel
     assert "<dt><strong>BSN</strong></dt>" not in panel  # the text does not use it

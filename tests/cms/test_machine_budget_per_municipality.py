@@ -144,8 +144,8 @@ def test_the_coordinator_sets_a_budget_in_the_admin_and_sees_each_municipality(
     )
     page = client.get(reverse("cms_machine_drafts")).content.decode()
     assert 'data-machine-budget="tiel"' in page
-    assert "This month: 0 of 2500 characters used, 2500 left." in page
-    assert "This month: 0 of 10000 characters used, 10000 left." in page  # Neder-Betuwe
+    assert "Deze maand: 0 van 2500 tekens gebruikt, 2500 over." in page  # Dutch admin
+    assert "Deze maand: 0 van 10000 tekens gebruikt, 10000 over." in page  # Neder-Betuwe
     sent = client.post(
         reverse("cms_machine_drafts"),
         {"municipality": tiel.pk, "language": "pl", "segment": "guide/tiel-gids"},

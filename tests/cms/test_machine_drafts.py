@@ -146,11 +146,11 @@ def test_the_coordinator_sees_the_budget_and_asks_for_a_draft(deepl, guide, clie
     login_as("coordinator")
     address = reverse("cms_machine_drafts")
     page = client.get(address).content.decode()
-    assert "This month: 0 of 10000 characters used, 10000 left." in page
+    assert "Deze maand: 0 van 10000 tekens gebruikt, 10000 over." in page  # Dutch admin
     sent = client.post(address, {"language": "cs", "segment": "action/taalhuis"})
     assert sent.status_code == 302
     assert PolicyAction.objects.get(slug="taalhuis").title_cs.startswith("[CS] ")
-    assert f"This month: {budget_state().used} of 10000" in client.get(address).content.decode()
+    assert f"Deze maand: {budget_state().used} van 10000" in client.get(address).content.decode()
 
 
 def test_a_failure_in_the_admin_says_so_and_writes_nothing(deepl, guide, client, login_as):
@@ -159,7 +159,7 @@ def test_a_failure_in_the_admin_says_so_and_writes_nothing(deepl, guide, client,
     page = client.post(
         reverse("cms_machine_drafts"), {"language": "cs", "segment": "action/taalhuis"}
     )
-    assert "Nothing was drafted: DeepL could not be reached" in page.content.decode()
+    assert "Er is niets vertaald: DeepL could not be reached" in page.content.decode()
     assert not PolicyAction.objects.get(slug="taalhuis").title_cs
 
 

@@ -84,7 +84,7 @@ def test_coordinator_downloads_the_coverage_as_safe_csv(content, client, django_
     ]
     assert ["'=Club", "pl", "2", "1", "1", "2", "6"] in rows
     home = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Translation coverage" in home
+    assert "Vertaaldekking" in home  # "Translation coverage" in the admin's Dutch
 
 
 def test_a_translator_sees_their_queue_size_not_the_coverage(content, client):

@@ -141,7 +141,7 @@ def test_the_whole_queue_is_drafted_in_the_background_and_its_state_shown(
     )
     done = client.get(sent.url).content.decode()
     assert 'data-drafting-task="successful"' in done
-    assert "Drafting in Polish is done:" in done
+    assert "Het vertalen in het Pools is klaar:" in done  # the Dutch admin
     assert PolicyAction.objects.get().title_pl.startswith("[PL] ")
     guide = GuidePage.objects.get(slug="huisarts").get_latest_revision_as_object()
     assert guide.title_pl.startswith("[PL] ")

@@ -17,13 +17,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from ...models import Partner
 from ...permissions.roles import is_coordinator
 from ..desk_admin import desk_languages
-from ..languages import english_name
+from ..languages import name_in_admin
 from ..provenance import Origin
 from .importing import ExchangeRefused, import_xliff
 from .segments import select
@@ -37,30 +39,41 @@ def may_exchange(user) -> bool:
 
 
 class ExchangeForm(forms.Form):
-    language = forms.ChoiceField()
+    language = forms.ChoiceField(label=gettext_lazy("Language"))
     partner = forms.ModelChoiceField(
-        Partner.objects.order_by("name"), required=False, to_field_name="slug"
+        Partner.objects.order_by("name"),
+        required=False,
+        to_field_name="slug",
+        label=gettext_lazy("Partner"),
     )
     only = forms.MultipleChoiceField(
-        choices=[("missing", "Missing"), ("outdated", "Outdated")],
+        label=gettext_lazy("Only the texts that are"),
+        choices=[("missing", gettext_lazy("missing")), ("outdated", gettext_lazy("outdated"))],
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     xliff_version = forms.ChoiceField(
-        choices=[(v, f"XLIFF {v}") for v in VERSIONS], required=False, initial=VERSIONS[0]
+        choices=[(v, f"XLIFF {v}") for v in VERSIONS],
+        required=False,
+        initial=VERSIONS[0],
+        label=gettext_lazy("XLIFF version"),
     )
-    file = forms.FileField(required=False, help_text="To upload: the agency's XLIFF file.")
+    file = forms.FileField(
+        required=False,
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy("To upload: the agency's XLIFF file."),
+    )
 
     def __init__(self, *args, languages: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [(code, english_name(code)) for code in languages]
+        self.fields["language"].choices = [(code, name_in_admin(code)) for code in languages]
         self.fields["language"].required = False
 
 
 class ExchangeView(WagtailAdminTemplateMixin, FormView):
     template_name = "cms/translation/exchange.html"
     form_class = ExchangeForm
-    page_title = "Translation agencies (XLIFF)"
+    page_title = gettext_lazy("Translation agencies (XLIFF)")
 
     def dispatch(self, request, *args, **kwargs):
         self.languages = desk_languages(request.user)
@@ -82,7 +95,7 @@ class ExchangeView(WagtailAdminTemplateMixin, FormView):
             return self.upload(form)
         language = form.cleaned_data["language"]
         if not language:
-            form.add_error("language", "Choose the language to translate into.")
+            form.add_error("language", _("Choose the language to translate into."))
             return self.form_invalid(form)
         partner = form.cleaned_data["partner"]
         segments = select(language, partner.slug if partner else None, form.cleaned_data["only"])
@@ -97,10 +110,10 @@ class ExchangeView(WagtailAdminTemplateMixin, FormView):
     def upload(self, form):
         upload = form.cleaned_data["file"]
         if upload is None:
-            form.add_error("file", "Choose the XLIFF file to upload.")
+            form.add_error("file", _("Choose the XLIFF file to upload."))
             return self.form_invalid(form)
         if upload.size > MAX_UPLOAD_BYTES:
-            form.add_error("file", "The file is larger than 5 MB.")
+            form.add_error("file", _("The file is larger than 5 MB."))
             return self.form_invalid(form)
         try:
             coordinator = is_coordinator(self.request.user)
@@ -112,12 +125,16 @@ class ExchangeView(WagtailAdminTemplateMixin, FormView):
             )
         except ExchangeRefused as refused:
             self.problems = refused.problems
-            form.add_error("file", "Nothing was imported: the file has problems (listed below).")
+            form.add_error("file", _("Nothing was imported: the file has problems (listed below)."))
             return self.form_invalid(form)
         messages.success(
             self.request,
-            f"{len(report.applied)} translations into {english_name(report.language)} "
-            f"applied to {report.objects} objects.",
+            _("%(count)s translations into %(language)s applied to %(objects)s objects.")
+            % {
+                "count": len(report.applied),
+                "language": name_in_admin(report.language),
+                "objects": report.objects,
+            },
         )
         return redirect("cms_translation_exchange")
 

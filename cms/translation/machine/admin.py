@@ -18,6 +18,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import FormView
 from django_tasks import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist
@@ -26,8 +28,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from ...municipalities import lookup
 from ...municipalities.registry import MunicipalityInfo
 from ...permissions.roles import is_coordinator
-from ..desk_admin import desk_languages
-from ..languages import english_name
+from ..desk_admin import DESK, desk_languages
+from ..languages import name_in_admin
 from ..municipal import published_languages
 from ..translators import TranslatorAssignment
 from .budget import budget_state
@@ -54,27 +56,36 @@ def drafting_municipalities(user) -> list[MunicipalityInfo]:
 
 class DraftForm(forms.Form):
     municipality = forms.TypedChoiceField(
-        coerce=int, required=False, help_text="Whose monthly budget the characters count against."
+        label=gettext_lazy("Municipality"),
+        coerce=int,
+        required=False,
+        help_text=gettext_lazy("Whose monthly budget the characters count against."),
     )
-    language = forms.ChoiceField()
+    language = forms.ChoiceField(label=gettext_lazy("Language"))
     segment = forms.RegexField(
+        label=gettext_lazy("Object"),
         regex=r"^[a-z]+/[-\w]+$",
         required=False,
-        help_text="One object, as in the XLIFF ids: guide/huisarts, activity/taalcafe. "
-        "Empty: everything missing in the language (in the background).",
-        error_messages={"invalid": "Write it as kind/slug, for example guide/huisarts."},
     )
 
     def __init__(self, *args, languages: list[str], municipalities: list, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].choices = [(m.pk, m.name) for m in municipalities]
-        self.fields["language"].choices = [(code, english_name(code)) for code in languages]
+        # The examples are ids, not words: kept out of the translated text.
+        self.fields["segment"].help_text = _(
+            "One object, as in the XLIFF ids: %(examples)s. "
+            "Empty: everything missing in the language (in the background)."
+        ) % {"examples": "guide/huisarts, activity/taalcafe"}
+        self.fields["segment"].error_messages["invalid"] = _(
+            "Write it as kind/slug, for example %(example)s."
+        ) % {"example": "guide/huisarts"}
+        self.fields["language"].choices = [(code, name_in_admin(code)) for code in languages]
 
 
 class MachineDraftsView(WagtailAdminTemplateMixin, FormView):
     template_name = "cms/translation/machine_drafts.html"
     form_class = DraftForm
-    page_title = "Machine drafts"
+    page_title = pgettext_lazy(DESK, "Machine drafts")
 
     def dispatch(self, request, *args, **kwargs):
         self.languages = desk_languages(request.user)
@@ -107,14 +118,16 @@ class MachineDraftsView(WagtailAdminTemplateMixin, FormView):
         if municipality is None and self.municipalities:
             municipality = self.municipalities[0]
         if not is_configured():
-            form.add_error(None, "Machine drafts are off: no DEEPL_AUTH_KEY is set.")
+            form.add_error(None, _("Machine drafts are off: no DEEPL_AUTH_KEY is set."))
             return self.form_invalid(form)
         if not segment:
             queued = draft_language.enqueue(
                 language, self.request.user.pk, municipality.pk if municipality else None
             )
             messages.success(
-                self.request, f"Drafting everything missing in {english_name(language)}."
+                self.request,
+                _("Drafting everything missing in %(language)s.")
+                % {"language": name_in_admin(language)},
             )
             return redirect(reverse("cms_machine_drafts") + f"?task={queued.id}")
         kind, slug = segment.split("/")
@@ -126,12 +139,15 @@ class MachineDraftsView(WagtailAdminTemplateMixin, FormView):
             form.add_error("segment", str(missing))
             return self.form_invalid(form)
         except MachineTranslationFailed as failure:
-            form.add_error(None, f"Nothing was drafted: {failure}")
+            form.add_error(None, _("Nothing was drafted: %(reason)s") % {"reason": failure})
             return self.form_invalid(form)
         messages.success(
             self.request,
-            f"{report.segments} texts drafted ({report.characters} characters); "
-            "they are marked as machine translation until a person reviews them.",
+            _(
+                "%(texts)s texts drafted (%(characters)s characters); they are marked as "
+                "machine translation until a person reviews them."
+            )
+            % {"texts": report.segments, "characters": report.characters},
         )
         return redirect("cms_machine_drafts")
 
@@ -149,7 +165,7 @@ class MachineDraftsView(WagtailAdminTemplateMixin, FormView):
             return None
         return {
             "status": str(result.status).lower(),
-            "language": english_name(language),
+            "language": name_in_admin(language),
             "report": result.return_value if result.status == TaskResultStatus.SUCCESSFUL else None,
         }
 
