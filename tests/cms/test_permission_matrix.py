@@ -225,6 +225,8 @@ def partner_form_data(found: Partner | None = None, **overrides) -> dict:
         "slug": found.slug if found else "nieuwe-partner",
         "type": found.type if found else "association",
         "description_nl": found.description_nl if found else "",
+        # What the form shows chosen: the feed's language (Dutch unless set).
+        "calendar_language": found.calendar_language if found else "nl",
     }
     fields.update(overrides)
     data = nested_form_data(fields)

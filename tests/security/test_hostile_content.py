@@ -221,6 +221,7 @@ def test_admin_edits_with_payloads_render_as_text(admin_client, client):
             "description_nl": hostile_text(21),
             "description_pl": hostile_text(22),
             "website": "https://example.org/",
+            "calendar_language": "nl",
         }
     )
     data["languages_spoken"] = ["nl", "pl"]
@@ -258,7 +259,13 @@ def test_admin_refuses_script_addresses_in_links(admin_client):
 
     partner = Partner.objects.get(slug="hostile-partner")
     data = nested_form_data(
-        {"name": "P", "slug": partner.slug, "type": partner.type, "website": HOSTILE_URLS[0]}
+        {
+            "name": "P",
+            "slug": partner.slug,
+            "type": partner.type,
+            "website": HOSTILE_URLS[0],
+            "calendar_language": "nl",
+        }
     )
     data["languages_spoken"] = ["nl"]
     response = admin_client.post(
