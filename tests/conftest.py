@@ -92,11 +92,15 @@ def _fresh_municipalities(request):
     do not include the two queries of the first read.
     """
     from cms.municipalities.registry import forget, municipalities
+    from cms.site_address import read_configured_sites
 
     forget()
     if "db" in request.fixturenames:
         request.getfixturevalue("db")
         municipalities()
+        # The same for the Sites' addresses: a Site saved by an earlier test was
+        # rolled back without a signal, and its address must not outlive it.
+        read_configured_sites()
     yield
     forget()
 
