@@ -157,7 +157,9 @@ def test_the_purge_runs_daily_from_cron():
     assert "manage.py purge_posters" in crontab
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: the live-server tests after it in the serial pass start
+# from the restored rows, not from what a plain flush seeds again.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_requests_at_once_queue_one_task():
     """Two app servers asked at the same moment: the second waits for the first's lock,
     then finds its task. Request A is held right after it looked (and found nothing)
