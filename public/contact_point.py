@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 from django.http import HttpRequest
 
-from cms.contact_point.forms import QuestionForm, first_error
+from cms.contact_point.forms import QuestionForm
 from cms.contact_point.intake import receive_question
+from cms.form_errors import first_error
 from cms.models import Question
 
 from .guard import Entry, Refused, guarded

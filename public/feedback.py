@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest
 
-from cms.feedback.forms import FeedbackForm, first_error, store_feedback
+from cms.feedback.forms import FeedbackForm, store_feedback
+from cms.form_errors import first_error
 from cms.models import PageFeedback
 
 from .guard import Entry, Refused, guarded

@@ -18,7 +18,7 @@ from http import HTTPStatus
 from django.http import HttpRequest
 from django.utils import timezone
 
-from cms.contact_point.forms import first_error
+from cms.form_errors import first_error
 from cms.models import ActivityPage, BuddyOffer, BuddyRequest, Signup
 from cms.taking_part.buddies import receive
 from cms.taking_part.buddy_forms import BuddyOfferForm, BuddyRequestForm

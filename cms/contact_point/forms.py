@@ -149,12 +149,3 @@ class QuestionForm(forms.Form):
             except ValidationError as error:
                 self.add_error("contact_value", error)
         return cleaned
-
-
-def first_error(form: forms.Form) -> tuple[str, str]:
-    """The first problem, in field order: ``(field name, message)``, for the API's 400."""
-    for name in form.fields:
-        if name in form.errors:
-            return name, str(form.errors[name][0])
-    name, messages = next(iter(form.errors.items()))
-    return name, str(messages[0])

@@ -48,15 +48,6 @@ class FeedbackForm(forms.Form):
         return data
 
 
-def first_error(form: forms.Form) -> tuple[str, str]:
-    """The first problem, in field order: ``(field name, message)``, for the one refusal."""
-    for name in form.fields:
-        if name in form.errors:
-            return name, str(form.errors[name][0])
-    name, messages = next(iter(form.errors.items()))
-    return name, str(messages[0])
-
-
 def store_feedback(data: dict) -> PageFeedback:
     page: Page = data["page"]
     return PageFeedback.objects.create(
