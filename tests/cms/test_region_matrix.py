@@ -16,8 +16,6 @@ coordinator, and a partner's editor and a visitor as the baseline.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -47,7 +45,7 @@ from cms.models import (
 )
 from tests import factories, survey_factories
 from tests.cms.conftest import PASSWORD
-from tests.cms.test_permission_matrix import is_refusal
+from tests.cms.test_permission_matrix import WritePath, check_write
 from tests.region_factories import IN_OCHTEN, region
 
 NB, TIEL = "neder-betuwe", "tiel"
@@ -304,75 +302,64 @@ def _read(before, after):
     return True
 
 
-@dataclass(frozen=True)
-class RegionPath:
-    name: str
-    allowed: set[str]
-    send: Callable[[Any], Any]
-    state: Callable[[], Any]
-    happened: Callable[[Any, Any], bool]
-    prepare: Callable[[], None] | None = None
-    ignored_for: set[str] | None = None
-
-
 PATHS = [
-    RegionPath(
+    WritePath(
         "open Neder-Betuwe's question",
         OF_NB,
         lambda c: c.get(reverse("questions:edit", args=[nb_question().pk])),
         question_state,
         _read,
     ),
-    RegionPath(
+    WritePath(
         "answer Neder-Betuwe's question",
         OF_NB,
         lambda c: _answer(c, answer="Bel de gemeente.", status="answered"),
         question_state,
         _changed("answer"),
     ),
-    RegionPath(
+    WritePath(
         "route Neder-Betuwe's question to a partner",
         OF_NB,
         lambda c: _answer(c, routed_partner=partner("club-ochten").pk),
         question_state,
         _changed("routed_partner_id"),
     ),
-    RegionPath(
+    WritePath(
         "delete Neder-Betuwe's question",
         OF_NB,
         lambda c: c.post(reverse("questions:delete", args=[nb_question().pk])),
         question_state,
         _gone,
     ),
-    RegionPath(
+    WritePath(
         "see Neder-Betuwe's survey results",
         OF_NB,
         lambda c: c.get(reverse("cms_survey_results", args=[nb_survey().pk])),
         survey_state,
         _read,
     ),
-    RegionPath(
+    WritePath(
         "download Neder-Betuwe's survey results as CSV",
         OF_NB,
         lambda c: c.get(reverse("cms_survey_results_csv", args=[nb_survey().pk])),
         survey_state,
         _read,
     ),
-    RegionPath(
+    WritePath(
         "open Neder-Betuwe's survey",
         OF_NB,
         lambda c: c.get(reverse("wagtailsnippets_cms_survey:edit", args=[nb_survey().pk])),
         survey_state,
         _read,
     ),
-    RegionPath(
+    WritePath(
         "delete Neder-Betuwe's survey",
         OF_NB,
         lambda c: c.post(reverse("wagtailsnippets_cms_survey:delete", args=[nb_survey().pk])),
         survey_state,
         _differs,
     ),
-    RegionPath(
+    WritePath(
         "save Neder-Betuwe's plan page",
         OF_NB,
         lambda c: c.post(
@@ -382,7 +369,7 @@ PATHS = [
         lambda: Page.objects.filter(pk=nb_plan().pk).values("draft_title").get(),
         _changed("draft_title"),
     ),
-    RegionPath(
+    WritePath(
         "publish Neder-Betuwe's plan page",
         OF_NB,
         lambda c: c.post(
@@ -392,7 +379,7 @@ PATHS = [
         plan_state,
         _changed("title"),
     ),
-    RegionPath(
+    WritePath(
         "change an action of Neder-Betuwe's plan",
         OF_NB,
         lambda c: c.post(
@@ -404,14 +391,14 @@ PATHS = [
         # The responsible partner's editor posts progress; the rest of the form is not theirs.
         ignored_for={"editor_ochten"},
     ),
-    RegionPath(
+    WritePath(
         "delete an action of Neder-Betuwe's plan",
         OF_NB,
         lambda c: c.post(reverse("wagtailsnippets_cms_policyaction:delete", args=[nb_action().pk])),
         action_state,
         _gone,
     ),
-    RegionPath(
+    WritePath(
         "add an action to Neder-Betuwe's plan",
         OF_NB,
         lambda c: c.post(
@@ -421,7 +408,7 @@ PATHS = [
         action_state,
         _changed("actions"),
     ),
-    RegionPath(
+    WritePath(
         "invite an editor to Neder-Betuwe's club",
         OF_NB,
         lambda c: c.post(
@@ -431,7 +418,7 @@ PATHS = [
         membership_state,
         _differs,
     ),
-    RegionPath(
+    WritePath(
         "invite an editor to the region's GGD",
         REGIONAL,
         lambda c: c.post(
@@ -441,7 +428,7 @@ PATHS = [
         membership_state,
         _differs,
     ),
-    RegionPath(
+    WritePath(
         "add a partner to Neder-Betuwe",
         OF_NB,
         lambda c: c.post(
@@ -451,7 +438,7 @@ PATHS = [
         partners_state,
         _differs,
     ),
-    RegionPath(
+    WritePath(
         "take a partner out of Neder-Betuwe",
         OF_NB,
         lambda c: c.post(
@@ -461,7 +448,7 @@ PATHS = [
         partners_state,
         _differs,
     ),
-    RegionPath(
+    WritePath(
         "route a topic in Neder-Betuwe",
         OF_NB,
         lambda c: c.post(
@@ -475,7 +462,7 @@ PATHS = [
         routing_state,
         _differs,
     ),
-    RegionPath(
+    WritePath(
         "change Neder-Betuwe's route",
         OF_NB,
         lambda c: c.post(
@@ -488,7 +475,7 @@ PATHS = [
         routing_state,
         _differs,
     ),
-    RegionPath(
+    WritePath(
         "delete Neder-Betuwe's route",
         OF_NB,
         lambda c: c.post(
@@ -500,7 +487,7 @@ PATHS = [
         routing_state,
         _differs,
     ),
-    RegionPath(
+    WritePath(
         "approve an activity published to Neder-Betuwe",
         OF_NB,
         lambda c: _approve(c, ActivityPage, "training-ochten"),
@@ -508,7 +495,7 @@ PATHS = [
         _changed("title"),
         prepare=lambda: _submit(ActivityPage, "training-ochten"),
     ),
-    RegionPath(
+    WritePath(
         "bulk publish a draft of an activity published to Neder-Betuwe",
         # A municipality coordinator publishes what they may approve; its editor, their own.
         OF_NB | {"editor_ochten"},
@@ -520,7 +507,7 @@ PATHS = [
         _changed("title"),
         prepare=_draft,
     ),
-    RegionPath(
+    WritePath(
         "bulk publish a draft of a guide published to both municipalities",
         REGIONAL,
         lambda c: c.post(
@@ -531,7 +518,7 @@ PATHS = [
         _changed("title"),
         prepare=lambda: _draft(GuidePage, "ggd-gids"),
     ),
-    RegionPath(
+    WritePath(
         "approve a guide published to both municipalities",
         REGIONAL,
         lambda c: _approve(c, GuidePage, "ggd-gids"),
@@ -539,7 +526,7 @@ PATHS = [
         _changed("title"),
         prepare=lambda: _submit(GuidePage, "ggd-gids"),
     ),
-    RegionPath(
+    WritePath(
         "invite a coordinator of Neder-Betuwe",
         REGIONAL,
         lambda c: c.post(
@@ -554,25 +541,8 @@ PATHS = [
 
 @pytest.mark.parametrize("role", list(ROLES))
 @pytest.mark.parametrize("write", PATHS, ids=lambda w: w.name)
-def test_region_path(write: RegionPath, role: str, client, act_as):
-    if write.prepare:
-        write.prepare()
-    act_as(role)
-    before = write.state()
-
-    response = write.send(client)
-    after = write.state()
-
-    assert response.status_code < 500
-    if role in write.allowed:
-        assert write.happened(before, after), f"{role} could not {write.name}"
-    elif write.ignored_for and role in write.ignored_for:
-        assert after == before, f"{role} changed what {write.name} protects"
-    else:
-        assert is_refusal(response), (
-            f"{role}: {write.name} answered {response.status_code} {response.get('Location', '')}"
-        )
-        assert after == before, f"{role} changed something through {write.name}"
+def test_region_path(write: WritePath, role: str, client, act_as):
+    check_write(write, role, client, act_as)
 
 
 def test_the_region_matrix_covers_every_role_and_path():
