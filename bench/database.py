@@ -24,7 +24,15 @@ def ensure(name: str) -> None:
 
 def recreate_from_template(name: str) -> None:
     with psycopg.connect(_server(), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        # Not WITH (FORCE): PostgreSQL refuses it to a non-superuser while an
+        # autovacuum worker is in the database. A plain DROP stops autovacuum;
+        # the bench's own sessions are ended first (see tests/database_template.py).
+        connection.execute(
+            "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+            " WHERE datname = %s AND usename = current_user AND pid <> pg_backend_pid()",
+            [name],
+        )
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{name}_template"')
 
 

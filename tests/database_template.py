@@ -41,6 +41,24 @@ def template_name(connection: BaseDatabaseWrapper) -> str:
     return f"test_{connection.settings_dict['NAME']}_template_{migrations_digest()}"
 
 
+def drop_database(cursor, name: str) -> None:
+    """Drops database ``name`` after ending this role's sessions in it.
+
+    Not ``DROP DATABASE ... WITH (FORCE)``: PostgreSQL refuses that to a role
+    without superuser whenever an autovacuum worker happens to be in the
+    database ("must be a member of the role whose process is being
+    terminated"), which after a long test run it often is. A plain DROP stops
+    autovacuum itself; what it will not end are sessions, so this role's own
+    (a live-server thread's, say) are ended first, waiting until they are gone.
+    """
+    cursor.execute(
+        "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+        " WHERE datname = %s AND usename = current_user AND pid <> pg_backend_pid()",
+        [name],
+    )
+    cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
 @contextmanager
 def _exclusive(name: str) -> Iterator[None]:
     """One process at a time makes or copies the template (xdist workers start together)."""
@@ -64,7 +82,7 @@ def _drop_older_templates(connection: BaseDatabaseWrapper, template: str) -> Non
             [prefix, template],
         )
         for (stale,) in cursor.fetchall():
-            cursor.execute(f'DROP DATABASE IF EXISTS "{stale}" WITH (FORCE)')
+            drop_database(cursor, stale)
 
 
 def _migrate(connection: BaseDatabaseWrapper, name: str) -> None:
@@ -102,7 +120,7 @@ def copy_of_template(connection: BaseDatabaseWrapper, target: str) -> None:
             with connection._nodb_cursor() as cursor:
                 cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
         with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+            drop_database(cursor, target)
             cursor.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
 
 
@@ -110,7 +128,7 @@ def fresh_copy(connection: BaseDatabaseWrapper, target: str) -> None:
     """Makes ``target`` another copy of the template the test database came from."""
     template = copied_from[connection.alias]
     with _exclusive(template), connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        drop_database(cursor, target)
         cursor.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
 
 
@@ -119,4 +137,4 @@ def drop_copy(connection: BaseDatabaseWrapper) -> None:
     target = connection.settings_dict["NAME"]
     connection.close()
     with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        drop_database(cursor, target)

@@ -61,6 +61,7 @@ from search.contract import SearchRequest
 from search.models import IndexChange
 from search.service import search
 from tests import factories, survey_factories
+from tests.database_template import drop_database
 
 pytestmark = pytest.mark.search
 
@@ -93,7 +94,7 @@ def empty_database():
         conn.execute(f'CREATE DATABASE "{name}"')
     yield name
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(conn, name)
 
 
 @pytest.fixture
