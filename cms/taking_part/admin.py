@@ -27,7 +27,6 @@ from ..yes_no_column import YesNoColumn
 from .capacity import cancel
 from .notifications import announce_cancellation
 from .permissions import handled_by_user, may_handle
-from .spreadsheets import neutralised
 
 
 def own_lists(request) -> object:
@@ -63,11 +62,6 @@ class SignupsOfUserMixin:
 class SignupIndexView(generic.IndexView):
     def get_base_queryset(self):
         return handled_by_user(self.request.user, Signup).select_related("signup_list__activity")
-
-    def to_row_dict(self, item):
-        # A name typed as "=cmd|..." stays text in the organiser's spreadsheet.
-        row = super().to_row_dict(item)
-        return type(row)((key, neutralised(value)) for key, value in row.items())
 
 
 class SignupEditView(SignupsOfUserMixin, generic.EditView):
