@@ -1,6 +1,7 @@
 """requirements.lock fits pyproject.toml, and the check notices when it does not."""
 
 import importlib.util
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,3 +49,17 @@ def test_a_hand_edited_lock_is_caught():
 def test_a_lock_without_its_digest_is_caught():
     bare = check_lock.DIGEST_LINE.sub("", LOCK)
     assert "no pyproject-dependencies-sha256" in check_lock.problems(PYPROJECT, bare)[0]
+
+
+def test_bootstrap_installs_nothing_without_a_hash():
+    """Every `pip install` in bootstrap reads a hashed lock, pip itself included
+    (a bare `--upgrade pip` would install whatever PyPI serves on the day); only
+    Wegwijs itself, from this checkout, goes in without one, and with --no-deps."""
+    bootstrap = (ROOT / "scripts" / "bootstrap").read_text().splitlines()
+    installs = [line for line in bootstrap if " pip install " in line and "#" not in line]
+    assert len(installs) == 3
+    unhashed = [line for line in installs if "--require-hashes -r " not in line]
+    assert len(unhashed) == 1 and "--no-deps" in unhashed[0] and unhashed[0].endswith("-e .")
+    pip_lock = (ROOT / "scripts" / "pip.lock").read_text()
+    pin, first_hash = re.search(r"^pip==(\S+) \\\n\s+(\S+)", pip_lock, re.M).groups()
+    assert first_hash.startswith("--hash=sha256:")
