@@ -44,7 +44,7 @@ class SharedSectionMixin:
 
     def route(self, request: Any, path_components: list[str]) -> Any:
         try:
-            return super().route(request, path_components)
+            found = super().route(request, path_components)
         except Http404:
             # Only a page directly in the section, and only where there are several sites.
             if len(path_components) != 1 or not is_regional():
@@ -55,3 +55,23 @@ class SharedSectionMixin:
             if page is None:
                 raise
             return page.route(request, [])
+        if len(path_components) == 1 and is_regional():
+            refuse_where_not_published(found.page, section_municipality(self))
+        return found
+
+
+def refuse_where_not_published(page: Page, municipality: MunicipalityInfo | None) -> None:
+    """A 404 for a shared page at the home it lives under, once it is no longer published there.
+
+    A guide that lives under Neder-Betuwe's sections and is now published to
+    Tiel only must leave Neder-Betuwe's site, as it left its lists: a coordinator
+    who takes a text off a municipality's site expects its old link to stop
+    working there too. A page published to none keeps answering at its home
+    (nothing was taken away from it).
+    """
+    shown_in = getattr(page, "municipalities", None)
+    if municipality is None or shown_in is None:
+        return
+    published_to = {shown.pk for shown in shown_in.all()}
+    if published_to and municipality.pk not in published_to:
+        raise Http404

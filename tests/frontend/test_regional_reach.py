@@ -184,3 +184,22 @@ def test_every_page_of_each_site_links_its_statement_in_the_footer(two, path):
     page = html(TIEL_HOST, path)
     footer = page[page.index('<footer class="bottom">') :]
     assert '<a href="/pl/toegankelijkheid/">Dostępność</a>' in footer
+
+
+def test_a_page_taken_off_its_home_municipality_leaves_that_site(two):
+    """The GGD's guide and hour live in Neder-Betuwe's part of the tree; published
+    to Tiel only, they answer at Tiel's address and no longer at Neder-Betuwe's."""
+    from cms.models import ActivityPage, GuidePage
+    from cms.municipalities.models import Municipality
+
+    tiel = Municipality.objects.get(slug="tiel")
+    for model, slug in ((GuidePage, "huisarts"), (ActivityPage, "ggd-spreekuur")):
+        page = model.objects.get(slug=slug)
+        page.municipalities.set([tiel])
+        page.save()
+    html(NB_HOST, "/pl/wegwijzers/huisarts/", status=404)
+    html(NB_HOST, "/pl/activiteiten/ggd-spreekuur/", status=404)
+    assert "<h1>Lekarz rodzinny</h1>" in html(TIEL_HOST, "/pl/wegwijzers/huisarts/")
+    assert "Dyżur GGD" in html(TIEL_HOST, "/pl/activiteiten/ggd-spreekuur/")
+    # Neder-Betuwe's own pages answer as before.
+    html(NB_HOST, "/pl/wegwijzers/ochten-sport/")
