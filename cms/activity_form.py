@@ -90,7 +90,10 @@ class ActivityPageForm(RepetitionForm, ActivityPlaceFormMixin, PartnerContentPag
         if "municipalities" in self.fields and not cleaned.get("municipalities"):
             # Left empty: where its location lies, among the organiser's municipalities.
             cleaned["municipalities"] = default_municipalities(
-                cleaned.get("organiser"), cleaned.get("lat"), cleaned.get("lon")
+                cleaned.get("organiser"),
+                cleaned.get("lat"),
+                cleaned.get("lon"),
+                cleaned.get("venue"),
             )
         shape = cleaned.get("repeat")
         starts_at = cleaned.get("starts_at")

@@ -26,7 +26,7 @@ class ManagedVenueMixin:
 
 class VenueIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return usable_venues(self.request.user).select_related("partner")
+        return usable_venues(self.request.user).select_related("partner", "municipality")
 
 
 class VenueEditView(ManagedVenueMixin, generic.EditView):
@@ -53,8 +53,8 @@ class VenueViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = False
-    list_display = ["name", "address", "village", "partner"]
-    list_filter = ["village"]
+    list_display = ["name", "address", "village", "municipality", "partner"]
+    list_filter = ["municipality", "village"]
     search_fields = ["name", "address"]
     index_view_class = VenueIndexView
     edit_view_class = VenueEditView
@@ -67,6 +67,7 @@ class VenueViewSet(ModelViewSet):
             FieldPanel("name"),
             FieldPanel("address"),
             FieldPanel("village"),
+            FieldPanel("municipality"),
             FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
             FieldPanel("accessibility"),
             FieldPanel("partner"),

@@ -11,6 +11,12 @@ data since regions): a slug, not a foreign key, because the survey answers,
 the site's "where" filter and the import all name villages by slug, and a
 venue keeps working when a coordinator re-creates a village with the same slug.
 
+A venue lies in a municipality (since regions): a village's slug alone does
+not say which, as two municipalities may each have a "Centrum". The
+municipality is what an activity held there is published to by default
+(``cms.municipalities.defaults``); when the editor leaves it empty it follows
+from the village, or from the point, where exactly one municipality has it.
+
 An activity held at a venue keeps a copy of the venue's name, address and
 point in its own location columns (``cms.venues.sync``): the API's
 ``location``, the ``near`` filter (an index on the activity's lat/lon), the
@@ -24,6 +30,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..geo import distance_km
+from ..municipalities.lookup import by_pk, municipalities
 from ..places import village as find_village
 
 
@@ -65,6 +73,17 @@ class Venue(models.Model):
         help_text=_("Empty: a venue of the platform, which every partner may use."),
     )
 
+    municipality = models.ForeignKey(
+        "cms.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        # A municipality leaving the region must not take partners' places with it.
+        on_delete=models.SET_NULL,
+        related_name="venues",
+        help_text=_("Empty: the municipality of the village."),
+    )
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("venue")
@@ -82,6 +101,37 @@ class Venue(models.Model):
             raise ValidationError({"village": _("Choose one of the villages.")})
         if self.lat is None and not self.village:
             raise ValidationError({"village": _("Choose the village, or give the coordinates.")})
+        self._place_in_municipality()
+
+    def _place_in_municipality(self) -> None:
+        """Check the village against the chosen municipality, or find the municipality."""
+        chosen = by_pk(self.municipality_id) if self.municipality_id else None
+        if chosen is not None:
+            if self.village and find_village(self.village, chosen) is None:
+                raise ValidationError(
+                    {
+                        "village": _("Choose one of the villages of %(name)s.")
+                        % {"name": chosen.name}
+                    }
+                )
+            return
+        if self.village:
+            holding = [m for m in municipalities() if find_village(self.village, m)]
+        else:
+            holding = [
+                m
+                for m in municipalities()
+                if any(
+                    distance_km((self.lat, self.lon), (v.lat, v.lon)) <= v.radius_km
+                    for v in m.villages
+                )
+            ]
+        if len(holding) == 1:
+            self.municipality_id = holding[0].pk
+        elif len(holding) > 1:
+            raise ValidationError(
+                {"municipality": _("Several municipalities have this village: choose one.")}
+            )
 
     @property
     def point(self) -> tuple[float, float] | None:

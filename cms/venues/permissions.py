@@ -1,6 +1,8 @@
 """Who manages which venues, and which venues an editor may hold an activity at.
 
 - **coordinators** manage every venue, the platform's own (no partner) too;
+- a **municipality coordinator** manages the venues in the municipalities
+  they coordinate (the village hall of their municipality), not elsewhere;
 - a partner's **editors** add venues for their partner and change or delete
   only those; they see the platform's venues but cannot change them;
 - a partner's **contributors** may hold their activities at their partner's
@@ -17,7 +19,13 @@ from django.db.models import Q, QuerySet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from ..contact_point.permissions import question_handlers
-from ..permissions.roles import User, editor_partner_ids, is_coordinator, partner_ids
+from ..permissions.roles import (
+    User,
+    coordinated_municipality_ids,
+    editor_partner_ids,
+    is_coordinator,
+    partner_ids,
+)
 from .models import Venue
 
 
@@ -29,6 +37,7 @@ def usable_venues(user: User | None, keep: int | None = None) -> QuerySet[Venue]
     allowed = Q(partner__isnull=True)
     if user is not None:
         allowed |= Q(partner__in=partner_ids(user))
+        allowed |= Q(municipality__in=coordinated_municipality_ids(user))
     if keep is not None:
         allowed |= Q(pk=keep)
     return venues.filter(allowed)
@@ -38,7 +47,10 @@ def managed_venues(user: User) -> QuerySet[Venue]:
     """The venues ``user`` may change and delete."""
     if is_coordinator(user):
         return Venue.objects.all()
-    return Venue.objects.filter(partner__in=editor_partner_ids(user))
+    return Venue.objects.filter(
+        Q(partner__in=editor_partner_ids(user))
+        | Q(municipality__in=coordinated_municipality_ids(user))
+    )
 
 
 def may_manage(user: User, venue: Venue) -> bool:
@@ -57,9 +69,9 @@ class VenuePermissionPolicy(BasePermissionPolicy):
         if is_coordinator(user):
             return True
         if action == "view":
-            return bool(partner_ids(user))
+            return bool(partner_ids(user)) or bool(coordinated_municipality_ids(user))
         if action in ("add", "change", "delete"):
-            return bool(editor_partner_ids(user))
+            return bool(editor_partner_ids(user)) or bool(coordinated_municipality_ids(user))
         return False
 
     def user_has_permission_for_instance(self, user, action, instance) -> bool:

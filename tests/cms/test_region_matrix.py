@@ -3,7 +3,7 @@ manage their own, the regional coordinator all.
 
 The region: Neder-Betuwe (``NB``) and Tiel, sharing the GGD; a club in each.
 Every path acts on what Neder-Betuwe holds (its questions, survey, plan,
-routing, partners, approvals), or on what the region shares (the GGD, a
+routing, partners, approvals, venues), or on what the region shares (the GGD, a
 guide published to both). For every cell, as in ``test_permission_matrix``:
 
 - a role that may: the write happens (so the path really is a write path);
@@ -42,6 +42,7 @@ from cms.models import (
     Question,
     Survey,
     TopicResponsibility,
+    Venue,
 )
 from tests import factories, survey_factories
 from tests.cms.conftest import PASSWORD
@@ -97,6 +98,13 @@ def build_region() -> None:
             topic="work", partner=partner(club), municipality=municipality(slug)
         )
         survey_factories.survey(slug=f"enquete-{slug}", municipality=municipality(slug))
+    # The platform's village hall in Ochten, kept by Neder-Betuwe's coordinators.
+    Venue.objects.create(
+        name="Dorpshuis Ochten",
+        address="Dorpsstraat 1",
+        village="ochten",
+        municipality=municipality(NB),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -284,6 +292,31 @@ def _approve(client, model, slug: str):
         ),
         {"comment": ""},
     )
+
+
+def nb_hall() -> Venue:
+    return Venue.objects.get(name="Dorpshuis Ochten")
+
+
+def venue_state() -> Any:
+    return sorted(
+        Venue.objects.values_list("name", "address", "municipality__slug", "partner__slug")
+    )
+
+
+def _venue_form(**overrides) -> dict:
+    """A platform venue (no partner) in Neder-Betuwe, as the venue form posts it."""
+    return {
+        "name": "Dorpshuis Ochten",
+        "address": "Dorpsstraat 1",
+        "village": "ochten",
+        "municipality": municipality(NB).pk,
+        "lat": "",
+        "lon": "",
+        "accessibility": "",
+        "partner": "",
+        **overrides,
+    }
 
 
 def _changed(key):
@@ -525,6 +558,29 @@ PATHS = [
         lambda: workflow_state(GuidePage, "ggd-gids"),
         _changed("title"),
         prepare=lambda: _submit(GuidePage, "ggd-gids"),
+    ),
+    WritePath(
+        "add a venue in Neder-Betuwe",
+        OF_NB,
+        lambda c: c.post(reverse("venues:add"), _venue_form(name="Bibliotheek Ochten")),
+        venue_state,
+        _differs,
+    ),
+    WritePath(
+        "change Neder-Betuwe's village hall",
+        OF_NB,
+        lambda c: c.post(
+            reverse("venues:edit", args=[nb_hall().pk]), _venue_form(address="Dorpsstraat 9")
+        ),
+        venue_state,
+        _differs,
+    ),
+    WritePath(
+        "delete Neder-Betuwe's village hall",
+        OF_NB,
+        lambda c: c.post(reverse("venues:delete", args=[nb_hall().pk])),
+        venue_state,
+        _differs,
     ),
     WritePath(
         "invite a coordinator of Neder-Betuwe",
