@@ -4,12 +4,14 @@ from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.prefix import API_MOUNT
 from cms.accounts.link_views import InvitationView
 from cms.posters.views import poster
 from cms.public_urls import SURVEY_SHORT_PREFIX
+from cms.workflow_confirmation import ConfirmedWorkflowActionView
 from frontend_templates.views.language import redirect_to_language
 from frontend_templates.views.offline import service_worker
 from frontend_templates.views.surveys import survey_short_link
@@ -26,6 +28,12 @@ urlpatterns = [
         "admin/invitation/<str:token>/",
         never_cache(InvitationView.as_view()),
         name="cms_invitation",
+    ),
+    # Before the admin: Wagtail's approve/send-back view, confirming what it did.
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        require_admin_access(ConfirmedWorkflowActionView.as_view()),
+        name="cms_workflow_action",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,5 +1,7 @@
 """Contributors submit, coordinators approve: the moderation workflow of the sections."""
 
+import re
+
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
@@ -121,3 +123,49 @@ def test_the_workflow_report_names_only_the_own_partners_people(client, coalitio
     client.force_login(make_member("coordinator"))
     offered = client.get(report).context["filters"].form.fields["requested_by"].queryset
     assert offered.count() == 2
+
+
+def _confirmations(client) -> list[str]:
+    """The messages the next page shows (what the person reads after the redirect)."""
+    shown = client.get(reverse("wagtailadmin_home"))
+    return [str(message) for message in shown.context["messages"]]
+
+
+def _lead_action(client, page) -> str:
+    """The name of the first action button of the page editor's footer: the main one."""
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    return re.search(r'<button[^>]*name="(action-\w+)"', html).group(1)
+
+
+def test_each_person_s_main_button_and_its_confirmation_say_what_happens(client, coalition):
+    """Contributor: "Submit for approval", confirmed as sent to the coordinator; a
+    coordinator approving from the start page's dialog is told it is published (issue #20)."""
+    contributor = make_member("contributor", "ggd")
+    client.force_login(make_member("editor", "ggd"))
+    assert _lead_action(client, spreekuur()) == "action-publish"
+    client.force_login(contributor)
+    assert _lead_action(client, spreekuur()) == "action-submit"
+
+    submitted = client.post(
+        reverse("wagtailadmin_pages:edit", args=[spreekuur().pk]),
+        page_form_data(spreekuur(), action="submit", title_nl="Spreekuur op zaterdag"),
+    )
+    assert submitted.status_code == 302
+    assert _confirmations(client) == [
+        "Ingestuurd naar de coördinator ter goedkeuring: Spreekuur op zaterdag"
+    ]
+
+    client.force_login(make_member("coordinator"))
+    task_state = spreekuur().current_workflow_task_state
+    approved = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[spreekuur().pk, "approve", task_state.pk],
+        ),
+        {"comment": ""},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+
+    assert approved.json()["step"] == "success"
+    assert spreekuur().live and spreekuur().title == "Spreekuur op zaterdag"
+    assert _confirmations(client) == ["Goedgekeurd en gepubliceerd: Spreekuur op zaterdag"]
