@@ -9,14 +9,24 @@ def create_cache_table(using: str = "default", **kwargs) -> None:
 
 
 def _one_language_per_screen() -> None:
-    """Activities and guides are edited in Dutch; the other languages are on their own tab."""
-    from .models import ActivityPage, GuidePage
+    """Every page is edited in Dutch; the other languages are on their own tab."""
+    from .models import (
+        ActivityIndexPage,
+        ActivityPage,
+        GuideIndexPage,
+        GuidePage,
+        HomePage,
+        PolicyPlanPage,
+    )
     from .panels import FeedbackPanel
     from .translation.panels import TranslationStatusPanel
     from .translation.screens import arrange_by_language
 
     for model in (ActivityPage, GuidePage):
         arrange_by_language(model, moved=(TranslationStatusPanel, FeedbackPanel))
+    # The home, the sections and the plan: a title and an intro, but 13 of each.
+    for model in (HomePage, ActivityIndexPage, GuideIndexPage, PolicyPlanPage):
+        arrange_by_language(model)
 
 
 def count_content_changes(using: str = "default", **kwargs) -> None:

@@ -10,6 +10,8 @@ and a volunteer never scrolls past twelve empty bodies. The fields, their
 names and what a form posts are exactly as before: only where they are shown
 changes.
 
+Every page type is arranged so (activities and guides, and the home page, the
+sections and the plan, whose title and intro exist in 13 languages too).
 Called from ``CmsConfig.ready``, after wagtail-modeltranslation has patched the
 panels (its app loads first, see ``INSTALLED_APPS``).
 """

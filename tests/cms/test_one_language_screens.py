@@ -1,0 +1,51 @@
+"""One language per screen, on every page type: Dutch where the field is, the rest a tab away.
+
+The home page, the two sections and the policy plan have a title and an intro
+in 13 languages; their first tab used to show all 26 inputs (and 26 more for
+SEO). Every input is still in the form (nothing a translator needs is lost),
+but the first tab holds only the source language's.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from cms.models import (
+    ActivityIndexPage,
+    ActivityPage,
+    GuideIndexPage,
+    GuidePage,
+    HomePage,
+    PolicyPlanPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TYPES = [HomePage, ActivityIndexPage, GuideIndexPage, PolicyPlanPage, ActivityPage, GuidePage]
+LANGUAGE_INPUT = re.compile(r'name="(\w+)_(nl|en|pl|ro|bg|hu|lt|lv|uk|cs|sk|es|pt)"')
+
+
+def tabs(html: str) -> dict[str, str]:
+    """Each tab's id (in Dutch, as the admin names them) and its HTML."""
+    starts = [(m.start(), m.group(1)) for m in re.finditer(r'<section[^>]*id="tab-([\w-]+)"', html)]
+    ends = [start for start, _ in starts[1:]] + [len(html)]
+    return {name: html[start:end] for (start, name), end in zip(starts, ends, strict=True)}
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
+def test_the_first_tab_holds_only_dutch_and_the_rest_is_on_the_translations_tab(
+    model, coalition, client, login_as
+):
+    login_as("coordinator")
+    page = model.objects.first()
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    shown = tabs(html)
+
+    first = {code for _field, code in LANGUAGE_INPUT.findall(shown["inhoud"])}
+    assert first == {"nl"}
+    assert "title" in {field for field, _code in LANGUAGE_INPUT.findall(shown["inhoud"])}
+    translations = {code for _f, code in LANGUAGE_INPUT.findall(shown["vertalingen"])}
+    assert {"pl", "bg", "uk", "ro"} <= translations and "nl" not in translations
