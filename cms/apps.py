@@ -9,24 +9,33 @@ def create_cache_table(using: str = "default", **kwargs) -> None:
 
 
 def _one_language_per_screen() -> None:
-    """Every page is edited in Dutch; the other languages are on their own tab."""
+    """Every page and text snippet is edited in Dutch; the other languages are on their own tab."""
     from .models import (
         ActivityIndexPage,
         ActivityPage,
         GuideIndexPage,
         GuidePage,
         HomePage,
+        Partner,
+        PolicyAction,
         PolicyPlanPage,
     )
     from .panels import FeedbackPanel
+    from .surveys.models import Survey
     from .translation.panels import TranslationStatusPanel
-    from .translation.screens import arrange_by_language
+    from .translation.screens import (
+        arrange_by_language,
+        arrange_snippet_by_language,
+    )
 
     for model in (ActivityPage, GuidePage):
         arrange_by_language(model, moved=(TranslationStatusPanel, FeedbackPanel))
     # The home, the sections and the plan: a title and an intro, but 13 of each.
     for model in (HomePage, ActivityIndexPage, GuideIndexPage, PolicyPlanPage):
         arrange_by_language(model)
+    # The snippets with texts in 13 languages: partners' descriptions, the plan's actions.
+    for model in (Partner, PolicyAction, Survey):
+        arrange_snippet_by_language(model)
 
 
 def count_content_changes(using: str = "default", **kwargs) -> None:

@@ -93,15 +93,7 @@ def arrange_by_language(model, *, moved: tuple[type[Panel], ...] = ()) -> None:
     )
     promote = _split(model.promote_panels, translated, elsewhere, model)
     settings = _split(model.settings_panels, translated, elsewhere, model)
-    per_language = [
-        MultiFieldPanel(
-            elsewhere[code],
-            heading=native_name(code),
-            classname=f"collapsed {LANGUAGE_SECTION}{code}",
-        )
-        for code in language_codes()
-        if code in elsewhere
-    ]
+    per_language = _language_sections(elsewhere)
     tabs = [ObjectList(content, heading=_("Content"))]
     tabs.append(ObjectList([*translation_panels, *per_language], heading=_("Translations")))
     if promote:
@@ -110,3 +102,32 @@ def arrange_by_language(model, *, moved: tuple[type[Panel], ...] = ()) -> None:
         tabs.append(ObjectList(settings, heading=_("Settings")))
     model.edit_handler = TabbedInterface(tabs, base_form_class=model.base_form_class)
     model.get_edit_handler.cache_clear()
+
+
+def _language_sections(elsewhere: dict[str, list[Panel]]) -> list[Panel]:
+    """One closed section per other language, in the platform's order of languages."""
+    return [
+        MultiFieldPanel(
+            elsewhere[code],
+            heading=native_name(code),
+            classname=f"collapsed {LANGUAGE_SECTION}{code}",
+        )
+        for code in language_codes()
+        if code in elsewhere
+    ]
+
+
+def arrange_snippet_by_language(model) -> None:
+    """The same for a snippet (a partner, a policy action, a survey): its ``panels``.
+
+    Inline children (an action's progress updates, a survey's questions) keep
+    their inputs where they are: they are edited in the row they belong to.
+    """
+    translated = set(translator.get_options_for_model(model).all_fields)
+    elsewhere: dict[str, list[Panel]] = {}
+    content = _split(model.panels, translated, elsewhere, model)
+    tabs = [ObjectList(content, heading=_("Content"))]
+    tabs.append(ObjectList(_language_sections(elsewhere), heading=_("Translations")))
+    model.edit_handler = TabbedInterface(
+        tabs, base_form_class=getattr(model, "base_form_class", None)
+    )
