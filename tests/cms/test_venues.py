@@ -60,6 +60,16 @@ def test_the_api_location_is_the_venue_s_place_in_the_same_shape(coalition, clie
     }
 
 
+def test_the_activity_page_tells_visitors_how_accessible_the_venue_is(coalition, client):
+    held_at(spreekuur(), venue(accessibility="Drempelvrije ingang, lift naar de eerste etage."))
+
+    page = client.get("/pl/activiteiten/spreekuur/").content.decode()
+
+    assert "Sporthal De Eng" in page
+    assert '<span lang="nl">Drempelvrije ingang, lift naar de eerste etage.</span>' in page
+    assert "<strong>Dostępność</strong>" in page  # the label in the visitor's language
+
+
 def test_a_venue_that_moves_takes_its_activities_along(coalition, client):
     place = venue()
     held_at(spreekuur(), place)
