@@ -7,7 +7,6 @@ menus and audit-log labels.
 
 from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -29,6 +28,7 @@ from .dashboard import panels as dashboard_panels  # noqa: F401 (registers its h
 from .feedback.admin import FeedbackTotalsMenuItem, FeedbackTotalsView
 from .glossary.admin import GlossaryTermViewSet, LanguageSheetView
 from .models import BuildingBlock, Category, Municipality, Partner, PolicyAction
+from .numbers import percent
 from .permissions.admin_api import PartnerPagesAdminAPIViewSet
 from .permissions.policy import ResponsiblePartnerObjectMixin, actions_reported_on_by
 from .permissions.reports import narrow_other_reports, narrow_workflow_report
@@ -100,7 +100,7 @@ class PolicyActionViewSet(SnippetViewSet):
         Column(
             "progress",
             label=gettext_lazy("progress"),
-            accessor=lambda action: f"{formats.number_format(action.progress)}%",
+            accessor=lambda action: percent(action.progress),
         ),
         "due_on",
     ]

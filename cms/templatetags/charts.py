@@ -11,9 +11,16 @@ from django.utils.translation import get_language
 from ..charts import Bar, bar_chart
 from ..municipalities.lookup import by_pk, for_page
 from ..municipalities.registry import MunicipalityInfo
+from ..numbers import percent as _percent
 from ..translation.fallback import translated_value
 
 register = template.Library()
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    """``{{ action.progress|percent }}``: "30%", or "30 %" where the language writes it so."""
+    return _percent(value)
 
 
 def _colour(municipality: MunicipalityInfo | None) -> str | None:
@@ -31,7 +38,7 @@ def plan_progress_chart(plan: Any, page: Any = None) -> SafeString:
             continue
         name = translated_value(entry.block, "name", language)
         shown_in = name.language if name.language != language else ""
-        bars.append(Bar(str(name.text), entry.progress, f"{entry.progress}%", shown_in))
+        bars.append(Bar(str(name.text), entry.progress, _percent(entry.progress), shown_in))
     return bar_chart(bars, 100, _colour(for_page(page.path)) if page is not None else None)
 
 

@@ -12,6 +12,7 @@ import pytest
 from django.urls import reverse
 
 from cms.charts import Bar, bar_chart
+from cms.numbers import percent
 from tests.survey_factories import survey
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +47,32 @@ def test_survey_results_in_the_admin_draw_each_questions_answers(client, django_
     assert charts, "no chart drawn"
     assert all('aria-hidden="true"' in chart for chart in charts)
     assert len(charts) == html.count('<table class="listing" data-question=')
+
+
+def test_percentages_are_written_as_each_language_writes_them(site, content):
+    """Polish "40%", Czech and Slovak "40 %" (a no-break space before the sign), on the
+    plan page and in its chart alike (issue #20)."""
+    polish = site.html("/pl/beleidsplan/")
+    czech = site.html("/cs/beleidsplan/")
+    assert "<strong>40%</strong>" in polish and ">40%</text>" in polish
+    assert "<strong>40\xa0%</strong>" in czech and ">40\xa0%</text>" in czech
+    assert "40%" not in czech
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("nl", "30%"),
+        ("pl", "30%"),
+        ("bg", "30%"),
+        ("cs", "30\xa0%"),
+        ("sk", "30\xa0%"),
+        ("lt", "30\xa0%"),
+        ("ro", "30\xa0%"),
+        ("es", "30\xa0%"),
+        ("hu", "30%"),
+    ],
+)
+def test_a_percentage_in_each_language(language, written):
+    assert percent(30, language) == written
+    assert percent(None, language) == ""
