@@ -2,9 +2,10 @@
 
 ``{% load dates %}`` then ``{{ value|day }}`` ("5 stycznia 2027"),
 ``{{ value|weekday_day }}`` ("wtorek, 5 stycznia 2027"),
-``{{ value|weekday_day:"without_year" }}`` ("wtorek, 5 stycznia") and
-``{{ value|clock }}`` ("19:30"). The patterns come from ``cms.dates``, so
-e-mails and posters write dates the same way.
+``{{ value|weekday_day:"without_year" }}`` ("wtorek, 5 stycznia"),
+``{{ value|clock }}`` ("19:30") and ``{{ activity|every_week }}`` ("w każdy
+wtorek"). The patterns come from ``cms.dates``, so e-mails and posters write
+dates the same way.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django import template
 from django.utils.translation import get_language, to_locale
 
 from cms import dates
+from cms.recurrence_sentence import weekly_phrase
 
 register = template.Library()
 
@@ -41,3 +43,9 @@ def weekday_day(value: date | datetime | None, variant: str = "") -> str:
 def clock(value: datetime | None) -> str:
     """A time of day in the active language's own way."""
     return dates.clock(value, _language()) if value else ""
+
+
+@register.filter
+def every_week(activity) -> str:
+    """"every Tuesday" for an activity that repeats weekly, in the active language; else ""."""
+    return weekly_phrase(activity.recurrence, activity.starts_at)

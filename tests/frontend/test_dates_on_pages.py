@@ -45,3 +45,37 @@ def test_the_activity_list_leaves_the_year_out(site, content):
     html = site.html("/pl/activiteiten/")
     first = datetime.now(AMS).date() + timedelta(days=2)
     assert f"{POLISH_WEEKDAYS[first.weekday()]}, {first.day} " in html
+
+
+POLISH_EVERY = [
+    "W każdy poniedziałek", "W każdy wtorek", "W każdą środę", "W każdy czwartek",
+    "W każdy piątek", "W każdą sobotę", "W każdą niedzielę",
+]  # fmt: skip
+HUNGARIAN_EVERY = [
+    "Minden hétfőn", "Minden kedden", "Minden szerdán", "Minden csütörtökön",
+    "Minden pénteken", "Minden szombaton", "Minden vasárnap",
+]  # fmt: skip
+
+
+def test_a_weekly_activity_is_said_in_a_sentence_in_the_case_it_needs(site, content):
+    """Polish "w każdą środę" (accusative: the feminine weekdays change), Hungarian
+    "minden kedden" (the weekday takes its ending), with the time, on the weekly
+    training (issue #20: "we wtorek")."""
+    first = datetime.now(AMS).date() + timedelta(days=2)  # the fixture's weekly training
+    polish = site.html("/pl/activiteiten/gemengd-voetbal/")
+    hungarian = site.html("/hu/activiteiten/gemengd-voetbal/")
+    assert f"<strong>{POLISH_EVERY[first.weekday()]}</strong>, 19:00" in polish
+    assert f"<strong>{HUNGARIAN_EVERY[first.weekday()]}</strong>, 19:00" in hungarian
+
+
+def test_only_the_plain_weekly_shape_gets_a_sentence():
+    from django.utils import translation
+
+    from cms.recurrence_sentence import weekly_phrase
+
+    tuesday = datetime(2027, 1, 5, 19, tzinfo=AMS)
+    with translation.override("nl"):
+        assert weekly_phrase("FREQ=WEEKLY", tuesday) == "elke dinsdag"
+        assert weekly_phrase("FREQ=WEEKLY;BYDAY=TU,TH", tuesday) == "elke dinsdag en elke donderdag"
+        for rule in ("", "FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY;BYDAY=-1SU", "FREQ=DAILY"):
+            assert weekly_phrase(rule, tuesday) == ""
