@@ -9,6 +9,7 @@ first; a survey gets its own municipality's.
 
 from __future__ import annotations
 
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
@@ -17,6 +18,7 @@ from ..models import ActivityPage, GuidePage, Survey
 from ..municipalities.lookup import by_pk, is_regional, municipalities
 from ..municipalities.registry import MunicipalityInfo
 from ..public_urls import poster_path
+from .choice import poster_choice
 from .municipality import item_municipalities
 
 KIND = {ActivityPage: "activity", GuidePage: "guide"}
@@ -33,7 +35,14 @@ def _labels(municipality: MunicipalityInfo | None, named: bool) -> tuple[str, st
 
 
 def _poster_buttons(kind: str, slug: str, places: list, button_class=Button):
-    """A poster and a flyer per municipality in ``places`` (``[None]``: the host's)."""
+    """A poster and a flyer per municipality in ``places`` (``[None]``: the host's), in
+    Dutch; and the page that prints them in the languages the person chooses."""
+    yield button_class(
+        _("Poster in other languages"),
+        reverse("cms_poster_choice", args=[kind, slug]),
+        icon_name="doc-full",
+        priority=69,
+    )
     named = len(places) > 1
     for index, municipality in enumerate(places):
         poster_label, flyer_label = _labels(municipality, named)
@@ -86,4 +95,12 @@ def contact_point_posters(languages: str = "nl,pl,ro") -> list[tuple[str, str]]:
     return [
         (m.name, poster_path("contact-point", "", languages, municipality=m.slug))
         for m in municipalities()
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_poster_choice():
+    return [
+        path("posters/<str:kind>/", poster_choice, name="cms_poster_choice_everywhere"),
+        path("posters/<str:kind>/<slug:slug>/", poster_choice, name="cms_poster_choice"),
     ]

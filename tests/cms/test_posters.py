@@ -182,3 +182,30 @@ def test_the_admin_offers_poster_and_flyer_on_a_live_page(client, activity, djan
     edit = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert f"/posters/activity/{activity}.pdf?languages=nl&amp;size=a4" in edit
     assert f"/posters/activity/{activity}.pdf?languages=nl&amp;size=a6" in edit
+
+
+def test_the_admin_prints_in_the_languages_the_editor_chooses(client, activity, tmp_path):
+    """No link to edit by hand: the editor ticks Polish and Romanian, a flyer, and gets
+    the PDF with both side by side; four languages are refused in plain words."""
+    from cms.models import ActivityPage
+    from tests.cms.conftest import make_member
+
+    client.force_login(make_member("editor", "bieb"))
+    page = ActivityPage.objects.get(slug=activity)
+    choice = f"/admin/posters/activity/{activity}/"
+    assert choice in client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    form = client.get(choice).content.decode()
+    assert 'type="checkbox" name="languages" value="bg"' in form
+
+    too_many = client.get(choice, {"languages": ["pl", "ro", "bg", "uk"], "size": "a4"})
+    assert too_many.status_code == 200
+    assert "Kies één tot drie talen." in too_many.content.decode()
+
+    chosen = client.get(choice, {"languages": ["ro", "pl"], "size": "a6"})
+    assert chosen.status_code == 302
+    assert chosen["Location"] == f"/posters/activity/{activity}.pdf?languages=pl,ro&size=a6"
+    text = pdf_text(printed(client, chosen["Location"]).content)
+    assert has(text, TITLES["pl"]) and has(text, TITLES["ro"])
+    assert page_size(printed(client, chosen["Location"]).content) == page_size(
+        printed(client, f"/posters/activity/{activity}.pdf?languages=hu&size=a6").content
+    )

@@ -236,3 +236,21 @@ def test_the_qr_code_of_a_shared_item_opens_on_the_other_municipalitys_site(two)
     # Only what is published to Tiel: Neder-Betuwe's own club stays on its own site.
     assert at(TIEL_HOST).get("/pl/activiteiten/voetbal/").status_code == 404
     assert at(NB_HOST).get("/pl/activiteiten/voetbal/").status_code == 200
+
+
+def test_the_admin_s_poster_page_asks_which_municipality_and_starts_with_its_languages(
+    client, two, django_user_model
+):
+    """Tiel offers Polish first: its poster starts with Polish and Dutch ticked; the GGD's
+    hour, shown in both, names the municipality the sheet speaks for."""
+    client.force_login(django_user_model.objects.create_superuser("c", "c@example.org", "x"))
+    choice = reverse("cms_poster_choice", args=["activity", "spreekuur"])
+
+    form = client.get(choice, {"municipality": "tiel"}).content.decode()
+    ticked = re.findall(r'name="languages" value="(\w+)"[^>]*checked', form)
+    assert ticked == ["nl", "pl"]  # Tiel's first two, in the platform's order
+    assert re.search(r'<option value="tiel" selected>Tiel</option>', form)
+
+    chosen = client.get(choice, {"languages": ["pl"], "size": "a4", "municipality": "tiel"})
+    assert chosen["Location"].endswith("languages=pl&size=a4&municipality=tiel")
+    assert "Tiel" in pdf_text(printed(client, chosen["Location"]).content)
