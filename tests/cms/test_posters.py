@@ -132,6 +132,7 @@ def test_guides_surveys_and_the_contact_point_have_posters(client, activity, tmp
     assert has(pdf_text(guide.content), "Сімейний лікар") and has(
         pdf_text(guide.content), "De huisarts"
     )
+    assert qr_codes(guide.content, tmp_path) == [absolute_public_url("/wegwijzers/huisarts/")]
     survey(slug="werk")
     poll = printed(client, "/posters/survey/werk.pdf?languages=pl")
     assert has(pdf_text(poll.content), "Praca i mieszkanie")
@@ -139,6 +140,7 @@ def test_guides_surveys_and_the_contact_point_have_posters(client, activity, tmp
     contact = printed(client, "/posters/contact-point.pdf?languages=pl,ro")
     assert contact.status_code == 200
     assert has(pdf_text(contact.content), absolute_public_url("/vraag/"))
+    assert qr_codes(contact.content, tmp_path) == [absolute_public_url("/vraag/")]
 
 
 @pytest.mark.parametrize(
@@ -172,6 +174,11 @@ def test_the_site_links_the_poster_in_the_visitors_language(client, activity):
     assert "Wydrukuj plakat" in page and "Wydrukuj ulotkę" in page
     guide = client.get("/uk/wegwijzers/huisarts/").content.decode()
     assert 'href="/posters/guide/huisarts.pdf?languages=uk&amp;size=a6"' in guide
+    survey(slug="werk")
+    poll = client.get("/ro/enquete/werk/").content.decode()
+    assert 'href="/posters/survey/werk.pdf?languages=ro&amp;size=a4"' in poll
+    ask = client.get("/bg/vraag/").content.decode()
+    assert 'href="/posters/contact-point.pdf?languages=bg&amp;size=a6"' in ask
 
 
 def test_the_admin_offers_poster_and_flyer_on_a_live_page(client, activity, django_user_model):
