@@ -182,3 +182,12 @@ def test_the_admin_offers_poster_and_flyer_on_a_live_page(client, activity, djan
     edit = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert f"/posters/activity/{activity}.pdf?languages=nl&amp;size=a4" in edit
     assert f"/posters/activity/{activity}.pdf?languages=nl&amp;size=a6" in edit
+
+
+def test_the_dates_are_written_as_each_language_writes_them(client, activity):
+    # The first three Tuesdays from 8 January 2030, at 19:00.
+    answer = printed(client, f"/posters/activity/{activity}.pdf?languages=pl,hu&size=a4")
+    text = pdf_text(answer.content)
+    assert has(text, "wtorek, 8 stycznia, 19:00; wtorek, 15 stycznia, 19:00"), text
+    assert has(text, "január 8., kedd, 19:00"), text
+    assert not has(text, "Styczeń") and not has(text, "Wtorek")
