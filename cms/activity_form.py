@@ -10,6 +10,7 @@ say) is kept as it is; only a coordinator may write a rule as text.
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .municipalities.defaults import default_municipalities
@@ -17,7 +18,14 @@ from .permissions.pages import PartnerContentPageForm
 from .permissions.roles import is_coordinator
 from .recurrence import AMSTERDAM
 from .recurrence_form import PROBLEM_FIELDS, SHAPES, RepetitionForm
-from .recurrence_words import Repetition, from_rule, problems, skipped_starts, to_rule
+from .recurrence_words import (
+    Repetition,
+    from_rule,
+    problems,
+    rule_problem,
+    skipped_starts,
+    to_rule,
+)
 from .translation.screens import SOURCE_LANGUAGE
 from .venues.activity_place import ActivityPlaceFormMixin
 
@@ -100,10 +108,15 @@ class ActivityPageForm(RepetitionForm, ActivityPlaceFormMixin, PartnerContentPag
         if not shape or starts_at is None:
             return cleaned
         if shape in (KEEP, AS_TEXT):
-            # The rule itself is checked by the model's clean(); the skipped
-            # dates still come from the list the editor sees.
             if shape == AS_TEXT:
-                self.instance.recurrence = (cleaned.get("repeat_rule") or "").strip()
+                # The widget's own check, on the box the coordinator typed in.
+                rule = (cleaned.get("repeat_rule") or "").strip()
+                problem = rule_problem(rule, starts_at)
+                if problem:
+                    self.add_error("repeat_rule", problem)
+                    return cleaned
+                self.instance.recurrence = rule
+            # The skipped dates still come from the list the editor sees.
             self.instance.recurrence_exceptions = skipped_starts(self.repetition(), starts_at)
             return cleaned
         repetition = self.repetition()
@@ -114,3 +127,21 @@ class ActivityPageForm(RepetitionForm, ActivityPlaceFormMixin, PartnerContentPag
             self.instance.recurrence = to_rule(repetition, starts_at)
             self.instance.recurrence_exceptions = skipped_starts(repetition, starts_at)
         return cleaned
+
+    def _update_errors(self, errors: ValidationError) -> None:
+        """The model checks ``recurrence`` too, a field this form does not have.
+
+        Django fails the whole request on an error for a field the form lacks;
+        a kept rule that gives no date once the first date moved would do that.
+        Its complaint goes on the repetition instead, in plain words (once:
+        ``clean`` may have said why already).
+        """
+        on_rule = hasattr(errors, "error_dict") and errors.error_dict.pop("recurrence", None)
+        if on_rule and not (self.has_error("repeat") or self.has_error("repeat_rule")):
+            instance = self.instance
+            self.add_error(
+                "repeat",
+                rule_problem(instance.recurrence, instance.starts_at)
+                or _("The rule gives no date from the first date on."),
+            )
+        super()._update_errors(errors)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.dates import format_date, format_time, match_skeleton
 from django.utils import timezone
+from django.utils.translation import get_language, to_locale
 
 # A quoted literal ('de', 'd') or a run of one pattern letter.
 _PATTERN_TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*")
@@ -56,6 +57,11 @@ def _local(value: date | datetime) -> date | datetime:
     if isinstance(value, datetime) and timezone.is_aware(value):
         return timezone.localtime(value)
     return value
+
+
+def active_language() -> str:
+    """The active language as Babel names it ("pl", "pt_BR"), Dutch outside a request."""
+    return to_locale(get_language() or "nl")
 
 
 def day(value: date | datetime, language: str) -> str:

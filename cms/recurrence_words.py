@@ -26,7 +26,7 @@ from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from .dates import weekday_day
-from .recurrence import AMSTERDAM, occurrences
+from .recurrence import AMSTERDAM, occurrences, parse_rule
 
 Frequency = Literal["once", "daily", "weekly", "monthly"]
 MonthlyBy = Literal["date", "weekday"]
@@ -190,3 +190,30 @@ def problems(repetition: Repetition, starts_at: datetime) -> dict[str, str]:
             }
             break
     return found
+
+
+def rule_problem(rule: str, starts_at: datetime) -> str | None:
+    """What is wrong with a rule a coordinator wrote as text, in plain words (None: it fits).
+
+    The same check as the widget's: the first date must be one of the rule's
+    dates (dateutil would otherwise start quietly at the next Monday of a
+    "BYDAY=MO" rule whose first date is a Tuesday).
+    """
+    if not rule.strip():
+        return _("Write the rule, or choose how often the activity repeats.")
+    try:
+        parsed = parse_rule(rule, starts_at)
+    except ValueError as error:
+        if "UNTIL" in str(error):
+            return _("Write the end date in UTC, ending in Z, like UNTIL=20270630T215959Z.")
+        return _("This rule cannot be read. Write it like FREQ=WEEKLY;BYDAY=TU (every Tuesday).")
+    start = _local_start(starts_at)
+    first = parsed.after(start, inc=True)
+    if first is None:
+        return _("The rule gives no date from the first date on.")
+    if first != start:
+        return _(
+            "The first date, %(first)s, is not one of the rule's dates. Change the rule or the "
+            "first date."
+        ) % {"first": weekday_day(start, to_locale(get_language() or "nl"))}
+    return None

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.log_actions import log
 from wagtail.users.models import UserProfile
@@ -44,7 +45,7 @@ def address_taken(email: str, user: User) -> bool:
 def request_email_change(user: User, new_email: str) -> RequestedChange:
     """Replace any pending change of ``user`` by one to ``new_email``; returns the link."""
     if address_taken(new_email, user):
-        raise ValidationError("Another account uses this address.", code="taken")
+        raise ValidationError(_("Another account uses this address."), code="taken")
     token = new_token()
     EmailChange.objects.filter(user=user).delete()
     change = EmailChange.objects.create(
@@ -70,7 +71,7 @@ def confirm_email_change(change: EmailChange) -> str:
     user = change.user
     if address_taken(change.new_email, user):
         change.delete()
-        raise ValidationError("Another account uses this address.", code="taken")
+        raise ValidationError(_("Another account uses this address."), code="taken")
     old = user.email
     user.email = change.new_email
     user.save(update_fields=["email"])
@@ -126,8 +127,10 @@ class EmailChangeForm(forms.Form):
 
     new_email = forms.EmailField(
         required=False,
-        label="New e-mail address",
-        help_text="We send a link to the new address; your address changes once you open it.",
+        label=gettext_lazy("New e-mail address"),
+        help_text=gettext_lazy(
+            "We send a link to the new address; your address changes once you open it."
+        ),
     )
 
     def __init__(self, *args, instance: User, **kwargs):
@@ -139,7 +142,7 @@ class EmailChangeForm(forms.Form):
         if email and email.lower() == (self.user.email or "").lower():
             return ""
         if email and address_taken(email, self.user):
-            raise ValidationError("Another account uses this address.", code="taken")
+            raise ValidationError(_("Another account uses this address."), code="taken")
         return email
 
     def save(self) -> None:
@@ -152,7 +155,7 @@ class EmailChangePanel(BaseSettingsPanel):
     """On the account page, next to Wagtail's name panel (whose e-mail field is turned off)."""
 
     name = "email_change"
-    title = "E-mail address"
+    title = gettext_lazy("E-mail address")
     order = 110
     form_class = EmailChangeForm
     template_name = "cms/accounts/email_change_panel.html"

@@ -146,5 +146,5 @@ class EmailChangeConfirmView(View):
             return redirect("wagtailadmin_account")
         request.user.email = new
         email_change.notify_old_address(request.user, old)
-        messages.success(request, f"Your e-mail address is now {new}.")
+        messages.success(request, _("Your e-mail address is now %(email)s.") % {"email": new})
         return redirect("wagtailadmin_account")

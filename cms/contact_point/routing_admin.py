@@ -9,6 +9,7 @@ works in that municipality: its people would read them.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 
@@ -36,7 +37,11 @@ class RoutingForm(WagtailAdminModelForm):
         ):
             self.add_error(
                 "partner",
-                ValidationError(f"{partner} does not work in {municipality}.", code="elsewhere"),
+                ValidationError(
+                    _("%(partner)s does not work in %(municipality)s."),
+                    code="elsewhere",
+                    params={"partner": partner, "municipality": municipality},
+                ),
             )
         return cleaned
 

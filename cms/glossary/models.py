@@ -8,6 +8,7 @@ site links to the glossary. ``explanation`` is one or two plain sentences.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 
@@ -30,6 +31,8 @@ class GlossaryTerm(models.Model):
 
     class Meta:
         ordering = ["sort_order", "slug"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
 
     def __str__(self) -> str:
         return self.term_nl or self.slug

@@ -55,6 +55,10 @@ class ActivityIndexPage(SharedSectionMixin, PlatformPageMixin, Page):
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
 
+    class Meta:
+        verbose_name = _("activity list")
+        verbose_name_plural = _("activity lists")
+
 
 class ActivityPage(PartnerContentMixin, TranslationTrackedMixin, Page):
     """One activity: when, where, for whom, in which languages, how to join.

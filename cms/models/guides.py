@@ -29,6 +29,10 @@ class GuideIndexPage(SharedSectionMixin, PlatformPageMixin, Page):
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
 
+    class Meta:
+        verbose_name = _("guide list")
+        verbose_name_plural = _("guide lists")
+
 
 class GuidePage(PartnerContentMixin, TranslationTrackedMixin, Page):
     """A guide such as "How the huisarts works", written by one partner.

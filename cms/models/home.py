@@ -1,6 +1,7 @@
 """The site's root page."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -15,3 +16,7 @@ class HomePage(PlatformPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["cms.ActivityIndexPage", "cms.GuideIndexPage", "cms.PolicyPlanPage"]
     parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")

@@ -14,6 +14,7 @@ submissions in progress stay.
 from __future__ import annotations
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
 
 from .municipal import approves
@@ -76,5 +77,5 @@ class MunicipalApprovalTask(AbstractGroupApprovalTask):
         return "Coordinators approve: regional ones everything, a municipality's its own pages."
 
     class Meta:
-        verbose_name = "coordinator approval task"
-        verbose_name_plural = "coordinator approval tasks"
+        verbose_name = _("coordinator approval task")
+        verbose_name_plural = _("coordinator approval tasks")

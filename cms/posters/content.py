@@ -12,10 +12,11 @@ from typing import Any
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import to_locale
 
+from ..dates import clock, weekday_day
 from ..models import ActivityPage, GuidePage, Survey
 from ..public_urls import SECTION_PATHS, absolute_public_url, survey_short_path
-from ..recurrence import AMSTERDAM
 from ..translation.fallback import translated_value
 from ..translation.languages import native_name
 
@@ -60,12 +61,12 @@ def _text(obj: Any, field: str, language: str) -> str:
     return str(translated_value(obj, field, language).text or "")
 
 
-def _when(activity: ActivityPage) -> str:
-    dates = activity.next_occurrences(3)
-    if not dates:
-        return ""
+def _when(activity: ActivityPage, language: str) -> str:
+    """The next three dates with their times: "wtorek, 5 stycznia, 19:00; …"."""
+    locale = to_locale(language)
     return "; ".join(
-        formats.date_format(o.starts_at.astimezone(AMSTERDAM), "l j F, H:i") for o in dates
+        f"{weekday_day(o.starts_at, locale, with_year=False)}, {clock(o.starts_at, locale)}"
+        for o in activity.next_occurrences(3)
     )
 
 
@@ -83,7 +84,7 @@ def _activity_facts(activity: ActivityPage, language: str) -> list[tuple[str, st
     }[activity.registration]
     contact = " · ".join(p for p in (activity.organiser.phone, activity.organiser.email) if p)
     facts = [
-        (_("When"), _when(activity)),
+        (_("When"), _when(activity, language)),
         (_("Where"), place),
         (_("Cost"), cost),
         (_("How to join"), join),

@@ -38,6 +38,8 @@ class SignupList(models.Model):
 
     class Meta:
         ordering = ["activity", "date"]
+        verbose_name = _("sign-up list")
+        verbose_name_plural = _("sign-up lists")
         constraints = [
             models.UniqueConstraint(
                 fields=["activity", "date"],

@@ -16,10 +16,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import models
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from ..dates import active_language, weekday_day
 from ..models import ContactMethod
 from ..models.membership import PartnerRole
 from ..public_urls import absolute_public_url
@@ -31,10 +32,11 @@ logger = logging.getLogger(__name__)
 
 
 def _activity_lines(signup: Signup) -> list[str]:
+    """The activity's title and date, in the active language (the person's own)."""
     activity = signup.signup_list.activity
     lines = [translated_value(activity, "title", signup.language).text or activity.title]
     if signup.signup_list.date:
-        day = formats.date_format(signup.signup_list.date, "l j F Y")
+        day = weekday_day(signup.signup_list.date, active_language())
         lines.append(_("Date: %(date)s") % {"date": day})
     return lines
 
@@ -138,7 +140,7 @@ def _organiser_notice(signup: Signup, event: OrganiserEvent) -> tuple[str, str]:
     activity = signup.signup_list.activity
     heading = activity.title
     if signup.signup_list.date:
-        day = formats.date_format(signup.signup_list.date, "l j F Y")
+        day = weekday_day(signup.signup_list.date, active_language())
         heading = _("%(activity)s on %(date)s") % {"activity": activity.title, "date": day}
     people = ngettext("%(count)s person", "%(count)s people", signup.people) % {
         "count": signup.people

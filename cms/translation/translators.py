@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from ..permissions.roles import is_coordinator
 from .languages import language_codes
@@ -28,19 +29,25 @@ class TranslatorAssignment(models.Model):
     """One person translating into one language (optionally for one municipality)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="translator_assignments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="translator_assignments",
+        verbose_name=_("user"),
     )
-    language = models.CharField(max_length=8)
+    language = models.CharField(_("language"), max_length=8)
     site = models.ForeignKey(
         "wagtailcore.Site",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="Empty: every municipality.",
+        verbose_name=_("municipality"),
+        help_text=_("Empty: every municipality."),
     )
 
     class Meta:
+        verbose_name = _("translator")
+        verbose_name_plural = _("translators")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "language", "site"], name="one_assignment_per_language_and_site"
@@ -53,11 +60,9 @@ class TranslatorAssignment(models.Model):
     def clean(self) -> None:
         codes = [code for code in language_codes() if code != settings.SOURCE_LANGUAGE]
         if self.language not in codes:
+            message = _("%(language)s is not a language to translate into; use one of: %(codes)s.")
             raise ValidationError(
-                {
-                    "language": f"'{self.language}' is not a language to translate into; use one "
-                    f"of {', '.join(codes)}"
-                }
+                {"language": message % {"language": self.language, "codes": ", ".join(codes)}}
             )
 
     def save(self, *args, **kwargs):

@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django import template
-from django.utils.translation import get_language, to_locale
 
 from cms import dates
 from cms.recurrence_sentence import weekly_phrase
@@ -21,14 +20,10 @@ from cms.recurrence_sentence import weekly_phrase
 register = template.Library()
 
 
-def _language() -> str:
-    return to_locale(get_language() or "nl")
-
-
 @register.filter
 def day(value: date | datetime | None) -> str:
     """A date with its month in words, in the active language."""
-    return dates.day(value, _language()) if value else ""
+    return dates.day(value, dates.active_language()) if value else ""
 
 
 @register.filter
@@ -36,13 +31,13 @@ def weekday_day(value: date | datetime | None, variant: str = "") -> str:
     """A date with its weekday; ``"without_year"`` leaves the year out."""
     if not value:
         return ""
-    return dates.weekday_day(value, _language(), with_year=variant != "without_year")
+    return dates.weekday_day(value, dates.active_language(), with_year=variant != "without_year")
 
 
 @register.filter
 def clock(value: datetime | None) -> str:
     """A time of day in the active language's own way."""
-    return dates.clock(value, _language()) if value else ""
+    return dates.clock(value, dates.active_language()) if value else ""
 
 
 @register.filter

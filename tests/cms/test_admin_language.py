@@ -22,16 +22,22 @@ import html
 import re
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from babel.messages.pofile import read_po
+from django.forms import modelform_factory
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.text import capfirst
 from wagtail.users.models import UserProfile
 
+from cms.accounts.email_change import request_email_change
 from cms.contact_point.intake import receive_question
+from cms.contact_point.models import TopicResponsibility
+from cms.contact_point.routing_admin import RoutingForm
 from cms.feedback.models import PageFeedback
 from cms.models import (
     ActivityIndexPage,
@@ -42,7 +48,10 @@ from cms.models import (
     BuddyRequest,
     BuildingBlock,
     Category,
+    GlossaryTerm,
+    GuideIndexPage,
     GuidePage,
+    HomePage,
     Municipality,
     Partner,
     PolicyAction,
@@ -56,10 +65,13 @@ from cms.models import (
     Venue,
     Village,
 )
+from cms.permissions.approval import MunicipalApprovalTask
 from cms.taking_part.capacity import SignupRequest, sign_up
+from cms.translation.translators import TranslatorAssignment
 from tests import factories
-from tests.cms.conftest import OWN
+from tests.cms.conftest import OTHER, OWN
 from tests.cms.test_survey_results import answer
+from tests.region_factories import TIEL
 from tests.signup_helpers import signup_activity
 from tests.survey_factories import survey
 
@@ -392,3 +404,115 @@ def test_the_translation_desk_shows_no_english_in_dutch(role, client, login_as):
         assert not left, f"{role} {address}: untranslated {left}"
         assert not KNOWN_ENGLISH.search(text), f"{role} {address}: {around(KNOWN_ENGLISH, text)}"
         assert not RAW_VALUES.search(text), f"{role} {address}: raw {around(RAW_VALUES, text)}"
+
+
+# English the account screens, the translator form and two messages showed before
+# their strings were marked for translation (so the catalogs could not see them).
+ACCOUNT_ENGLISH = [
+    "New e-mail address",
+    "We send a link to the new address",
+    "Your e-mail address",
+    "E-mail address",
+    "Waiting for confirmation",
+    "for your account from now on",
+    "This link is not valid",
+    "Empty: every municipality",
+    "Too many login attempts",
+    "locked for a while",
+]
+
+
+def account_addresses(user) -> list[str]:
+    """The account page (a change waiting), its confirmation link, and a link that is no more."""
+    link = request_email_change(user, "nieuw-adres@example.org").url
+    return [
+        reverse("wagtailadmin_account"),
+        urlsplit(link).path,
+        reverse("cms_email_change_confirm", args=["not-a-token"]),
+    ]
+
+
+@pytest.mark.parametrize("role", ["editor_own", "contributor_own", "coordinator"])
+def test_the_account_screens_show_no_english_in_dutch(role, client, login_as):
+    user = login_as(role)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
+    english = {phrase for source, _dutch in catalog_pairs() for phrase in phrases(source)}
+    dutch_text = " ".join(dutch for _source, dutch in catalog_pairs())
+    english = {phrase for phrase in english if phrase not in dutch_text} | set(ACCOUNT_ENGLISH)
+    shown = []
+    for address in account_addresses(user):
+        response = client.get(address)
+        assert response.status_code in (200, 410), address
+        text = visible_text(response.content.decode())
+        shown.append(text)
+        left = sorted(phrase for phrase in english if phrase in text)
+        assert not left, f"{role} {address}: untranslated {left}"
+    account, confirm, stale = shown
+    assert "Nieuw e-mailadres" in account and "nieuw-adres@example.org" in account
+    assert "Bevestigen" in confirm and "Deze link is niet geldig" in stale
+    response = client.post(urlsplit(account_addresses(user)[1]).path, follow=True)
+    assert "Je e-mailadres is nu nieuw-adres@example.org." in visible_text(
+        response.content.decode()
+    )
+
+
+def test_the_translator_form_and_its_refusal_are_in_dutch(client, login_as):
+    user = login_as("coordinator")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
+    page = client.get(reverse("translators:add")).content.decode()
+    labels = label_texts(page)
+    assert {"Gebruiker", "Taal", "Gemeente"} <= labels, labels
+    assert not {"User", "Language", "Site"} & labels
+    assert "Leeg: elke gemeente." in visible_text(page)
+    refused = client.post(reverse("translators:add"), {"user": user.pk, "language": "nl"})
+    assert "nl is geen taal om naar te vertalen" in visible_text(refused.content.decode())
+
+
+def test_the_lockout_page_and_the_routing_refusal_are_in_dutch(coalition):
+    with translation.override("nl"):
+        locked = visible_text(render_to_string("cms/accounts/locked_out.html"))
+        assert "Te veel inlogpogingen" in locked
+        assert not [phrase for phrase in ACCOUNT_ENGLISH if phrase in locked]
+        factories.load(municipalities=[TIEL])
+        form_class = modelform_factory(
+            TopicResponsibility, form=RoutingForm, fields=["topic", "partner", "municipality"]
+        )
+        form = form_class(
+            {
+                "topic": "health",
+                "partner": Partner.objects.get(slug=OTHER).pk,
+                "municipality": Municipality.objects.get(slug="tiel").pk,
+            },
+            for_user=None,
+        )
+        assert not form.is_valid()
+        assert form.errors["partner"] == ["VV Ochten werkt niet in Tiel."]
+
+
+def test_the_admin_names_its_models_in_dutch():
+    with translation.override("nl"):
+        names = {
+            str(model._meta.verbose_name)
+            for model in (
+                GlossaryTerm,
+                TranslatorAssignment,
+                HomePage,
+                ActivityIndexPage,
+                GuideIndexPage,
+                SignupList,
+                MunicipalApprovalTask,
+            )
+        }
+    assert names == {
+        "term uit de woordenlijst",
+        "vertaler",
+        "startpagina",
+        "activiteitenlijst",
+        "wegwijzerlijst",
+        "aanmeldlijst",
+        "goedkeuringstaak van de coördinator",
+    }

@@ -25,6 +25,16 @@ from tests.signup_helpers import signup_activity
 
 
 @pytest.fixture
+def coalition(coalition):
+    """The coalition, its two activities a week ahead: the start page lists dates to come only,
+    and the factories' fixed 5 January 2027 would drop them from the page from the 6th on."""
+    week_ahead = timezone.now() + timedelta(days=7)
+    for activity in ActivityPage.objects.filter(slug__in=["spreekuur", "voetbal"]):
+        activity.starts_at, activity.ends_at = week_ahead, week_ahead + timedelta(hours=1)
+        activity.save()
+
+
+@pytest.fixture
 def questions(coalition):
     set_responsible("health", Partner.objects.get(slug=OWN))
     set_responsible("work", Partner.objects.get(slug=OTHER))

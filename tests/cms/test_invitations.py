@@ -246,7 +246,7 @@ def test_an_email_change_to_an_address_in_use_is_refused(client, coalition):
     data["email_change-new_email"] = "editor-vv-ochten@example.org"
     response = client.post(reverse("wagtailadmin_account"), data)
     assert response.status_code == 200
-    assert "Another account uses this address." in response.content.decode()
+    assert "Een ander account gebruikt dit adres." in response.content.decode()
     assert not EmailChange.objects.exists() and not mail.outbox
 
 

@@ -216,3 +216,11 @@ def test_the_admin_prints_in_the_languages_the_editor_chooses(client, activity, 
     assert page_size(printed(client, chosen["Location"]).content) == page_size(
         printed(client, f"/posters/activity/{activity}.pdf?languages=hu&size=a6").content
     )
+
+def test_the_dates_are_written_as_each_language_writes_them(client, activity):
+    # The first three Tuesdays from 8 January 2030, at 19:00.
+    answer = printed(client, f"/posters/activity/{activity}.pdf?languages=pl,hu&size=a4")
+    text = pdf_text(answer.content)
+    assert has(text, "wtorek, 8 stycznia, 19:00; wtorek, 15 stycznia, 19:00"), text
+    assert has(text, "január 8., kedd, 19:00"), text
+    assert not has(text, "Styczeń") and not has(text, "Wtorek")
