@@ -13,7 +13,9 @@ class CalendarEvent(models.Model):
     ``feed_digest`` is the hash of what the feed said last time (an unchanged
     event is skipped without touching the page); ``page_digest`` the hash of
     the page's values right after the import, so an edit made in Wegwijs since
-    is noticed and not overwritten.
+    is noticed and not overwritten. ``record`` is what the last import wrote
+    (the import format): the page digest is taken over its fields, so a run
+    in which the event is gone can still tell whether someone edited the page.
     """
 
     partner = models.ForeignKey(
@@ -26,6 +28,7 @@ class CalendarEvent(models.Model):
     )
     feed_digest = models.CharField(max_length=64)
     page_digest = models.CharField(max_length=64, blank=True)
+    record = models.JSONField(default=dict, blank=True)
     cancelled = models.BooleanField(default=False)
 
     class Meta:

@@ -6,7 +6,8 @@ hand-written one does. A second run over the same feed changes nothing: an
 event whose feed values did not change is skipped before the page is even
 read. An event that disappears from the feed, or says STATUS:CANCELLED, is
 unpublished (kept, so its history stays). An activity changed in Wegwijs
-since the last import is not overwritten: the run says so instead.
+since the last import is neither overwritten nor unpublished: the run says so
+instead, and the people in Wegwijs decide.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ..importing import ImportFailed, content_digest, import_activity
+from ..importing.errors import InvalidField
 from ..importing.records import Lookups
 from ..models import Partner
 from ..translation.provenance import Origin, saving_as
@@ -105,11 +107,21 @@ class _Run:
 
     def cancel(self, link: CalendarEvent) -> None:
         page = link.activity
-        if link.cancelled and not (page and page.live):
+        if link.cancelled or page is None:
+            # Said before. A page live again since was put back by a person in Wegwijs.
             self.counts["unchanged"] += 1
             return
+        if page.live and self.edited_since_import(link):
+            self.counts["skipped"] += 1
+            message = (
+                f"the activity '{page.title}' was changed in Wegwijs since the last import, "
+                "so it stays published although the calendar cancelled or removed the event; "
+                "unpublish it in Wegwijs if it no longer takes place"
+            )
+            self.problems.append(str(EventProblem(link.uid, page.title, message)))
+            return
         with transaction.atomic():
-            if page is not None and page.live:
+            if page.live:
                 page.unpublish()
             link.cancelled = True
             link.feed_digest = ""
@@ -120,6 +132,18 @@ class _Run:
         if link.cancelled:
             return False
         return content_digest(link.activity, record, self.lookups) != link.page_digest
+
+    def edited_since_import(self, link: CalendarEvent) -> bool:
+        """The page's values differ from what the last import wrote (``link.record``).
+
+        A link from before the record was kept cannot tell: it is unpublished as before.
+        """
+        if not link.record:
+            return False
+        try:
+            return self.edited_in_wegwijs(link, link.record)
+        except InvalidField:  # the record no longer reads (its category was removed)
+            return True
 
     def upsert(self, event: FeedEvent) -> None:
         link = self.links.get(event.key)
@@ -153,6 +177,7 @@ class _Run:
                 link.activity = result.page
                 link.feed_digest = digest
                 link.page_digest = result.digest
+                link.record = record
                 link.cancelled = False
                 link.save()
         except ImportFailed as failure:
