@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections import Counter
 from datetime import datetime
 
@@ -29,9 +30,12 @@ from ..models import Partner
 from ..translation.provenance import Origin, saving_as
 from .fetching import FeedUnavailable, fetch_feed
 from .models import OUTCOMES, CalendarEvent, CalendarImport
-from .parsing import EventProblem, FeedEvent, NotACalendar, parse_feed
+from .parsing import EventProblem, FeedEvent, NotACalendar, ParsedFeed, parse_feed
+from .runs import claim, record_failure
 
 SUMMARY_LENGTH = 500
+
+logger = logging.getLogger(__name__)
 
 
 def _summary(event: FeedEvent) -> str:
@@ -188,30 +192,47 @@ class _Run:
         self.counts[result.outcome] += 1
 
 
-def _state(partner: Partner) -> CalendarImport:
-    state, _ = CalendarImport.objects.get_or_create(partner=partner)
-    return state
-
-
 def import_calendar(partner: Partner, *, now: datetime | None = None) -> CalendarImport:
-    """Fetch the partner's feed and bring its activities in line; the result is stored."""
+    """Fetch the partner's feed and bring its activities in line; the result is stored.
+
+    Raises ``ImportRunning`` (and changes nothing) while another import of the
+    partner runs. Whatever else goes wrong is the partner's import failing:
+    recorded as such, with nothing changed (the events are written in one
+    transaction), so the next partner's import goes on.
+    """
     now = now or timezone.now()
-    state = _state(partner)
-    state.status = CalendarImport.Status.RUNNING
-    state.started_at = timezone.now()
-    state.save(update_fields=["status", "started_at"])
+    state, took_over = claim(partner)
     try:
         if not partner.calendar_url:
             raise FeedUnavailable("no calendar feed is linked to this partner")
         feed = parse_feed(fetch_feed(partner.calendar_url), cutoff=now)
+        with transaction.atomic():
+            run = _sync(partner, feed)
     except (FeedUnavailable, NotACalendar) as error:
-        state.status = CalendarImport.Status.FAILED
-        state.error = str(error)
-        state.problems = []
-        state.counts = {}
-        state.finished_at = timezone.now()
-        state.save()
-        return state
+        return record_failure(state, str(error))
+    except Exception as error:  # noqa: BLE001 (one partner's bug must not stop the others)
+        logger.exception("calendar import of partner %s failed", partner.slug)
+        return record_failure(state, unexpected_reason(error))
+    state.status = CalendarImport.Status.DONE
+    state.error = ""
+    state.counts = {outcome: run.counts[outcome] for outcome in OUTCOMES}
+    state.problems = [took_over, *run.problems] if took_over else run.problems
+    state.finished_at = timezone.now()
+    state.save()
+    return state
+
+
+def unexpected_reason(error: Exception) -> str:
+    """What the partner is told: the error's kind and first line, the rest is in the log."""
+    lines = str(error).strip().splitlines()
+    detail = f"{type(error).__name__}: {lines[0][:200]}" if lines else type(error).__name__
+    return (
+        f"an unexpected error stopped the import ({detail}); "
+        "the platform's administrators find the details in the log"
+    )
+
+
+def _sync(partner: Partner, feed: ParsedFeed) -> _Run:
     run = _Run(partner)
     run.problems.extend(str(problem) for problem in feed.problems)
     # The feed's texts are the partner's own, but nobody here wrote them: origin "import".
@@ -225,10 +246,4 @@ def import_calendar(partner: Partner, *, now: datetime | None = None) -> Calenda
         for key, link in run.links.items():
             if key not in present and key[0] not in unreadable:
                 run.cancel(link)
-    state.status = CalendarImport.Status.DONE
-    state.error = ""
-    state.counts = {outcome: run.counts[outcome] for outcome in OUTCOMES}
-    state.problems = run.problems
-    state.finished_at = timezone.now()
-    state.save()
-    return state
+    return run

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.calendars.models import CalendarImport
+from cms.calendars.runs import ImportRunning, fail_stuck
 from cms.calendars.syncing import import_calendar
 from cms.models import Partner
 
@@ -22,9 +23,15 @@ class Command(BaseCommand):
                     f"--partner: no partner '{partner}' with a calendar feed; "
                     "link one in the admin (Platform → Partners) first"
                 )
+        # The nightly run is "the next import" of one a stopped worker left running.
+        fail_stuck()
         failed = 0
         for each in partners:
-            state = import_calendar(each)
+            try:
+                state = import_calendar(each)
+            except ImportRunning as running:
+                self.stdout.write(f"{each.slug}: not started, {running}")
+                continue
             self.stdout.write(f"{each.slug}: {state.summary()}")
             for problem in state.problems:
                 self.stdout.write(f"  - {problem}")
