@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
+from django.utils.translation import gettext_noop
 
 from ..recurrence import AMSTERDAM, occurrences, validate_rule
 from ..safe_html import plain_text
+from .reasons import ImportProblem
 
 
-class NotACalendar(Exception):
+class NotACalendar(ImportProblem):
     """The feed is not an iCalendar file at all."""
 
 
@@ -168,9 +170,12 @@ def _components(body: bytes) -> Iterable:
     try:
         calendars = icalendar.Calendar.from_ical(body, multiple=True)
     except ValueError as error:
-        raise NotACalendar(f"the address does not give an iCalendar (.ics) file: {error}") from None
+        raise NotACalendar(
+            gettext_noop("the address does not give an iCalendar (.ics) file: %(error)s"),
+            error=str(error),
+        ) from None
     if not calendars or calendars[0].name != "VCALENDAR":
-        raise NotACalendar("the address does not give an iCalendar (.ics) file")
+        raise NotACalendar(gettext_noop("the address does not give an iCalendar (.ics) file"))
     for calendar in calendars:
         yield from calendar.walk("VEVENT")
 
@@ -178,7 +183,7 @@ def _components(body: bytes) -> Iterable:
 def parse_feed(body: bytes, *, cutoff: datetime) -> ParsedFeed:
     """The feed's events; those that ended before ``cutoff`` are only listed as past."""
     if not body.lstrip().upper().startswith(b"BEGIN:VCALENDAR"):
-        raise NotACalendar("the address does not give an iCalendar (.ics) file")
+        raise NotACalendar(gettext_noop("the address does not give an iCalendar (.ics) file"))
     events: dict[tuple[str, str], FeedEvent] = {}
     problems: list[EventProblem] = []
     for component in _components(body):

@@ -18,9 +18,11 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from ..models import Partner
 from .models import CalendarImport
+from .reasons import Reason
 
 STUCK_AFTER = timedelta(hours=1)
 
@@ -43,10 +45,13 @@ def is_stuck(state: CalendarImport, now: datetime) -> bool:
     )
 
 
-def stopped_reason(state: CalendarImport) -> str:
-    return (
-        f"the import started at {state.started_at:%Y-%m-%d %H:%M} UTC stopped without "
-        "finishing (the worker was stopped); the next import starts over"
+def stopped_reason(state: CalendarImport) -> Reason:
+    return Reason(
+        gettext_noop(
+            "the import started at %(started)s UTC stopped without finishing "
+            "(the worker was stopped); the next import starts over"
+        ),
+        {"started": f"{state.started_at:%Y-%m-%d %H:%M}"},
     )
 
 
@@ -72,7 +77,7 @@ def claim(partner: Partner) -> tuple[CalendarImport, str]:
         state = CalendarImport.objects.select_for_update().get(partner=partner)
         if state.status == CalendarImport.Status.RUNNING and not is_stuck(state, now):
             raise ImportRunning(state)
-        took_over = stopped_reason(state) if is_stuck(state, now) else ""
+        took_over = str(stopped_reason(state)) if is_stuck(state, now) else ""
         state.status = CalendarImport.Status.RUNNING
         state.started_at = now
         state.finished_at = None
@@ -80,10 +85,11 @@ def claim(partner: Partner) -> tuple[CalendarImport, str]:
     return state, took_over
 
 
-def record_failure(state: CalendarImport, reason: str) -> CalendarImport:
+def record_failure(state: CalendarImport, reason: Reason) -> CalendarImport:
     """The import failed as a whole: ``reason`` is shown after "Nothing was changed:"."""
     state.status = CalendarImport.Status.FAILED
-    state.error = reason
+    state.error = str(reason)
+    state.reason = reason.as_json()
     state.problems = []
     state.counts = {}
     state.finished_at = timezone.now()

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
 
 from ..importing import ImportFailed, content_digest, import_activity
 from ..importing.errors import InvalidField
@@ -31,6 +32,7 @@ from ..translation.provenance import Origin, saving_as
 from .fetching import FeedUnavailable, fetch_feed
 from .models import OUTCOMES, CalendarEvent, CalendarImport
 from .parsing import EventProblem, FeedEvent, NotACalendar, ParsedFeed, parse_feed
+from .reasons import Reason
 from .runs import claim, record_failure
 
 SUMMARY_LENGTH = 500
@@ -204,12 +206,12 @@ def import_calendar(partner: Partner, *, now: datetime | None = None) -> Calenda
     state, took_over = claim(partner)
     try:
         if not partner.calendar_url:
-            raise FeedUnavailable("no calendar feed is linked to this partner")
+            raise FeedUnavailable(gettext_noop("no calendar feed is linked to this partner"))
         feed = parse_feed(fetch_feed(partner.calendar_url), cutoff=now)
         with transaction.atomic():
             run = _sync(partner, feed)
     except (FeedUnavailable, NotACalendar) as error:
-        return record_failure(state, str(error))
+        return record_failure(state, error.reason)
     except Exception as error:  # noqa: BLE001 (one partner's bug must not stop the others)
         logger.exception("calendar import of partner %s failed", partner.slug)
         return record_failure(state, unexpected_reason(error))
@@ -222,13 +224,16 @@ def import_calendar(partner: Partner, *, now: datetime | None = None) -> Calenda
     return state
 
 
-def unexpected_reason(error: Exception) -> str:
+def unexpected_reason(error: Exception) -> Reason:
     """What the partner is told: the error's kind and first line, the rest is in the log."""
     lines = str(error).strip().splitlines()
     detail = f"{type(error).__name__}: {lines[0][:200]}" if lines else type(error).__name__
-    return (
-        f"an unexpected error stopped the import ({detail}); "
-        "the platform's administrators find the details in the log"
+    return Reason(
+        gettext_noop(
+            "an unexpected error stopped the import (%(error)s); "
+            "the platform's administrators find the details in the log"
+        ),
+        {"error": detail},
     )
 
 

@@ -1,6 +1,7 @@
 """``manage.py import_calendars [--partner SLUG]``: every linked calendar feed, now (cron)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from cms.calendars.models import CalendarImport
 from cms.calendars.runs import ImportRunning, fail_stuck
@@ -15,6 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("--partner", metavar="SLUG", help="only this partner's calendar")
 
     def handle(self, *args, partner=None, **options):
+        # For the operator and the cron mail: English, whatever the site's default language.
+        with translation.override(None):
+            self._import(partner)
+
+    def _import(self, partner: str | None) -> None:
         partners = Partner.objects.exclude(calendar_url="").select_related("calendar_category")
         if partner:
             partners = partners.filter(slug=partner)
