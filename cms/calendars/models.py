@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .reasons import Reason
+from .reasons import Reason, problem_line
 
 
 class CalendarEvent(models.Model):
@@ -68,8 +68,10 @@ class CalendarImport(models.Model):
     # (the command's output, the log), and as ``Reason.as_json`` to show in the reader's language.
     error = models.TextField(blank=True)
     reason = models.JSONField(default=dict, blank=True)
-    # Events that could not be read or were not overwritten, one line each.
+    # Events that could not be read or were not overwritten, one line each: in English,
+    # and as ``EventProblem.as_json`` to show in the reader's language (``problem_lines``).
     problems = models.JSONField(default=list, blank=True)
+    problem_reasons = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return f"{self.partner}: {self.get_status_display()}"
@@ -77,6 +79,12 @@ class CalendarImport(models.Model):
     def error_text(self) -> str:
         """Why the import failed, in the active language (rows from before: as stored)."""
         return Reason.from_json(self.reason).translated() if self.reason else self.error
+
+    def problem_lines(self) -> list[str]:
+        """The problems in the active language (rows from before: as stored)."""
+        if not self.problem_reasons:
+            return list(self.problems)
+        return [problem_line(stored) for stored in self.problem_reasons]
 
     def summary(self) -> str:
         """One line for the start page and the command's output, in the active language."""

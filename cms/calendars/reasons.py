@@ -33,6 +33,24 @@ class Reason:
         return cls(stored["text"], stored.get("params") or {})
 
 
+def as_is(text: str) -> Reason:
+    """Words that are not ours to translate (a library's error): shown as they are."""
+    return Reason("%(text)s", {"text": text})
+
+
+def problem_line(stored: dict[str, Any]) -> str:
+    """One stored problem (``EventProblem.as_json`` or ``Reason.as_json``) in the active
+    language."""
+    message = Reason.from_json(stored).translated()
+    if "uid" not in stored:
+        return message
+    return gettext("event '%(title)s' (UID %(uid)s): %(message)s") % {
+        "title": stored["summary"] or gettext("(no title)"),
+        "uid": stored["uid"] or gettext("(none)"),
+        "message": message,
+    }
+
+
 class ImportProblem(Exception):
     """An exception that carries a ``Reason``.
 

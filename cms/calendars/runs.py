@@ -66,10 +66,10 @@ def fail_stuck(now: datetime | None = None) -> int:
     return len(stuck)
 
 
-def claim(partner: Partner) -> tuple[CalendarImport, str]:
+def claim(partner: Partner) -> tuple[CalendarImport, Reason | None]:
     """Mark the partner's import as running, or raise ``ImportRunning`` if one really is.
 
-    Also returns why a stuck run was taken over ("" if none), for the new run to report.
+    Also returns why a stuck run was taken over (None if none), for the new run to report.
     """
     now = timezone.now()
     CalendarImport.objects.get_or_create(partner=partner)
@@ -77,7 +77,7 @@ def claim(partner: Partner) -> tuple[CalendarImport, str]:
         state = CalendarImport.objects.select_for_update().get(partner=partner)
         if state.status == CalendarImport.Status.RUNNING and not is_stuck(state, now):
             raise ImportRunning(state)
-        took_over = str(stopped_reason(state)) if is_stuck(state, now) else ""
+        took_over = stopped_reason(state) if is_stuck(state, now) else None
         state.status = CalendarImport.Status.RUNNING
         state.started_at = now
         state.finished_at = None
@@ -91,6 +91,7 @@ def record_failure(state: CalendarImport, reason: Reason) -> CalendarImport:
     state.error = str(reason)
     state.reason = reason.as_json()
     state.problems = []
+    state.problem_reasons = []
     state.counts = {}
     state.finished_at = timezone.now()
     state.save()

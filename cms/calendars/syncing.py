@@ -104,7 +104,7 @@ class _Run:
     def __init__(self, partner: Partner):
         self.partner = partner
         self.counts: Counter[str] = Counter()
-        self.problems: list[str] = []
+        self.problems: list[EventProblem | Reason] = []
         self.lookups = Lookups.load()
         self.links = {
             (link.uid, link.recurrence_id): link
@@ -119,12 +119,15 @@ class _Run:
             return
         if page.live and self.edited_since_import(link):
             self.counts["skipped"] += 1
-            message = (
-                f"the activity '{page.title}' was changed in Wegwijs since the last import, "
-                "so it stays published although the calendar cancelled or removed the event; "
-                "unpublish it in Wegwijs if it no longer takes place"
+            message = Reason(
+                gettext_noop(
+                    "the activity '%(title)s' was changed in Wegwijs since the last import, "
+                    "so it stays published although the calendar cancelled or removed the "
+                    "event; unpublish it in Wegwijs if it no longer takes place"
+                ),
+                {"title": page.title},
             )
-            self.problems.append(str(EventProblem(link.uid, page.title, message)))
+            self.problems.append(EventProblem(link.uid, page.title, message))
             return
         with transaction.atomic():
             if page.live:
@@ -165,12 +168,15 @@ class _Run:
             return
         if link and link.activity and self.edited_in_wegwijs(link, record):
             self.counts["skipped"] += 1
-            message = (
-                f"the activity '{link.activity.title}' was changed in Wegwijs since the last "
-                "import, so the calendar's new version was not taken over; make the change "
-                "in Wegwijs too, or undo the edit there"
+            message = Reason(
+                gettext_noop(
+                    "the activity '%(title)s' was changed in Wegwijs since the last import, "
+                    "so the calendar's new version was not taken over; make the change in "
+                    "Wegwijs too, or undo the edit there"
+                ),
+                {"title": link.activity.title},
             )
-            self.problems.append(str(EventProblem(event.uid, event.title, message)))
+            self.problems.append(EventProblem(event.uid, event.title, message))
             return
         try:
             with transaction.atomic():
@@ -188,8 +194,12 @@ class _Run:
                 link.save()
         except ImportFailed as failure:
             for problem in failure.problems:
-                message = f"field '{problem.field}': {problem.message}"
-                self.problems.append(str(EventProblem(event.uid, event.title, message)))
+                # The import format's own words (cms.importing) stay English.
+                message = Reason(
+                    gettext_noop("field '%(field)s': %(message)s"),
+                    {"field": problem.field, "message": problem.message},
+                )
+                self.problems.append(EventProblem(event.uid, event.title, message))
             return
         self.counts[result.outcome] += 1
 
@@ -218,7 +228,9 @@ def import_calendar(partner: Partner, *, now: datetime | None = None) -> Calenda
     state.status = CalendarImport.Status.DONE
     state.error = ""
     state.counts = {outcome: run.counts[outcome] for outcome in OUTCOMES}
-    state.problems = [took_over, *run.problems] if took_over else run.problems
+    problems = [took_over, *run.problems] if took_over else run.problems
+    state.problems = [str(problem) for problem in problems]
+    state.problem_reasons = [problem.as_json() for problem in problems]
     state.finished_at = timezone.now()
     state.save()
     return state
@@ -239,7 +251,7 @@ def unexpected_reason(error: Exception) -> Reason:
 
 def _sync(partner: Partner, feed: ParsedFeed) -> _Run:
     run = _Run(partner)
-    run.problems.extend(str(problem) for problem in feed.problems)
+    run.problems.extend(feed.problems)
     # The feed's texts are the partner's own, but nobody here wrote them: origin "import".
     with saving_as(Origin.IMPORT):
         for event in feed.events:
