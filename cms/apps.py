@@ -38,6 +38,14 @@ def _one_language_per_screen() -> None:
         arrange_snippet_by_language(model)
 
 
+def _plan_progress_in_the_editor() -> None:
+    """The plan's editor shows its progress chart (``policy_panels``), below its own fields."""
+    from .models import PolicyPlanPage
+    from .policy_panels import PlanProgressPanel
+
+    PolicyPlanPage.content_panels = [*PolicyPlanPage.content_panels, PlanProgressPanel()]
+
+
 def count_content_changes(using: str = "default", **kwargs) -> None:
     """The content version's triggers on every content table, those of later migrations too."""
     from .content_version import install_triggers
@@ -69,6 +77,7 @@ class CmsConfig(AppConfig):
         post_migrate.connect(count_content_changes, sender=self)
         register_permission_policies()
         _one_language_per_screen()
+        _plan_progress_in_the_editor()
         protect_admin_exports()
         read_aloud_signals.connect()
         municipality_signals.connect()

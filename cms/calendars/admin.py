@@ -20,6 +20,7 @@ from wagtail.admin.widgets import ListingButton
 from ..models import Partner
 from ..permissions.roles import editor_partner_ids, is_coordinator
 from .models import CalendarImport
+from .runs import ImportRunning
 from .tasks import queue_import
 
 
@@ -50,10 +51,16 @@ class CalendarImportView(WagtailAdminTemplateMixin, TemplateView):
         if not self.partner.calendar_url:
             messages.error(request, _("Link a calendar feed to this partner first (Edit partner)."))
         else:
-            queue_import(self.partner)
-            messages.success(
-                request, _("The import is queued; this page shows the result when it is done.")
-            )
+            try:
+                queue_import(self.partner)
+            except ImportRunning:
+                messages.warning(
+                    request, _("An import of this calendar is running; its result shows here soon.")
+                )
+            else:
+                messages.success(
+                    request, _("The import is queued; this page shows the result when it is done.")
+                )
         return redirect(request.path)
 
 

@@ -19,12 +19,22 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 from django.conf import settings
+from django.utils.translation import gettext_noop
+
+from .reasons import ImportProblem
 
 USER_AGENT = "Wegwijs calendar import (+https://github.com/wegwijs)"
 
 
-class FeedUnavailable(Exception):
-    """The feed could not be fetched; the message tells the partner why."""
+class FeedUnavailable(ImportProblem):
+    """The feed could not be fetched; the reason tells the partner why."""
+
+
+def _too_slow(limits: FeedLimits) -> FeedUnavailable:
+    return FeedUnavailable(
+        gettext_noop("the calendar server took longer than %(seconds)s s"),
+        seconds=f"{limits.timeout:g}",
+    )
 
 
 @dataclass(frozen=True)
@@ -62,7 +72,9 @@ def _resolve(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror:
-        raise FeedUnavailable(f"the server name '{host}' does not exist") from None
+        raise FeedUnavailable(
+            gettext_noop("the server name '%(host)s' does not exist"), host=host
+        ) from None
     return list(dict.fromkeys(info[4][0] for info in infos))
 
 
@@ -73,8 +85,12 @@ def _checked_address(host: str, port: int) -> str:
         for address in addresses:
             if not is_public_address(address):
                 raise FeedUnavailable(
-                    f"'{host}' points into a private or local network ({address}); "
-                    "only calendars on the public internet can be linked"
+                    gettext_noop(
+                        "'%(host)s' points into a private or local network (%(address)s); "
+                        "only calendars on the public internet can be linked"
+                    ),
+                    host=host,
+                    address=str(address),
                 )
     return addresses[0]
 
@@ -100,15 +116,20 @@ def _read_limited(response, limits: FeedLimits, deadline: float) -> bytes:
     # length of thousands of digits (over Python's limit for int()) is too large anyway.
     declared = length if length and length.isascii() and length.isdigit() else ""
     if declared and (len(declared) > 18 or int(declared) > limits.max_bytes):
-        raise FeedUnavailable(f"the feed is larger than {limits.max_bytes // 1_000_000} MB")
+        raise FeedUnavailable(
+            gettext_noop("the feed is larger than %(size)s MB"), size=limits.max_bytes // 1_000_000
+        )
     chunks: list[bytes] = []
     size = 0
     for chunk in response.stream(64 * 1024):
         size += len(chunk)
         if size > limits.max_bytes:
-            raise FeedUnavailable(f"the feed is larger than {limits.max_bytes // 1_000_000} MB")
+            raise FeedUnavailable(
+                gettext_noop("the feed is larger than %(size)s MB"),
+                size=limits.max_bytes // 1_000_000,
+            )
         if time.monotonic() > deadline:
-            raise FeedUnavailable(f"the calendar server took longer than {limits.timeout:g} s")
+            raise _too_slow(limits)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -121,7 +142,10 @@ def fetch_feed(url: str, limits: FeedLimits | None = None) -> bytes:
     for _ in range(limits.max_redirects + 1):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FeedUnavailable(f"'{url}' is not a web address (https://... or webcal://...)")
+            raise FeedUnavailable(
+                gettext_noop("'%(url)s' is not a web address (https://... or webcal://...)"),
+                url=url,
+            )
         port = parts.port or (443 if parts.scheme == "https" else 80)
         address = _checked_address(parts.hostname, port)
         path = parts.path or "/"
@@ -140,30 +164,39 @@ def fetch_feed(url: str, limits: FeedLimits | None = None) -> bytes:
                 assert_same_host=False,
             )
         except urllib3.exceptions.NewConnectionError:  # (a subclass of TimeoutError)
-            raise FeedUnavailable(f"the calendar server at '{parts.hostname}' is down") from None
-        except urllib3.exceptions.TimeoutError:
             raise FeedUnavailable(
-                f"the calendar server took longer than {limits.timeout:g} s"
+                gettext_noop("the calendar server at '%(host)s' is down"), host=parts.hostname
             ) from None
+        except urllib3.exceptions.TimeoutError:
+            raise _too_slow(limits) from None
         except urllib3.exceptions.SSLError:
-            raise FeedUnavailable("the calendar server's certificate is not valid") from None
+            raise FeedUnavailable(
+                gettext_noop("the calendar server's certificate is not valid")
+            ) from None
         except urllib3.exceptions.HTTPError:
-            raise FeedUnavailable(f"the calendar server at '{parts.hostname}' is down") from None
+            raise FeedUnavailable(
+                gettext_noop("the calendar server at '%(host)s' is down"), host=parts.hostname
+            ) from None
         try:
             if response.status in (301, 302, 303, 307, 308) and response.headers.get("Location"):
                 url = urljoin(url, response.headers["Location"])
                 continue
             if response.status != 200:
-                raise FeedUnavailable(f"the calendar server answered HTTP {response.status}")
+                raise FeedUnavailable(
+                    gettext_noop("the calendar server answered HTTP %(status)s"),
+                    status=response.status,
+                )
             try:
                 return _read_limited(response, limits, deadline)
             except urllib3.exceptions.TimeoutError:
-                raise FeedUnavailable(
-                    f"the calendar server took longer than {limits.timeout:g} s"
-                ) from None
+                raise _too_slow(limits) from None
             except urllib3.exceptions.HTTPError:
-                raise FeedUnavailable("the connection broke off while reading the feed") from None
+                raise FeedUnavailable(
+                    gettext_noop("the connection broke off while reading the feed")
+                ) from None
         finally:
             response.release_conn()
             pool.close()
-    raise FeedUnavailable(f"the address redirects more than {limits.max_redirects} times")
+    raise FeedUnavailable(
+        gettext_noop("the address redirects more than %(count)s times"), count=limits.max_redirects
+    )

@@ -15,24 +15,36 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
+from django.utils.translation import gettext_noop
 
 from ..recurrence import AMSTERDAM, occurrences, validate_rule
 from ..safe_html import plain_text
+from .reasons import ImportProblem, Reason, as_is
 
 
-class NotACalendar(Exception):
+class NotACalendar(ImportProblem):
     """The feed is not an iCalendar file at all."""
+
+
+class EventUnreadable(ImportProblem, ValueError):
+    """One event cannot be read; the reason names what is wrong with it."""
 
 
 @dataclass(frozen=True)
 class EventProblem:
+    """An event that was not taken over, and why: shown in English (``str``, the command's
+    output) or in the reader's language (``as_json``, then ``reasons.problem_line``)."""
+
     uid: str
     summary: str
-    message: str
+    message: Reason
 
     def __str__(self) -> str:
         title = self.summary or "(no title)"
         return f"event '{title}' (UID {self.uid or '(none)'}): {self.message}"
+
+    def as_json(self) -> dict:
+        return {"uid": self.uid, "summary": self.summary, **self.message.as_json()}
 
 
 @dataclass
@@ -77,7 +89,7 @@ def _rule_text(component, starts_at: datetime) -> str:
     if rule is None:
         return ""
     if isinstance(rule, list):
-        raise ValueError("it has more than one RRULE")
+        raise EventUnreadable(gettext_noop("it has more than one RRULE"))
     rule = icalendar.vRecur(rule)
     until = rule.get("UNTIL")
     if until:
@@ -113,15 +125,17 @@ def _text(component, name: str) -> str:
 def _read_event(component) -> FeedEvent:
     uid = _text(component, "UID")
     if not uid:
-        raise ValueError("it has no UID, so a later run could not find it again")
+        raise EventUnreadable(gettext_noop("it has no UID, so a later run could not find it again"))
     start = component.get("DTSTART")
     if start is None:
-        raise ValueError("it has no start (DTSTART)")
+        raise EventUnreadable(gettext_noop("it has no start (DTSTART)"))
     try:
         starts_at = _moment(start.dt).astimezone(AMSTERDAM)
     except (ValueError, TypeError, AttributeError):
         raw = start.to_ical().decode(errors="replace")
-        raise ValueError(f"its start (DTSTART) is not a date or time: '{raw}'") from None
+        raise EventUnreadable(
+            gettext_noop("its start (DTSTART) is not a date or time: '%(value)s'"), value=raw
+        ) from None
     ends_at = None
     if component.get("DTEND") is not None:
         ends_at = _moment(component["DTEND"].dt).astimezone(AMSTERDAM)
@@ -137,7 +151,7 @@ def _read_event(component) -> FeedEvent:
         recurrence_id = original.isoformat()
     title = " ".join(_text(component, "SUMMARY").split())
     if not title:
-        raise ValueError("it has no title (SUMMARY)")
+        raise EventUnreadable(gettext_noop("it has no title (SUMMARY)"))
     return FeedEvent(
         uid=uid,
         recurrence_id=recurrence_id,
@@ -168,9 +182,12 @@ def _components(body: bytes) -> Iterable:
     try:
         calendars = icalendar.Calendar.from_ical(body, multiple=True)
     except ValueError as error:
-        raise NotACalendar(f"the address does not give an iCalendar (.ics) file: {error}") from None
+        raise NotACalendar(
+            gettext_noop("the address does not give an iCalendar (.ics) file: %(error)s"),
+            error=str(error),
+        ) from None
     if not calendars or calendars[0].name != "VCALENDAR":
-        raise NotACalendar("the address does not give an iCalendar (.ics) file")
+        raise NotACalendar(gettext_noop("the address does not give an iCalendar (.ics) file"))
     for calendar in calendars:
         yield from calendar.walk("VEVENT")
 
@@ -178,15 +195,17 @@ def _components(body: bytes) -> Iterable:
 def parse_feed(body: bytes, *, cutoff: datetime) -> ParsedFeed:
     """The feed's events; those that ended before ``cutoff`` are only listed as past."""
     if not body.lstrip().upper().startswith(b"BEGIN:VCALENDAR"):
-        raise NotACalendar("the address does not give an iCalendar (.ics) file")
+        raise NotACalendar(gettext_noop("the address does not give an iCalendar (.ics) file"))
     events: dict[tuple[str, str], FeedEvent] = {}
     problems: list[EventProblem] = []
     for component in _components(body):
         try:
             event = _read_event(component)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
+            # A library's own words (a broken RRULE) are passed on as they are.
+            reason = error.reason if isinstance(error, ImportProblem) else as_is(str(error))
             problems.append(
-                EventProblem(_text(component, "UID"), _text(component, "SUMMARY"), str(error))
+                EventProblem(_text(component, "UID"), _text(component, "SUMMARY"), reason)
             )
             continue
         events[event.key] = event

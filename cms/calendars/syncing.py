@@ -6,13 +6,15 @@ hand-written one does. A second run over the same feed changes nothing: an
 event whose feed values did not change is skipped before the page is even
 read. An event that disappears from the feed, or says STATUS:CANCELLED, is
 unpublished (kept, so its history stays). An activity changed in Wegwijs
-since the last import is not overwritten: the run says so instead.
+since the last import is neither overwritten nor unpublished: the run says so
+instead, and the people in Wegwijs decide.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections import Counter
 from datetime import datetime
 
@@ -20,16 +22,22 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
 
 from ..importing import ImportFailed, content_digest, import_activity
+from ..importing.errors import InvalidField
 from ..importing.records import Lookups
 from ..models import Partner
 from ..translation.provenance import Origin, saving_as
 from .fetching import FeedUnavailable, fetch_feed
 from .models import OUTCOMES, CalendarEvent, CalendarImport
-from .parsing import EventProblem, FeedEvent, NotACalendar, parse_feed
+from .parsing import EventProblem, FeedEvent, NotACalendar, ParsedFeed, parse_feed
+from .reasons import Reason
+from .runs import claim, record_failure
 
 SUMMARY_LENGTH = 500
+
+logger = logging.getLogger(__name__)
 
 
 def _summary(event: FeedEvent) -> str:
@@ -96,7 +104,7 @@ class _Run:
     def __init__(self, partner: Partner):
         self.partner = partner
         self.counts: Counter[str] = Counter()
-        self.problems: list[str] = []
+        self.problems: list[EventProblem | Reason] = []
         self.lookups = Lookups.load()
         self.links = {
             (link.uid, link.recurrence_id): link
@@ -105,11 +113,24 @@ class _Run:
 
     def cancel(self, link: CalendarEvent) -> None:
         page = link.activity
-        if link.cancelled and not (page and page.live):
+        if link.cancelled or page is None:
+            # Said before. A page live again since was put back by a person in Wegwijs.
             self.counts["unchanged"] += 1
             return
+        if page.live and self.edited_since_import(link):
+            self.counts["skipped"] += 1
+            message = Reason(
+                gettext_noop(
+                    "the activity '%(title)s' was changed in Wegwijs since the last import, "
+                    "so it stays published although the calendar cancelled or removed the "
+                    "event; unpublish it in Wegwijs if it no longer takes place"
+                ),
+                {"title": page.title},
+            )
+            self.problems.append(EventProblem(link.uid, page.title, message))
+            return
         with transaction.atomic():
-            if page is not None and page.live:
+            if page.live:
                 page.unpublish()
             link.cancelled = True
             link.feed_digest = ""
@@ -120,6 +141,18 @@ class _Run:
         if link.cancelled:
             return False
         return content_digest(link.activity, record, self.lookups) != link.page_digest
+
+    def edited_since_import(self, link: CalendarEvent) -> bool:
+        """The page's values differ from what the last import wrote (``link.record``).
+
+        A link from before the record was kept cannot tell: it is unpublished as before.
+        """
+        if not link.record:
+            return False
+        try:
+            return self.edited_in_wegwijs(link, link.record)
+        except InvalidField:  # the record no longer reads (its category was removed)
+            return True
 
     def upsert(self, event: FeedEvent) -> None:
         link = self.links.get(event.key)
@@ -135,12 +168,15 @@ class _Run:
             return
         if link and link.activity and self.edited_in_wegwijs(link, record):
             self.counts["skipped"] += 1
-            message = (
-                f"the activity '{link.activity.title}' was changed in Wegwijs since the last "
-                "import, so the calendar's new version was not taken over; make the change "
-                "in Wegwijs too, or undo the edit there"
+            message = Reason(
+                gettext_noop(
+                    "the activity '%(title)s' was changed in Wegwijs since the last import, "
+                    "so the calendar's new version was not taken over; make the change in "
+                    "Wegwijs too, or undo the edit there"
+                ),
+                {"title": link.activity.title},
             )
-            self.problems.append(str(EventProblem(event.uid, event.title, message)))
+            self.problems.append(EventProblem(event.uid, event.title, message))
             return
         try:
             with transaction.atomic():
@@ -153,42 +189,69 @@ class _Run:
                 link.activity = result.page
                 link.feed_digest = digest
                 link.page_digest = result.digest
+                link.record = record
                 link.cancelled = False
                 link.save()
         except ImportFailed as failure:
             for problem in failure.problems:
-                message = f"field '{problem.field}': {problem.message}"
-                self.problems.append(str(EventProblem(event.uid, event.title, message)))
+                # The import format's own words (cms.importing) stay English.
+                message = Reason(
+                    gettext_noop("field '%(field)s': %(message)s"),
+                    {"field": problem.field, "message": problem.message},
+                )
+                self.problems.append(EventProblem(event.uid, event.title, message))
             return
         self.counts[result.outcome] += 1
 
 
-def _state(partner: Partner) -> CalendarImport:
-    state, _ = CalendarImport.objects.get_or_create(partner=partner)
+def import_calendar(partner: Partner, *, now: datetime | None = None) -> CalendarImport:
+    """Fetch the partner's feed and bring its activities in line; the result is stored.
+
+    Raises ``ImportRunning`` (and changes nothing) while another import of the
+    partner runs. Whatever else goes wrong is the partner's import failing:
+    recorded as such, with nothing changed (the events are written in one
+    transaction), so the next partner's import goes on.
+    """
+    now = now or timezone.now()
+    state, took_over = claim(partner)
+    try:
+        if not partner.calendar_url:
+            raise FeedUnavailable(gettext_noop("no calendar feed is linked to this partner"))
+        feed = parse_feed(fetch_feed(partner.calendar_url), cutoff=now)
+        with transaction.atomic():
+            run = _sync(partner, feed)
+    except (FeedUnavailable, NotACalendar) as error:
+        return record_failure(state, error.reason)
+    except Exception as error:  # noqa: BLE001 (one partner's bug must not stop the others)
+        logger.exception("calendar import of partner %s failed", partner.slug)
+        return record_failure(state, unexpected_reason(error))
+    state.status = CalendarImport.Status.DONE
+    state.error = ""
+    state.counts = {outcome: run.counts[outcome] for outcome in OUTCOMES}
+    problems = [took_over, *run.problems] if took_over else run.problems
+    state.problems = [str(problem) for problem in problems]
+    state.problem_reasons = [problem.as_json() for problem in problems]
+    state.finished_at = timezone.now()
+    state.save()
     return state
 
 
-def import_calendar(partner: Partner, *, now: datetime | None = None) -> CalendarImport:
-    """Fetch the partner's feed and bring its activities in line; the result is stored."""
-    now = now or timezone.now()
-    state = _state(partner)
-    state.status = CalendarImport.Status.RUNNING
-    state.started_at = timezone.now()
-    state.save(update_fields=["status", "started_at"])
-    try:
-        if not partner.calendar_url:
-            raise FeedUnavailable("no calendar feed is linked to this partner")
-        feed = parse_feed(fetch_feed(partner.calendar_url), cutoff=now)
-    except (FeedUnavailable, NotACalendar) as error:
-        state.status = CalendarImport.Status.FAILED
-        state.error = str(error)
-        state.problems = []
-        state.counts = {}
-        state.finished_at = timezone.now()
-        state.save()
-        return state
+def unexpected_reason(error: Exception) -> Reason:
+    """What the partner is told: the error's kind and first line, the rest is in the log."""
+    lines = str(error).strip().splitlines()
+    detail = f"{type(error).__name__}: {lines[0][:200]}" if lines else type(error).__name__
+    return Reason(
+        gettext_noop(
+            "an unexpected error stopped the import (%(error)s); "
+            "the platform's administrators find the details in the log"
+        ),
+        {"error": detail},
+    )
+
+
+def _sync(partner: Partner, feed: ParsedFeed) -> _Run:
     run = _Run(partner)
-    run.problems.extend(str(problem) for problem in feed.problems)
+    run.problems.extend(feed.problems)
     # The feed's texts are the partner's own, but nobody here wrote them: origin "import".
     with saving_as(Origin.IMPORT):
         for event in feed.events:
@@ -200,10 +263,4 @@ def import_calendar(partner: Partner, *, now: datetime | None = None) -> Calenda
         for key, link in run.links.items():
             if key not in present and key[0] not in unreadable:
                 run.cancel(link)
-    state.status = CalendarImport.Status.DONE
-    state.error = ""
-    state.counts = {outcome: run.counts[outcome] for outcome in OUTCOMES}
-    state.problems = run.problems
-    state.finished_at = timezone.now()
-    state.save()
-    return state
+    return run

@@ -1,4 +1,5 @@
-"""Wagtail start-page panels: a partner's people see their own work, coordinators the platform's.
+"""Wagtail start-page panels: a partner's people see their own work, coordinators the platform's
+(a municipality's coordinators, their municipality's).
 
 Registered with ``construct_homepage_panels``; Wagtail's own panels (pages in
 review, recent edits) stay below. What a panel shows is computed in ``work``;
@@ -14,9 +15,14 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from ..calendars.models import CalendarImport
 from ..models import ActivityIndexPage, Partner, PartnerRole
-from ..permissions.roles import is_coordinator, partner_ids
+from ..municipalities.lookup import by_pk
+from ..permissions.roles import (
+    coordinated_municipality_ids,
+    is_coordinator,
+    is_municipality_coordinator,
+    partner_ids,
+)
 from ..posters.admin import contact_point_posters
 from . import work
 
@@ -73,32 +79,46 @@ class PartnerWorkPanel(Component):
 
 
 class CoordinatorWorkPanel(Component):
-    """For coordinators: what slipped, what waits for approval, how complete the languages are."""
+    """For coordinators: what slipped, what waits for approval, how complete the languages are.
+
+    A municipality's coordinator sees the same panel over their own
+    municipalities (``municipalities``); the regional coordinator, ``None``, over all.
+    """
 
     name = "coordinator_work"
     template_name = "cms/dashboard/coordinator_work.html"
     order = 10
 
+    def __init__(self, municipalities: frozenset[int] | None = None):
+        self.municipalities = municipalities
+
     def get_context_data(self, parent_context=None):
         now = timezone.now()
         today = timezone.localdate()
-        stale_count, stale = work.guides_to_review(today)
+        where = self.municipalities
+        stale_count, stale = work.guides_to_review(today, municipalities=where)
         return {
-            "overdue_questions": work.overdue_questions(now),
+            "municipality_names": self._names(),
+            "overdue_questions": work.overdue_questions(now, where),
             "questions_url": reverse("questions:index") + "?status=new",
-            "in_review": work.pages_awaiting_approval(),
+            "in_review": work.pages_awaiting_approval(municipalities=where),
             "workflow_url": reverse("wagtailadmin_reports:workflow"),
-            "coverage": work.translation_coverage(),
+            "coverage": work.translation_coverage(where),
             "translation_report_url": reverse("cms_translation_report"),
-            "responses_this_week": work.survey_responses_since(today - timedelta(days=6)),
+            "responses_this_week": work.survey_responses_since(today - timedelta(days=6), where),
             "surveys_url": reverse("wagtailsnippets_cms_survey:list"),
             "stale_count": stale_count,
             "stale_guides": stale,
-            "contact_posters": contact_point_posters(),
-            "failed_calendars": CalendarImport.objects.filter(
-                status=CalendarImport.Status.FAILED
-            ).select_related("partner"),
+            "contact_posters": contact_point_posters(only=where),
+            "failed_calendars": work.failed_calendars(where),
         }
+
+    def _names(self) -> str:
+        """ "Tiel", "Neder-Betuwe, Tiel": whose week the heading names ("" for the region)."""
+        if self.municipalities is None:
+            return ""
+        found = sorted(m.name for pk in self.municipalities if (m := by_pk(pk)) is not None)
+        return ", ".join(found)
 
 
 @hooks.register("construct_homepage_panels")
@@ -106,5 +126,10 @@ def add_work_panels(request, panels: list) -> None:
     user = request.user
     if is_coordinator(user):
         panels.insert(0, CoordinatorWorkPanel())
-    elif partner_ids(user):
+        return
+    # A municipality's coordinator may also be an editor (of the municipality as a partner):
+    # both panels then, their municipality's first.
+    if partner_ids(user):
         panels.insert(0, PartnerWorkPanel(user))
+    if is_municipality_coordinator(user):
+        panels.insert(0, CoordinatorWorkPanel(coordinated_municipality_ids(user)))

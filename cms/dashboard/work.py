@@ -2,7 +2,9 @@
 
 Each function answers one question a club secretary or a coordinator asks on
 Monday morning; each costs one query (coverage: two), so the start page stays
-quick however much content there is.
+quick however much content there is. The coordinator's questions take
+``municipalities``: ``None`` for the regional coordinator (everything), the
+pks a municipality's coordinator coordinates otherwise.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from ..calendars.models import CalendarImport
 from ..models import (
     ActivityOccurrence,
     ActivityPage,
@@ -24,6 +27,7 @@ from ..models import (
     SignupList,
     SurveyResponse,
 )
+from ..municipalities.lookup import is_regional
 from ..taking_part.capacity import signup_capacity
 from ..translation.languages import language_codes
 from ..translation.report import gap_summary, translation_gaps
@@ -31,6 +35,22 @@ from ..translation.status import TranslationStatus
 
 UNANSWERED_AFTER = timedelta(days=3)
 REVIEW_EVERY = timedelta(days=365)
+
+Municipalities = Collection[int] | None
+
+
+def in_municipalities(items: QuerySet, field: str, municipalities: Municipalities) -> QuerySet:
+    """``items`` whose ``field`` (a foreign key or many-to-many to Municipality) is one of these.
+
+    Through a subquery on the pks, so a page published to two of them counts
+    once. Nothing is filtered for the regional coordinator (``None``) nor on an
+    install with one municipality, where content need not name it
+    (``cms.municipalities.scoping``).
+    """
+    if municipalities is None or not is_regional():
+        return items
+    inside = items.model._default_manager.filter(**{f"{field}__in": municipalities})
+    return items.filter(pk__in=inside.values("pk"))
 
 
 def upcoming_activities(partners: Collection[int], now: datetime, limit: int = 8) -> list:
@@ -72,25 +92,35 @@ def waiting_questions(partners: Collection[int] | None) -> QuerySet:
     return questions
 
 
-def overdue_questions(now: datetime) -> int:
+def overdue_questions(now: datetime, municipalities: Municipalities = None) -> int:
     """Questions nobody answered within three days: the coordinator steps in."""
-    return waiting_questions(None).filter(created_at__lt=now - UNANSWERED_AFTER).count()
+    overdue = waiting_questions(None).filter(created_at__lt=now - UNANSWERED_AFTER)
+    return in_municipalities(overdue, "municipality", municipalities).count()
 
 
-def pages_awaiting_approval(partners: Collection[int] | None = None) -> list:
+def pages_awaiting_approval(
+    partners: Collection[int] | None = None, municipalities: Municipalities = None
+) -> list:
     """Activities and guides in a workflow (submitted, not yet approved)."""
-    in_review = Q(_workflow_states__status="in_progress")
-    activities = ActivityPage.objects.filter(in_review)
-    guides = GuidePage.objects.filter(in_review)
+    in_review = Q(_specific_workflow_states__status="in_progress")
+    activities = in_municipalities(
+        ActivityPage.objects.filter(in_review), "municipalities", municipalities
+    )
+    guides = in_municipalities(
+        GuidePage.objects.filter(in_review), "municipalities", municipalities
+    )
     if partners is not None:
         activities = activities.filter(organiser_id__in=partners)
         guides = guides.filter(author_id__in=partners)
     return [*activities.only("id", "title"), *guides.only("id", "title")]
 
 
-def translation_coverage() -> dict[str, int]:
+def translation_coverage(municipalities: Municipalities = None) -> dict[str, int]:
     """Per language: the percentage of live activities and guides translated and current."""
-    pages = [*ActivityPage.objects.live(), *GuidePage.objects.live()]
+    pages = [
+        *in_municipalities(ActivityPage.objects.live(), "municipalities", municipalities),
+        *in_municipalities(GuidePage.objects.live(), "municipalities", municipalities),
+    ]
     if not pages:
         return {}
     complete: dict[str, int] = {}
@@ -104,17 +134,32 @@ def translation_coverage() -> dict[str, int]:
     }
 
 
-def survey_responses_since(day) -> int:
-    return SurveyResponse.objects.filter(answered_on__gte=day).count()
+def survey_responses_since(day, municipalities: Municipalities = None) -> int:
+    answers = SurveyResponse.objects.filter(answered_on__gte=day)
+    return in_municipalities(answers, "survey__municipality", municipalities).count()
 
 
-def guides_to_review(today, limit: int = 8) -> tuple[int, list]:
+def guides_to_review(
+    today, limit: int = 8, municipalities: Municipalities = None
+) -> tuple[int, list]:
     """Live guides not checked for a year (or never): how many, and the oldest few."""
-    stale = GuidePage.objects.live().filter(
-        Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=today - REVIEW_EVERY)
+    stale = in_municipalities(
+        GuidePage.objects.live().filter(
+            Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=today - REVIEW_EVERY)
+        ),
+        "municipalities",
+        municipalities,
     )
     oldest = list(stale.order_by("last_reviewed").only("id", "title", "last_reviewed")[:limit])
     return stale.count(), oldest
+
+
+def failed_calendars(municipalities: Municipalities = None) -> QuerySet:
+    """The partners' calendar imports that failed last time, with the partner."""
+    failed = CalendarImport.objects.filter(status=CalendarImport.Status.FAILED)
+    return in_municipalities(failed, "partner__municipalities", municipalities).select_related(
+        "partner"
+    )
 
 
 def _people(status: str) -> Coalesce:

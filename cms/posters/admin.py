@@ -9,6 +9,8 @@ first; a survey gets its own municipality's.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -88,13 +90,19 @@ def survey_poster_buttons(snippet, user, next_url=None):
         yield from _poster_buttons("survey", snippet.slug, [owner], ListingButton)
 
 
-def contact_point_posters(languages: str = "nl,pl,ro") -> list[tuple[str, str]]:
-    """(municipality name, poster address) of each contact point; one unnamed on a single one."""
+def contact_point_posters(
+    languages: str = "nl,pl,ro", only: Collection[int] | None = None
+) -> list[tuple[str, str]]:
+    """(municipality name, poster address) of each contact point; one unnamed on a single one.
+
+    ``only``: the municipalities (pks) whose posters are wanted (a municipality's coordinator).
+    """
     if not is_regional():
         return [("", poster_path("contact-point", "", languages))]
     return [
         (m.name, poster_path("contact-point", "", languages, municipality=m.slug))
         for m in municipalities()
+        if only is None or m.pk in only
     ]
 
 

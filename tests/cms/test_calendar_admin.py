@@ -156,3 +156,50 @@ def test_the_command_fails_loudly_when_a_feed_is_refused(own_calendar):
     with pytest.raises(CommandError, match="1 calendar feed"):
         call_command("import_calendars", stdout=out)
     assert "private or local network" in out.getvalue()
+
+
+@override_settings(DEBUG=True)
+def test_a_dutch_editor_reads_the_import_in_dutch(client, login_as, own_calendar, server):
+    """The import ran at night in no one's language; the page speaks the reader's."""
+    login_as("editor_own")
+    url = reverse("cms_partner_calendar", args=[own_calendar.pk])
+    call_command("import_calendars", stdout=StringIO())
+
+    done = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    start = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+    assert '<dd data-calendar-status="done">Klaar</dd>' in done
+    assert "3 aangemaakt, 0 bijgewerkt, 0 geannuleerd, 0 ongewijzigd, 0 overgeslagen" in start
+
+    own_calendar.calendar_url = server.base + "/weg.ics"  # the club moved its calendar
+    own_calendar.save()
+    with pytest.raises(CommandError):
+        call_command("import_calendars", stdout=StringIO())
+    failed = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    start = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+    assert '<dd data-calendar-status="failed">Mislukt: er is niets veranderd</dd>' in failed
+    assert "Er is niets veranderd: de agendaserver antwoordde met HTTP 404." in failed
+    assert "Mislukt: de agendaserver antwoordde met HTTP 404" in start
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Nothing was changed: the calendar server answered HTTP 404." in english
+
+
+@override_settings(DEBUG=True)
+def test_a_dutch_editor_reads_the_events_that_need_a_look_in_dutch(
+    client, login_as, own_calendar, server
+):
+    own_calendar.calendar_url = server.serve_file("/outlook.ics", "outlook.ics")
+    own_calendar.save()
+    call_command("import_calendars", stdout=StringIO())
+    login_as("editor_own")
+    url = reverse("cms_partner_calendar", args=[own_calendar.pk])
+
+    dutch = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    # Stored once, at night; read in each reader's language.
+    assert "<li>afspraak &#x27;Kapotte afspraak&#x27; (UID outlook-broken-0003): " in dutch
+    assert "het begin (DTSTART) is geen datum of tijd" in dutch
+    assert "<li>event &#x27;Kapotte afspraak&#x27; (UID outlook-broken-0003): " in english
+    assert "its start (DTSTART) is not a date or time" in english

@@ -199,6 +199,35 @@ def test_an_edit_made_in_wegwijs_is_not_overwritten(server):
     )
 
 
+def test_an_activity_edited_in_wegwijs_is_not_unpublished_by_a_cancellation(server):
+    """Cancelled in the calendar (the book market) or deleted there (the language café):
+    edited in Wegwijs since, it stays published and the run says why."""
+    google = (FEEDS / "google.ics").read_bytes()
+    partner = club(server.serve("/basic.ics", google))
+    import_calendar(partner, now=NOW)
+    market = activity_of(partner, "2b8s0qk1k0q5u5f0u5l2m0o9r0@google.com")
+    cafe = activity_of(partner, "7kukuqrfedlm2f9t4vhpq2lcvq@google.com")
+    for page, title in ((market, "Boekenmarkt, nu in de bibliotheek"), (cafe, "Taalcafé Ochten")):
+        page.title = title
+        page.save_revision().publish()
+
+    changed = google.replace(b"STATUS:CONFIRMED\r\nSUMMARY:Boekenmarkt", b"SUMMARY:Boekenmarkt")
+    changed = changed.replace(b"SUMMARY:Boekenmarkt", b"SUMMARY:Boekenmarkt\r\nSTATUS:CANCELLED")
+    start = changed.index(b"BEGIN:VEVENT")
+    end = changed.index(b"END:VEVENT", start) + len(b"END:VEVENT\r\n")
+    server.serve("/basic.ics", changed[:start] + changed[end:])
+    state = import_calendar(partner, now=NOW)
+
+    assert state.counts["cancelled"] == 0 and state.counts["skipped"] == 2, state.problems
+    for page in (market, cafe):
+        page.refresh_from_db()
+        assert page.live
+    reported = "\n".join(state.problems)
+    assert "Boekenmarkt, nu in de bibliotheek" in reported and "Taalcafé Ochten" in reported
+    assert "2b8s0qk1k0q5u5f0u5l2m0o9r0" in reported and "7kukuqrfedlm2f9t4vhpq2lcvq" in reported
+    assert "changed in Wegwijs" in reported and "stays published" in reported
+
+
 @pytest.mark.parametrize(
     ("route", "expected"),
     [
