@@ -12,6 +12,7 @@ account. Here a coordinator who is not a superuser:
   coordinator's or a municipality coordinator's account (403), so never sets
   their password or address.
 
+The user listing's bulk actions follow the same rules (``user_bulk_actions``).
 Superusers keep Wagtail's forms unchanged. Plugged in by
 ``cms.accounts.apps.WegwijsUsersAppConfig`` (``INSTALLED_APPS``), Wagtail's documented way to
 replace its user viewset.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users
 
@@ -38,12 +40,19 @@ def may_manage_user(actor: User, target: User) -> bool:
     )
 
 
+def assignable_groups(actor: User) -> QuerySet[Group]:
+    """The groups ``actor`` may give: all for a superuser, else partners' groups only."""
+    if actor.is_superuser:
+        return Group.objects.all()
+    return Group.objects.filter(partner_group__isnull=False)
+
+
 def _narrow_for(form, actor: User) -> None:
     if actor.is_superuser:
         return
     form.fields.pop("is_superuser", None)  # left out of the form: neither shown nor saved
     if "groups" in form.fields:
-        form.fields["groups"].queryset = Group.objects.filter(partner_group__isnull=False)
+        form.fields["groups"].queryset = assignable_groups(actor)
 
 
 class NarrowedFormMixin:
