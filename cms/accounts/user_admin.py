@@ -22,22 +22,28 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users
 
-from ..permissions.roles import User, coordinated_municipality_ids, is_coordinator
+from ..permissions.roles import COORDINATORS_GROUP, User
 
 
 def may_manage_user(actor: User, target: User) -> bool:
     """May ``actor`` open and change ``target``'s account in the user admin?"""
     if actor.is_superuser or actor.pk == target.pk:
         return True
-    # A municipality's coordinator is named on that municipality's page, not here:
-    # their account (address, password, groups) is out of reach like a coordinator's.
-    return not (
-        target.is_superuser or is_coordinator(target) or coordinated_municipality_ids(target)
-    )
+    return not (target.is_superuser or _holds_a_coordinators_group(target))
+
+
+def _holds_a_coordinators_group(target: User) -> bool:
+    # Read from the groups, not from roles.is_coordinator: that one answers no for a
+    # disabled account, which would let a coordinator set a disabled coordinator's
+    # address and password and enable it again. A municipality's coordinator is named
+    # on that municipality's page, not here: their account is out of reach too.
+    return target.groups.filter(
+        Q(name=COORDINATORS_GROUP) | Q(coordinated_municipality__isnull=False)
+    ).exists()
 
 
 def assignable_groups(actor: User) -> QuerySet[Group]:

@@ -87,3 +87,15 @@ def test_a_superuser_keeps_wagtails_bulk_actions(client, coalition):
 
     assert COORDINATORS_GROUP in groups_of(editor)
     assert not is_active(other)
+
+
+def test_a_disabled_coordinator_stays_out_of_a_coordinators_reach(client, coalition):
+    other = make_member("coordinator", email="collega@gemeente.example")
+    User.objects.filter(pk=other.pk).update(is_active=False)
+    client.force_login(make_member("coordinator"))
+
+    client.post(bulk_url("set_active_state", other), {"mark_as_active": "True"})
+    edit = client.get(reverse("wagtailusers_users:edit", args=[other.pk]))
+
+    assert not is_active(other)
+    assert edit.status_code in (302, 403)
