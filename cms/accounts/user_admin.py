@@ -10,7 +10,10 @@ account. Here a coordinator who is not a superuser:
 - assigns only partners' groups (editor, contributor), roles below their own;
 - cannot open, change, delete or see the history of a superuser's, another
   coordinator's or a municipality coordinator's account (403), so never sets
-  their password or address.
+  their password or address;
+- never changes an address here, their own or a partner person's: that takes
+  a confirmation from the new address (``email_change``). Switching a partner
+  person's account off or on stays: that is deliberate, never silent.
 
 The user listing's bulk actions follow the same rules (``user_bulk_actions``).
 Superusers keep Wagtail's forms unchanged. Plugged in by
@@ -83,7 +86,15 @@ class UserCreateView(NarrowedFormMixin, users.CreateView):
 
 
 class UserEditView(ManagedUserMixin, NarrowedFormMixin, users.EditView):
-    pass
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.request.user.is_superuser:
+            # An address nobody confirmed would draw the next invitation or password
+            # reset to whoever typed it (issue #21, point 1): a new address goes
+            # through the account page's confirmed change (``email_change``).
+            # Shown, never saved: Django keeps a disabled field's stored value.
+            form.fields["email"].disabled = True
+        return form
 
 
 class UserDeleteView(ManagedUserMixin, users.DeleteView):
