@@ -16,7 +16,14 @@ SITE = {
     "ALLOWED_HOSTS": "wegwijs.example.nl",
     "WAGTAILADMIN_BASE_URL": "https://wegwijs.example.nl",
 }
-UNSET = {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL", "TRUSTED_PROXY_COUNT"}
+UNSET = {
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "WAGTAILADMIN_BASE_URL",
+    "TRUSTED_PROXY_COUNT",
+    "TRUSTED_PROXIES",
+}
 
 
 def run_check(extra_env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -95,9 +102,27 @@ def test_forwarded_headers_are_ignored_without_a_trusted_proxy():
 
 
 def test_forwarded_headers_are_believed_behind_a_trusted_proxy():
-    assert production_setting(FORWARDED, TRUSTED_PROXY_COUNT="1") == (
+    behind = {"TRUSTED_PROXY_COUNT": "1", "TRUSTED_PROXIES": "10.0.0.0/24, 192.0.2.7"}
+    assert production_setting(FORWARDED, **behind) == (
         "(('HTTP_X_FORWARDED_PROTO', 'https'), True, True)"
     )
+    assert production_setting("settings.TRUSTED_PROXIES", **behind) == (
+        "['10.0.0.0/24', '192.0.2.7']"
+    )
+
+
+@pytest.mark.parametrize(
+    "proxies",
+    [
+        {},  # a count without the proxies' addresses: believed from anybody, once
+        {"TRUSTED_PROXIES": "10.0.0.0/33"},
+        {"TRUSTED_PROXIES": "balancer.internal"},
+    ],
+)
+def test_production_refuses_proxies_it_cannot_tell_apart(proxies):
+    result = run_check({"SECRET_KEY": STRONG_KEY, **SITE, "TRUSTED_PROXY_COUNT": "1", **proxies})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "TRUSTED_PROXIES" in result.stderr
 
 
 def test_index_prefix_comes_from_the_environment():
