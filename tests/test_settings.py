@@ -1,6 +1,7 @@
 """Production settings refuse unsafe configuration; check --deploy is clean."""
 
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -117,6 +118,7 @@ def test_forwarded_headers_are_believed_behind_a_trusted_proxy():
         {},  # a count without the proxies' addresses: believed from anybody, once
         {"TRUSTED_PROXIES": "10.0.0.0/33"},
         {"TRUSTED_PROXIES": "balancer.internal"},
+        {"TRUSTED_PROXIES": "10.0.0.5/24"},  # host bits set: 10.0.0.0/24 was meant
     ],
 )
 def test_production_refuses_proxies_it_cannot_tell_apart(proxies):
@@ -145,3 +147,19 @@ def test_index_prefix_comes_from_the_environment():
         timeout=120,
     )
     assert result.stdout.strip() == "gemeente-x"
+
+
+def gunicorn_setting(name: str, monkeypatch, **env: str):
+    for key in ("GUNICORN_FORWARDED_ALLOW_IPS", "TRUSTED_PROXIES"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return runpy.run_path(str(ROOT / "hub" / "gunicorn.conf.py"))[name]
+
+
+def test_gunicorn_believes_the_proxies_the_app_believes(monkeypatch):
+    assert gunicorn_setting("forwarded_allow_ips", monkeypatch) == "127.0.0.1"
+    proxies = "10.0.0.0/24,192.0.2.7"
+    assert gunicorn_setting("forwarded_allow_ips", monkeypatch, TRUSTED_PROXIES=proxies) == proxies
+    only_gunicorn = {"TRUSTED_PROXIES": proxies, "GUNICORN_FORWARDED_ALLOW_IPS": "10.0.0.9"}
+    assert gunicorn_setting("forwarded_allow_ips", monkeypatch, **only_gunicorn) == "10.0.0.9"

@@ -37,7 +37,8 @@ def env_networks(name: str, default: str) -> list[str]:
     entries = env_list(name, default)
     for entry in entries:
         try:
-            ipaddress.ip_network(entry, strict=False)
+            # Strict, as gunicorn's forwarded_allow_ips: 10.0.0.5/24 is a typo of 10.0.0.0/24.
+            ipaddress.ip_network(entry)
         except ValueError:
             raise ImproperlyConfigured(
                 f"{name}: {entry!r} is not an IP address or network."
