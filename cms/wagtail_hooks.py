@@ -18,7 +18,10 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import action_menu  # noqa: F401 (registers its hooks)
-from .accounts import municipality_admin  # noqa: F401 (registers its hooks)
+from .accounts import (
+    municipality_admin,  # noqa: F401 (registers its hooks)
+    user_bulk_actions,  # noqa: F401 (registers its hooks)
+)
 from .accounts.email_change import EmailChangePanel
 from .accounts.link_views import EmailChangeConfirmView
 from .accounts.views import PartnerMembersView, TwoFactorSetupView, TwoFactorVerifyView

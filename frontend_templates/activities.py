@@ -32,6 +32,8 @@ from public.activities import ActivityFilter, ActivityFilterParams, date_window,
 PAGE_SIZE = 20
 WEEK_AHEAD_SIZE = 8
 NEAR_ME = "near"
+# "Near me" chosen, and the browser could not say where: a question to the visitor.
+POSITION_UNKNOWN = "position_unknown"
 RADII_KM = (2, 5, 10, 25)
 DEFAULT_RADIUS_KM = 5
 # Date filters describe a moment in time; a calendar subscription keeps every date.
@@ -108,11 +110,26 @@ class ActivityFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("place") == NEAR_ME and not data.get("near"):
-            self.add_error(
-                "place",
-                _("We do not know where you are. Allow your location, or choose a village."),
-            )
+            message = _("We do not know where you are. Allow your location, or choose a village.")
+            self.add_error("place", forms.ValidationError(message, code=POSITION_UNKNOWN))
         return data
+
+
+def malformed_filters(
+    query: QueryDict, language: str, municipality: MunicipalityInfo | None = None
+) -> bool:
+    """Does the query hold a filter value no form of ours sends (an unknown day, category...)?
+
+    "Near me" without a position is not one: a browser that could not tell where
+    the visitor is sends just that, and the page asks for a village instead.
+    """
+    if not query:
+        return False
+    form = ActivityFilterForm(query, language, list(Category.objects.all()), municipality)
+    if form.is_valid():
+        return False
+    codes = {error.code for errors in form.errors.as_data().values() for error in errors}
+    return codes != {POSITION_UNKNOWN}
 
 
 def filter_parameters(

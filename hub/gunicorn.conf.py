@@ -28,8 +28,14 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "500"))
 # Load the app before forking: workers share its memory, and a broken
 # deployment fails at start, not on the first request.
 preload_app = True
-# Behind nginx: trust X-Forwarded-* only from the balancer's address.
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Behind nginx: trust X-Forwarded-* only from the balancer's address. By default
+# the same proxies the app believes (TRUSTED_PROXIES): gunicorn would otherwise
+# take a scheme from a peer the app itself ignores.
+forwarded_allow_ips = (
+    os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS")
+    or os.environ.get("TRUSTED_PROXIES")
+    or "127.0.0.1"
+)
 # GUNICORN_ACCESS_LOG="" turns the access log off (e.g. when nginx keeps one).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"

@@ -1,6 +1,7 @@
 """Production settings refuse unsafe configuration; check --deploy is clean."""
 
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,14 @@ SITE = {
     "ALLOWED_HOSTS": "wegwijs.example.nl",
     "WAGTAILADMIN_BASE_URL": "https://wegwijs.example.nl",
 }
-UNSET = {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL", "TRUSTED_PROXY_COUNT"}
+UNSET = {
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "WAGTAILADMIN_BASE_URL",
+    "TRUSTED_PROXY_COUNT",
+    "TRUSTED_PROXIES",
+}
 
 
 def run_check(extra_env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -95,9 +103,28 @@ def test_forwarded_headers_are_ignored_without_a_trusted_proxy():
 
 
 def test_forwarded_headers_are_believed_behind_a_trusted_proxy():
-    assert production_setting(FORWARDED, TRUSTED_PROXY_COUNT="1") == (
+    behind = {"TRUSTED_PROXY_COUNT": "1", "TRUSTED_PROXIES": "10.0.0.0/24, 192.0.2.7"}
+    assert production_setting(FORWARDED, **behind) == (
         "(('HTTP_X_FORWARDED_PROTO', 'https'), True, True)"
     )
+    assert production_setting("settings.TRUSTED_PROXIES", **behind) == (
+        "['10.0.0.0/24', '192.0.2.7']"
+    )
+
+
+@pytest.mark.parametrize(
+    "proxies",
+    [
+        {},  # a count without the proxies' addresses: believed from anybody, once
+        {"TRUSTED_PROXIES": "10.0.0.0/33"},
+        {"TRUSTED_PROXIES": "balancer.internal"},
+        {"TRUSTED_PROXIES": "10.0.0.5/24"},  # host bits set: 10.0.0.0/24 was meant
+    ],
+)
+def test_production_refuses_proxies_it_cannot_tell_apart(proxies):
+    result = run_check({"SECRET_KEY": STRONG_KEY, **SITE, "TRUSTED_PROXY_COUNT": "1", **proxies})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "TRUSTED_PROXIES" in result.stderr
 
 
 def test_index_prefix_comes_from_the_environment():
@@ -120,3 +147,19 @@ def test_index_prefix_comes_from_the_environment():
         timeout=120,
     )
     assert result.stdout.strip() == "gemeente-x"
+
+
+def gunicorn_setting(name: str, monkeypatch, **env: str):
+    for key in ("GUNICORN_FORWARDED_ALLOW_IPS", "TRUSTED_PROXIES"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return runpy.run_path(str(ROOT / "hub" / "gunicorn.conf.py"))[name]
+
+
+def test_gunicorn_believes_the_proxies_the_app_believes(monkeypatch):
+    assert gunicorn_setting("forwarded_allow_ips", monkeypatch) == "127.0.0.1"
+    proxies = "10.0.0.0/24,192.0.2.7"
+    assert gunicorn_setting("forwarded_allow_ips", monkeypatch, TRUSTED_PROXIES=proxies) == proxies
+    only_gunicorn = {"TRUSTED_PROXIES": proxies, "GUNICORN_FORWARDED_ALLOW_IPS": "10.0.0.9"}
+    assert gunicorn_setting("forwarded_allow_ips", monkeypatch, **only_gunicorn) == "10.0.0.9"

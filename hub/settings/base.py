@@ -5,12 +5,14 @@ needs nothing but Python. `hub.settings.production` adds the checks that stop a
 careless deployment; `hub.settings.test` tunes for the test suite only.
 """
 
+import ipaddress
 import os
 import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from api.prefix import API_V1_PATH
 
@@ -28,6 +30,20 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_networks(name: str, default: str) -> list[str]:
+    """Comma-separated IP addresses and networks (CIDR); a typo stops the start, not a request."""
+    entries = env_list(name, default)
+    for entry in entries:
+        try:
+            # Strict, as gunicorn's forwarded_allow_ips: 10.0.0.5/24 is a typo of 10.0.0.0/24.
+            ipaddress.ip_network(entry)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: {entry!r} is not an IP address or network."
+            ) from None
+    return entries
 
 
 # --- Core -------------------------------------------------------------------
@@ -85,6 +101,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: X-Forwarded-* from a peer that is not one of TRUSTED_PROXIES is
+    # dropped before anything (the HTTPS redirect, the host check) reads it.
+    "hub.forwarded_headers.UntrustedForwardedHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy per part (site, API, admin) and Permissions-Policy.
     "hub.security_headers.SecurityHeadersMiddleware",
@@ -446,6 +465,13 @@ AXES_LOCKOUT_TEMPLATE = "cms/accounts/locked_out.html"
 # appends the address it saw). One number for every part that asks: the rate
 # limits of the anonymous forms and the login lockout.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Where those proxies are: addresses or networks (CIDR), comma-separated. Any
+# X-Forwarded-* header (For, Proto, Host, Port) is believed only on a request
+# that comes straight from one of them (hub/forwarded_headers.py); from any
+# other peer it is dropped, so a client that reaches an app server past the
+# balancer cannot choose its address, scheme or host. The default is this
+# machine, as gunicorn's forwarded_allow_ips; production asks for it explicitly.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", "127.0.0.1,::1")
 # The login lockout knows a client by the same rule as the anonymous forms.
 AXES_CLIENT_IP_CALLABLE = "public.guard.clients.client_ip"
 

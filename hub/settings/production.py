@@ -32,7 +32,14 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # The load balancer probes app servers over plain HTTP on the inside network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # X-Forwarded-* headers can be written by anybody: believed only when
-# TRUSTED_PROXY_COUNT says a proxy of ours sets them (and overwrites the client's).
+# TRUSTED_PROXY_COUNT says a proxy of ours sets them (and overwrites the client's),
+# and only from the proxies TRUSTED_PROXIES names (hub/forwarded_headers.py).
+# Production names them: the default (this machine) would quietly make every
+# visitor behind a balancer elsewhere one client, locked out together.
+if TRUSTED_PROXY_COUNT > 0 and not os.environ.get("TRUSTED_PROXIES", "").strip():  # noqa: F405
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXIES must name the proxies' addresses when TRUSTED_PROXY_COUNT is set."
+    )
 if TRUSTED_PROXY_COUNT > 0:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True

@@ -7,6 +7,11 @@ reverse proxies we run may vouch for an address (``TRUSTED_PROXY_COUNT``): each
 appends the address it saw, so the Nth entry from the right is the one the
 outermost trusted proxy saw. With 0 trusted proxies the header is ignored.
 
+How many proxies is not enough: a client that reaches an app server directly
+(past the balancer, or on an address it should not have) would be believed
+too. So the request must also come straight from one of ``TRUSTED_PROXIES``,
+and the proxies between the outermost and us must be among them as well.
+
 django-ipware reads the same header but picks the left-most address by
 default, which is the one a client writes itself; the rule here is the few
 lines below, where it can be read.
@@ -34,17 +39,38 @@ def _is_address(text: str) -> bool:
     return True
 
 
+def is_trusted_proxy(address: str) -> bool:
+    """Is ``address`` one of ``TRUSTED_PROXIES`` (an address or in a network listed there)?"""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    if ip.version == 6 and ip.ipv4_mapped:  # a dual-stack server's view of an IPv4 peer
+        ip = ip.ipv4_mapped
+    return any(
+        ip in ipaddress.ip_network(entry, strict=False) for entry in settings.TRUSTED_PROXIES
+    )
+
+
+def from_trusted_proxy(request: HttpRequest) -> bool:
+    """Does the request come straight from a proxy of ours, whose X-Forwarded-* we believe?"""
+    return settings.TRUSTED_PROXY_COUNT > 0 and is_trusted_proxy(
+        request.META.get("REMOTE_ADDR", "")
+    )
+
+
 def client_address(request: HttpRequest) -> str:
     """``REMOTE_ADDR``, or the address the outermost of ``TRUSTED_PROXY_COUNT`` proxies saw.
 
     A header with fewer entries than trusted proxies, or with something other
     than an IP address where the client's address should be, did not come
     through all of them: then ``REMOTE_ADDR`` counts (one shared bucket for
-    such requests, rather than one a client could choose).
+    such requests, rather than one a client could choose). So it does when the
+    request, or a hop between, is not one of ``TRUSTED_PROXIES``.
     """
     remote = request.META.get("REMOTE_ADDR") or UNKNOWN_CLIENT
     trusted = settings.TRUSTED_PROXY_COUNT
-    if trusted <= 0:
+    if not from_trusted_proxy(request):
         return remote
     forwarded = [
         part.strip()
@@ -54,7 +80,11 @@ def client_address(request: HttpRequest) -> str:
     if len(forwarded) < trusted:
         return remote
     candidate = forwarded[-trusted]
-    return candidate if _is_address(candidate) else remote
+    # Right of the client's entry: what our inner proxies saw, i.e. our outer proxies.
+    hops = forwarded[len(forwarded) - trusted + 1 :]
+    if not (_is_address(candidate) and all(is_trusted_proxy(hop) for hop in hops)):
+        return remote
+    return candidate
 
 
 def client_ip(request: HttpRequest) -> str | None:

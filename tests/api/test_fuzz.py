@@ -19,8 +19,10 @@ filter forms send them, where that check wants a 400.
 from __future__ import annotations
 
 import base64
+import json
 import os
 import time
+from collections.abc import Callable
 from io import StringIO
 from typing import Any
 
@@ -41,6 +43,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from cms.models import Survey, SurveyQuestion
+from cms.surveys.answers import survey_form_name
 from hub.wsgi import application
 from public.guard import issue_form_token
 from tests.frontend.conftest import remove_content
@@ -151,11 +155,10 @@ def test_every_write_documents_its_refusals(client):
         assert {"400", "413", "429"} <= statuses, operation
 
 
-def nested(depth: int) -> list:
-    value: list = []
-    for _ in range(depth):
-        value = [value]
-    return value
+# As deep as the issue's crafted body (issue 21, point 4). Written as text: Python's
+# own encoder would give up on a list this deep before sending it.
+DEPTH = 3000
+NESTED = b"[" * DEPTH + b"]" * DEPTH
 
 
 # The demo's activity that takes sign-ups through Wegwijs, one list per date.
@@ -164,6 +167,38 @@ DEMO_SIGNUPS = "taalcafe-ochten"
 
 def raw_cursor(text: str) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode()
+
+
+# One of the demo's open surveys: a required single choice, a scale from 1 to 5.
+DEMO_SURVEY = "wat-nodig"
+
+
+def survey_response(scale_answer: str) -> Callable[[], bytes]:
+    """A sound answer to the demo survey but for the scale, which is ``scale_answer`` as JSON text.
+
+    Built when the test runs: the questions' ids exist only once the demo is loaded.
+    Raw text, because Python's encoder cannot write ``1e400`` and writes infinity as
+    ``Infinity`` without being asked.
+    """
+
+    def body() -> bytes:
+        questions = Survey.objects.get(slug=DEMO_SURVEY).questions
+        required = questions.get(required=True)
+        scale = questions.get(kind=SurveyQuestion.Kind.SCALE)
+        answers = {str(required.pk): required.options.first().pk, str(scale.pk): "SCALE"}
+        token = issue_form_token(survey_form_name(DEMO_SURVEY), now=time.time() - 10)
+        text = json.dumps({"answers": answers, "form_token": token, "website": ""})
+        return text.replace('"SCALE"', scale_answer).encode()
+
+    return body
+
+
+def survey_case(body: bytes | Callable[[], bytes]) -> tuple[str, str, dict]:
+    return (
+        "/api/v1/surveys/{slug}/responses",
+        "POST",
+        {"path_parameters": {"slug": DEMO_SURVEY}, "body": body, "media_type": "application/json"},
+    )
 
 
 # Shapes schemathesis's generator did not find with its defaults (issue 21): dates
@@ -188,15 +223,22 @@ BOUNDED_INPUT_CASES = [
         "GET",
         {"query": {"cursor": raw_cursor('{"k": "0001-01-01", "i": 1, "b": false}')}},
     ),
-    ("/api/v1/questions", "POST", {"body": nested(500), "media_type": "application/json"}),
+    ("/api/v1/questions", "POST", {"body": NESTED, "media_type": "application/json"}),
     (
         "/api/v1/questions",
         "POST",
-        {"body": {"text": nested(500), "topic": "work"}, "media_type": "application/json"},
+        {"body": b'{"text": ' + NESTED + b', "topic": "work"}', "media_type": "application/json"},
     ),
+    # The survey answers: a deep body, and answers that are no number a scale can hold
+    # ("²".isdigit() is true, int("²") fails; 1e400 is an infinite float).
+    survey_case(NESTED),
+    *[
+        survey_case(survey_response(answer))
+        for answer in ('"²"', '"¹"', "1e400", "-1e400", "Infinity", "NaN", "9" * 5000)
+    ],
     # The public POSTs added since: "Was this clear?", sign-ups, buddy offers and requests.
     *[
-        (path, "POST", {"body": nested(500), "media_type": "application/json", **extra})
+        (path, "POST", {"body": NESTED, "media_type": "application/json", **extra})
         for path, extra in (
             ("/api/v1/feedback", {}),
             ("/api/v1/buddies/offers", {}),
@@ -226,5 +268,13 @@ BOUNDED_INPUT_CASES = [
 
 @pytest.mark.parametrize(("path", "method", "parts"), BOUNDED_INPUT_CASES)
 def test_bounded_input_shapes_answer_as_documented(path, method, parts):
+    parts = {name: part() if callable(part) else part for name, part in parts.items()}
     response = schema[path][method].Case(**parts).call_and_validate(checks=CHECKS)
     assert response.status_code == 400, response.text[:300]
+
+
+def test_the_survey_answers_are_refused_for_their_scale_alone():
+    """The same answers with a sound scale are stored: the 400s above are the scale's."""
+    path, method, parts = survey_case(survey_response("4"))
+    response = schema[path][method].Case(**{**parts, "body": parts["body"]()}).call()
+    assert response.status_code == 201, response.text[:300]

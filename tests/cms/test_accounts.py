@@ -144,12 +144,15 @@ def test_wrong_codes_are_throttled(client, coalition):
     assert "Te veel verkeerde codes" in response.content.decode()  # the Dutch admin
 
 
+BALANCER = "10.0.0.1"
+
+
 def log_in_from(client, username: str, password: str, forwarded_for: str):
     """A login through the balancer at 10.0.0.1, which says who the visitor is."""
     return client.post(
         reverse("wagtailadmin_login"),
         {"username": username, "password": password},
-        REMOTE_ADDR="10.0.0.1",
+        REMOTE_ADDR=BALANCER,
         HTTP_X_FORWARDED_FOR=forwarded_for,
     )
 
@@ -158,6 +161,7 @@ def test_behind_a_trusted_balancer_each_visitor_is_locked_out_on_their_own(
     client, coalition, settings
 ):
     settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = [BALANCER]
     editor = make_member("editor", "ggd")
     for _ in range(settings.AXES_FAILURE_LIMIT):
         log_in_from(client, editor.username, "wrong-password-!", "203.0.113.5")
@@ -180,6 +184,7 @@ def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_dodge_the_locko
 def test_with_one_trusted_proxy_only_the_address_it_appended_counts(client, coalition, settings):
     """A client's own X-Forwarded-For entries stand left of the balancer's: not believed."""
     settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = [BALANCER]
     editor = make_member("editor", "ggd")
     for n in range(settings.AXES_FAILURE_LIMIT):
         log_in_from(client, editor.username, "wrong-password-!", f"192.0.2.{n}, 203.0.113.5")

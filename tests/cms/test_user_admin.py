@@ -106,3 +106,25 @@ def test_a_superuser_keeps_wagtails_full_form(client, coalition):
     url = reverse("wagtailusers_users:edit", args=[editor.pk])
     client.post(url, user_form(editor, is_superuser="on"))
     assert User.objects.get(pk=editor.pk).is_superuser
+
+
+def test_a_coordinator_changes_no_address_in_the_user_admin(client, coalition):
+    coordinator = make_member("coordinator")
+    editor = make_member("editor", "ggd")
+    client.force_login(coordinator)
+    for target in (editor, coordinator):
+        url = reverse("wagtailusers_users:edit", args=[target.pk])
+        assert client.get(url).context["form"].fields["email"].disabled
+        client.post(url, user_form(target, email="kaper@example.org", last_name="Anders"))
+        assert User.objects.get(pk=target.pk).email == target.email
+
+
+def test_a_coordinator_switches_a_partner_editor_off_and_on(client, coalition):
+    editor = make_member("editor", "ggd")
+    client.force_login(make_member("coordinator"))
+    url = reverse("wagtailusers_users:edit", args=[editor.pk])
+
+    client.post(url, user_form(editor, is_active=""))
+    assert not User.objects.get(pk=editor.pk).is_active
+    client.post(url, user_form(editor))
+    assert User.objects.get(pk=editor.pk).is_active
