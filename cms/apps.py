@@ -76,8 +76,9 @@ class CmsConfig(AppConfig):
         # Sent after the whole migrate run: wagtail's tables exist by then too.
         post_migrate.connect(count_content_changes, sender=self)
         register_permission_policies()
-        _one_language_per_screen()
+        # The chart first: the arrangement by language builds the tabs from these panels.
         _plan_progress_in_the_editor()
+        _one_language_per_screen()
         protect_admin_exports()
         read_aloud_signals.connect()
         municipality_signals.connect()

@@ -1,8 +1,9 @@
-"""The admin side of a partner's calendar: its last import, and a button to run one now.
+"""The admin side of a partner's calendar: its feed, its last import, and a button to run one now.
 
-Coordinators and the partner's own editors may see and start it; the work
-itself is queued (``tasks``), so the page answers at once and shows "waiting"
-until the worker is done.
+Coordinators and the partner's own editors may see it, link or change the
+feed (``feed_form``) and start an import; the work itself is queued
+(``tasks``), so the page answers at once and shows "waiting" until the worker
+is done.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from wagtail.admin.widgets import ListingButton
 
 from ..models import Partner
 from ..permissions.roles import editor_partner_ids, is_coordinator
+from .feed_form import CalendarFeedForm
 from .models import CalendarImport
 from .runs import ImportRunning
 from .tasks import queue_import
@@ -45,9 +47,12 @@ class CalendarImportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         state = CalendarImport.objects.filter(partner=self.partner).first()
+        kwargs.setdefault("feed_form", CalendarFeedForm(instance=self.partner))
         return super().get_context_data(partner=self.partner, state=state, **kwargs)
 
     def post(self, request, *args, **kwargs):
+        if "save_feed" in request.POST:
+            return self.save_feed(request)
         if not self.partner.calendar_url:
             messages.error(request, _("Link a calendar feed to this partner first (Edit partner)."))
         else:
@@ -61,6 +66,17 @@ class CalendarImportView(WagtailAdminTemplateMixin, TemplateView):
                 messages.success(
                     request, _("The import is queued; this page shows the result when it is done.")
                 )
+        return redirect(request.path)
+
+    def save_feed(self, request):
+        """Link or change the feed; a refusal names the field and changes nothing."""
+        form = CalendarFeedForm(request.POST, instance=self.partner)
+        if not form.is_valid():
+            self.partner.refresh_from_db()
+            context = self.get_context_data(feed_form=form)
+            return self.render_to_response(context, status=400)
+        form.save()
+        messages.success(request, _("Calendar feed saved."))
         return redirect(request.path)
 
 

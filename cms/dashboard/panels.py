@@ -55,8 +55,9 @@ class PartnerWorkPanel(Component):
                     getattr(p, "calendar_import", None),
                     reverse("cms_partner_calendar", args=[p.pk]),
                 )
+                # Without a feed yet too: the editor links it from the same page.
                 for p in partners
-                if p.calendar_url and p.pk in self.editor_of
+                if p.pk in self.editor_of
             ],
             "upcoming": work.upcoming_activities(self.partners, now),
             "add_activity_url": (

@@ -203,3 +203,82 @@ def test_a_dutch_editor_reads_the_events_that_need_a_look_in_dutch(
     assert "het begin (DTSTART) is geen datum of tijd" in dutch
     assert "<li>event &#x27;Kapotte afspraak&#x27; (UID outlook-broken-0003): " in english
     assert "its start (DTSTART) is not a date or time" in english
+
+
+def _feed_form(**overrides) -> dict:
+    from cms.models import Category
+
+    return {
+        "save_feed": "1",
+        "calendar_url": "webcal://calendar.example.org/club.ics",
+        "calendar_category": Category.objects.get(slug="sport").pk,
+        "calendar_language": "nl",
+        "calendar_languages": ["nl", "pl"],
+        "calendar_publish": "",
+        **overrides,
+    }
+
+
+def _feed_of(partner_slug: str) -> tuple:
+    return tuple(
+        Partner.objects.filter(slug=partner_slug).values_list(
+            "calendar_url", "calendar_category__slug", "calendar_languages", "calendar_publish"
+        )[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("coordinator", True),
+        ("editor_own", True),
+        ("contributor_own", False),
+        ("editor_other", False),
+    ],
+)
+def test_the_partner_s_editors_link_their_own_feed(client, login_as, coalition, role, allowed):
+    """The club secretary pastes the club's calendar address without the coordinator;
+    a contributor or another partner's editor cannot, and nothing changes for them."""
+    login_as(role)
+    partner = Partner.objects.get(slug=OWN)
+    before = _feed_of(OWN)
+    url = reverse("cms_partner_calendar", args=[partner.pk])
+
+    answer = client.post(url, _feed_form())
+
+    if allowed:
+        assert answer.status_code == 302 and answer.url == url
+        assert _feed_of(OWN) == (
+            "webcal://calendar.example.org/club.ics",
+            "sport",
+            ["nl", "pl"],
+            False,
+        )
+    else:
+        assert answer.url == reverse("wagtailadmin_home")
+        assert _feed_of(OWN) == before
+    assert not DBTaskResult.objects.exists()  # saving the feed imports nothing by itself
+
+
+def test_a_bad_feed_address_is_refused_naming_the_field_in_dutch(client, login_as, coalition):
+    login_as("editor_own")
+    partner = Partner.objects.get(slug=OWN)
+    before = _feed_of(OWN)
+
+    answer = client.post(
+        reverse("cms_partner_calendar", args=[partner.pk]),
+        _feed_form(calendar_url="ftp://calendar.example.org/club.ics"),
+    )
+
+    assert answer.status_code == 400
+    page = answer.content.decode()
+    assert 'id="id_calendar_url"' in page and "Geef een https://- of webcal://-adres." in page
+    assert _feed_of(OWN) == before
+
+
+def test_the_start_page_invites_an_editor_to_link_the_calendar(client, login_as, coalition):
+    login_as("editor_own")
+    partner = Partner.objects.get(slug=OWN)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Koppel je agenda" in home
+    assert reverse("cms_partner_calendar", args=[partner.pk]) in home

@@ -40,10 +40,12 @@ def found_user():
 
 
 def tabs(html: str) -> dict[str, str]:
-    """Each tab's id (in Dutch, as the admin names them) and its HTML."""
-    starts = [(m.start(), m.group(1)) for m in re.finditer(r'<section[^>]*id="tab-([\w-]+)"', html)]
-    ends = [start for start, _ in starts[1:]] + [len(html)]
-    return {name: html[start:end] for (start, name), end in zip(starts, ends, strict=True)}
+    """The HTML of the first tab ("content") and the second ("translations"), by place:
+    their ids follow the admin's language."""
+    starts = [m.start() for m in re.finditer(r'<section[^>]*id="tab-[\w-]+"', html)]
+    ends = starts[1:] + [len(html)]
+    shown = [html[start:end] for start, end in zip(starts, ends, strict=True)]
+    return {"inhoud": shown[0], "vertalingen": shown[1]}
 
 
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
