@@ -33,7 +33,7 @@ def _every(weekday: int) -> str:
 
 
 def weekly_phrase(rule: str, starts_at: datetime | None) -> str:
-    """"every Tuesday" (and "every Tuesday and every Thursday"), or "" for any other rule."""
+    """ "every Tuesday" (and "every Tuesday and every Thursday"), or "" for any other rule."""
     if not rule or starts_at is None:
         return ""
     shown = from_rule(rule, starts_at)

@@ -42,5 +42,5 @@ def clock(value: datetime | None) -> str:
 
 @register.filter
 def every_week(activity) -> str:
-    """"every Tuesday" for an activity that repeats weekly, in the active language; else ""."""
+    """ "every Tuesday" for an activity that repeats weekly, in the active language; else ""."""
     return weekly_phrase(activity.recurrence, activity.starts_at)

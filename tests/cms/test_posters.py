@@ -217,6 +217,7 @@ def test_the_admin_prints_in_the_languages_the_editor_chooses(client, activity, 
         printed(client, f"/posters/activity/{activity}.pdf?languages=hu&size=a6").content
     )
 
+
 def test_the_dates_are_written_as_each_language_writes_them(client, activity):
     # The first three Tuesdays from 8 January 2030, at 19:00.
     answer = printed(client, f"/posters/activity/{activity}.pdf?languages=pl,hu&size=a4")
