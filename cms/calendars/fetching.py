@@ -11,6 +11,7 @@ act on.
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
 import time
@@ -121,7 +122,12 @@ def _read_limited(response, limits: FeedLimits, deadline: float) -> bytes:
         )
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.stream(64 * 1024):
+    # One receive at a time (http.client's read1), the clock checked between
+    # them: urllib3's stream() fills 64 KB before it returns, so a server that
+    # sends a byte now and then would hold the import for as long as it likes.
+    # The socket's read timeout bounds one receive; the deadline bounds them all.
+    body = response._fp
+    while chunk := body.read1(64 * 1024):
         size += len(chunk)
         if size > limits.max_bytes:
             raise FeedUnavailable(
@@ -188,9 +194,10 @@ def fetch_feed(url: str, limits: FeedLimits | None = None) -> bytes:
                 )
             try:
                 return _read_limited(response, limits, deadline)
-            except urllib3.exceptions.TimeoutError:
+            # read1 answers with the socket's and http.client's own errors, not urllib3's.
+            except (urllib3.exceptions.TimeoutError, TimeoutError):
                 raise _too_slow(limits) from None
-            except urllib3.exceptions.HTTPError:
+            except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError):
                 raise FeedUnavailable(
                     gettext_noop("the connection broke off while reading the feed")
                 ) from None

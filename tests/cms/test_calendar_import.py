@@ -233,7 +233,9 @@ def test_an_activity_edited_in_wegwijs_is_not_unpublished_by_a_cancellation(serv
     [
         ("/gone.ics", "HTTP 404"),
         ("/slow", "longer than"),
+        ("/trickle", "longer than"),
         ("/big.ics", "larger than"),
+        ("/endless.ics", "larger than"),
         ("/page.html", "not give an iCalendar"),
         ("/loop.ics", "redirects more than"),
     ],
@@ -257,6 +259,8 @@ def test_a_broken_feed_changes_nothing_and_says_why(server, route, expected):
     assert state.status == CalendarImport.Status.FAILED
     assert expected in state.error
     assert sorted(ActivityPage.objects.values_list("pk", "live", "latest_revision_id")) == before
+    # A crawling server is left before it is done (20 s of bytes), not waited out.
+    assert not server.trickled.is_set()
 
 
 def test_a_server_that_is_down():
