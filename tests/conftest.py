@@ -41,6 +41,18 @@ def configured_sites_read(django_db_setup, django_db_blocker):
         read_configured_sites()
 
 
+@pytest.fixture(autouse=True)
+def each_test_starts_in_the_default_language():
+    """The language a request activates stays on the thread afterwards (LocaleMiddleware
+    does not undo it), so a test that asked a page in English left the next test in the
+    same worker reading every translated field in English. Each test starts in Dutch."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 # Tests whose database is really committed and emptied afterwards (pytest-django
 # runs them after all others for that reason), or that stop a service.
 TRANSACTIONAL_FIXTURES = {
