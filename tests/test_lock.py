@@ -63,3 +63,16 @@ def test_bootstrap_installs_nothing_without_a_hash():
     pip_lock = (ROOT / "scripts" / "pip.lock").read_text()
     pin, first_hash = re.search(r"^pip==(\S+) \\\n\s+(\S+)", pip_lock, re.M).groups()
     assert first_hash.startswith("--hash=sha256:")
+
+
+def test_the_generated_client_s_venv_is_hashed_too():
+    """The throwaway venv of the generated API client (scripts/install-tools) is part of
+    what a fresh clone installs: every package in it pinned with its hashes."""
+    tools = (ROOT / "scripts" / "install-tools").read_text().splitlines()
+    installs = [line for line in tools if " install " in line and "#" not in line]
+    assert installs and all("--require-hashes" in line for line in installs), installs
+    lock = (ROOT / "scripts" / "tools" / "client-requirements.txt").read_text().split("\n")
+    pins = [i for i, line in enumerate(lock) if check_lock.PIN.match(line)]
+    assert len(pins) >= 8
+    for i in pins:
+        assert "--hash=sha256:" in lock[i + 1], lock[i]
