@@ -99,3 +99,15 @@ def test_a_disabled_coordinator_stays_out_of_a_coordinators_reach(client, coalit
 
     assert not is_active(other)
     assert edit.status_code in (302, 403)
+
+
+def test_a_coordinator_deletes_nobody_in_bulk(client, coalition):
+    """Coordinators do not hold `delete_user`: the bulk delete removes no account, neither
+    a partner editor's nor a superuser's, whatever is posted."""
+    superuser = User.objects.create_superuser("beheer", "beheer@example.org", PASSWORD)
+    editor = make_member("editor", "ggd")
+    client.force_login(make_member("coordinator"))
+
+    client.post(bulk_url("delete", superuser, editor))
+
+    assert User.objects.filter(pk__in=[superuser.pk, editor.pk]).count() == 2
