@@ -270,3 +270,29 @@ def test_a_server_that_is_down():
     partner = club(f"http://127.0.0.1:{port}/agenda.ics")
     state = import_calendar(partner, now=NOW)
     assert state.status == CalendarImport.Status.FAILED and "is down" in state.error
+
+
+WINDOWS_ZONE_WITHOUT_ITS_BLOCK = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Club software//NL\r\n"
+    "BEGIN:VEVENT\r\nUID:taalcafe-win@club.example\r\nDTSTAMP:20261201T120000Z\r\n"
+    "SUMMARY:Taalcafé\r\n"
+    "DTSTART;TZID=W. Europe Standard Time:20270105T190000\r\n"
+    "DTEND;TZID=W. Europe Standard Time:20270105T203000\r\n"
+    "RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270126\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n"
+).encode()
+
+
+def test_a_windows_zone_without_its_block_and_an_until_written_as_a_date(server):
+    """Club software that names the zone the Windows way and leaves out its VTIMEZONE,
+    and ends the series with a plain date (RFC 5545 wants UTC with a zoned start):
+    19:00 in Amsterdam, the four Tuesdays up to and including 26 January."""
+    partner = club(server.serve("/club.ics", WINDOWS_ZONE_WITHOUT_ITS_BLOCK))
+
+    state = import_calendar(partner, now=NOW)
+
+    assert state.status == CalendarImport.Status.DONE, state.error
+    cafe = activity_of(partner, "taalcafe-win@club.example")
+    assert cafe.starts_at == datetime(2027, 1, 5, 18, 0, tzinfo=UTC)
+    dates = [o.starts_at.date().isoformat() for o in cafe.next_occurrences(10, now=NOW)]
+    assert dates == ["2027-01-05", "2027-01-12", "2027-01-19", "2027-01-26"]
