@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 from operator import or_
 from typing import Any
@@ -22,7 +22,7 @@ from django.db.models.lookups import IContains
 from cms.fields import offers_language
 from cms.geo import within_radius
 from cms.models import ActivityOccurrence, ActivityPage, GuidePage, Partner, PolicyAction
-from cms.municipalities.lookup import by_slug
+from cms.municipalities.lookup import by_slug, for_page
 from cms.public_urls import public_path
 from cms.publishing import published
 from cms.translation.fallback import translated_value
@@ -95,7 +95,7 @@ def _filtered(kind: str, request: SearchRequest):
         return qs
     if request.offered_language:
         return None
-    return PolicyAction.objects.prefetch_related("responsible")
+    return PolicyAction.objects.select_related("plan").prefetch_related("responsible")
 
 
 def _text_fields(kind: _Kind) -> list[str]:
@@ -167,9 +167,11 @@ def _facet_keys(obj: Any, kind: str) -> dict[str, list[str]]:
     return keys
 
 
-def search(request: SearchRequest) -> SearchResponse:
-    words = [fold(word) for word in request.q.split() if word.strip()]
-    scored: list[tuple[float, Any, _Kind]] = []
+def _candidates(
+    request: SearchRequest, words: list[Folded], *, where: bool = False
+) -> Iterable[tuple[Any, _Kind]]:
+    """The rows that match the request, at most ``MAX_CANDIDATES`` of each kind
+    (``where``: with the municipalities each is shown in, read along)."""
     for name in request.types:
         kind = KINDS[name]
         qs = _queryset(name, request)
@@ -181,8 +183,37 @@ def search(request: SearchRequest) -> SearchResponse:
             continue
         if words:
             qs = qs.filter(_matches(_text_fields(kind), words))
+        if where and name != "policy_action":
+            qs = qs.prefetch_related("municipalities")
         for obj in qs[:MAX_CANDIDATES]:
-            scored.append((_score(obj, kind, words, request.language), obj, kind))
+            yield obj, kind
+
+
+def _municipality_slugs(obj: Any, kind: str) -> list[str]:
+    """Where a match is shown: its municipalities; an action, its plan's municipality."""
+    if kind == "policy_action":
+        owner = for_page(obj.plan.path)
+        return [owner.slug] if owner else []
+    return [municipality.slug for municipality in obj.municipalities.all()]
+
+
+def _per_municipality(request: SearchRequest, words: list[Folded]) -> list[FacetBucket]:
+    """The matches in every municipality, the one searched in aside (as the engine counts)."""
+    counter: Counter = Counter()
+    for obj, kind in _candidates(replace(request, municipality=None), words, where=True):
+        counter.update(_municipality_slugs(obj, kind.name))
+    return [
+        FacetBucket(key, count)
+        for key, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def search(request: SearchRequest) -> SearchResponse:
+    words = [fold(word) for word in request.q.split() if word.strip()]
+    scored: list[tuple[float, Any, _Kind]] = [
+        (_score(obj, kind, words, request.language), obj, kind)
+        for obj, kind in _candidates(request, words)
+    ]
 
     scored.sort(key=lambda item: (-item[0], item[1].slug))
     counters: dict[str, Counter] = {
@@ -201,6 +232,8 @@ def search(request: SearchRequest) -> SearchResponse:
         ]
         for facet, counter in counters.items()
     }
+    if request.municipality:
+        facets["municipality"] = _per_municipality(request, words)
     results = [
         _hit(obj, kind, score, request.language) for score, obj, kind in scored[: request.page_size]
     ]

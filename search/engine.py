@@ -89,20 +89,22 @@ def _spelling(text: str, total: int) -> str | None:
     return None
 
 
+def _buckets(aggregation: dict) -> list[FacetBucket]:
+    return [FacetBucket(bucket["key"], bucket["doc_count"]) for bucket in aggregation["buckets"]]
+
+
 def search(request: SearchRequest) -> SearchResponse:
     answer = _execute(build_search(request))
     total = answer["hits"]["total"]["value"]
+    aggregations = answer["aggregations"]
+    facets = {facet: _buckets(aggregations[facet]) for facet in FACETS}
+    if "municipality" in aggregations:  # asked only when searching in one municipality
+        facets["municipality"] = _buckets(aggregations["municipality"]["matching"]["by"])
     return SearchResponse(
         backend=BACKEND,
         total=total,
         results=[_hit(raw, request.language) for raw in answer["hits"]["hits"]],
-        facets={
-            facet: [
-                FacetBucket(bucket["key"], bucket["doc_count"])
-                for bucket in answer["aggregations"][facet]["buckets"]
-            ]
-            for facet in FACETS
-        },
+        facets=facets,
         suggestion=_spelling(request.q.strip(), total),
     )
 

@@ -55,6 +55,15 @@ class FacetsSerializer(serializers.Serializer):
     category = FacetBucketSerializer(many=True)
     partner = FacetBucketSerializer(many=True)
     offered_language = FacetBucketSerializer(many=True)
+    municipality = FacetBucketSerializer(
+        many=True,
+        required=False,
+        help_text=(
+            "Where there are several municipalities: the same matches counted in each "
+            "(the one searched in too), whatever the municipality filter. Absent on an "
+            "install with one municipality."
+        ),
+    )
 
 
 class SearchResponseSerializer(serializers.Serializer):
@@ -70,11 +79,17 @@ class SearchResponseSerializer(serializers.Serializer):
 
     @extend_schema_field(FacetsSerializer)
     def get_facets(self, response: SearchResponse) -> dict:
-        # Every facet is present, empty when the backend counted nothing for it.
-        return {
+        # Every facet is present, empty when the backend counted nothing for it;
+        # "municipality" only where the search was made in one of several.
+        facets = {
             name: FacetBucketSerializer(response.facets.get(name, []), many=True).data
             for name in FACETS
         }
+        if "municipality" in response.facets:
+            facets["municipality"] = FacetBucketSerializer(
+                response.facets["municipality"], many=True
+            ).data
+        return facets
 
 
 class SuggestionSerializer(serializers.Serializer):

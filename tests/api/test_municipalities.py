@@ -126,6 +126,26 @@ def test_the_calendar_feed_and_search_are_scoped_too(two):
     assert sorted(hit["slug"] for hit in found["results"]) == ["ggd-spreekuur", "rugby-tiel"]
 
 
+def test_search_counts_the_same_matches_in_every_municipality(two):
+    """Searched in Tiel, the answer is Tiel's, and its ``municipality`` facet says that
+    Neder-Betuwe has matches too (issue #14: faceted by municipality), whichever
+    backend answers."""
+    from search import database
+    from search.contract import SearchRequest
+
+    found = get(TIEL_HOST, "search", q="Taalcafé", type="activity")
+    assert sorted(hit["slug"] for hit in found["results"]) == ["ggd-spreekuur", "rugby-tiel"]
+    expected = [{"key": "neder-betuwe", "count": 2}, {"key": "tiel", "count": 2}]
+    assert found["facets"]["municipality"] == expected
+    assert found["facets"]["type"] == [{"key": "activity", "count": 2}]  # still Tiel's own
+    in_tiel = SearchRequest(q="Taalcafé", language="nl", types=("activity",), municipality="tiel")
+    answer = database.search(in_tiel)
+    assert [(b.key, b.count) for b in answer.facets["municipality"]] == [
+        ("neder-betuwe", 2),
+        ("tiel", 2),
+    ]
+
+
 @pytest.mark.parametrize(
     "path",
     ["activities", "activities.ics", "guides", "partners", "policy-plan", "search", "surveys"],
