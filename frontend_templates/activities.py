@@ -115,18 +115,14 @@ class ActivityFilterForm(forms.Form):
         return data
 
 
-def malformed_filters(
-    query: QueryDict, language: str, municipality: MunicipalityInfo | None = None
-) -> bool:
-    """Does the query hold a filter value no form of ours sends (an unknown day, category...)?
+def malformed_filters(form: ActivityFilterForm) -> bool:
+    """Does the (validated) form hold a filter value no form of ours sends (an unknown day,
+    category...)?
 
     "Near me" without a position is not one: a browser that could not tell where
     the visitor is sends just that, and the page asks for a village instead.
     """
-    if not query:
-        return False
-    form = ActivityFilterForm(query, language, list(Category.objects.all()), municipality)
-    if form.is_valid():
+    if not form.data or not form.errors:
         return False
     codes = {error.code for errors in form.errors.as_data().values() for error in errors}
     return codes != {POSITION_UNKNOWN}
@@ -189,6 +185,8 @@ class ActivityListing:
     feed_url: str
     refused: list[str] = field(default_factory=list)
     near: bool = False
+    # A filter value no form of ours sends: the page answers 400 (``wagtail_hooks``).
+    malformed: bool = False
 
 
 def activity_listing(
@@ -217,6 +215,7 @@ def activity_listing(
         ),
         refused=refused,
         near=wanted.near is not None,
+        malformed=malformed_filters(form),
     )
 
 

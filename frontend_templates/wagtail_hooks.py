@@ -5,10 +5,6 @@ from __future__ import annotations
 from wagtail import hooks
 
 from cms.models import ActivityIndexPage
-from cms.municipalities.lookup import for_request
-
-from .activities import malformed_filters
-from .languages import active_language
 
 
 @hooks.register("on_serve_page")
@@ -18,15 +14,18 @@ def malformed_activity_filters_are_a_bad_request(serve):
     The page is the same, with the field's error and the activities: it still
     helps a visitor who typed the link. The status tells a client, a crawler or
     a monitor that the request was at fault, not the server (issue 21, point 4).
+    The page is rendered here, so that its own reading of the filters (the
+    ``activity_listing`` tag, which leaves it on the request) decides.
     """
 
     def serve_with_status(page, request, args, kwargs):
         response = serve(page, request, args, kwargs)
-        if (
-            isinstance(page, ActivityIndexPage)
-            and response.status_code == 200
-            and malformed_filters(request.GET, active_language(), for_request(request))
-        ):
+        if not isinstance(page, ActivityIndexPage) or response.status_code != 200:
+            return response
+        if hasattr(response, "render"):
+            response.render()
+        listing = getattr(request, "activity_listing", None)
+        if listing is not None and listing.malformed:
             response.status_code = 400
         return response
 

@@ -234,7 +234,12 @@ def week_ahead(context):
 @register.simple_tag(takes_context=True)
 def activity_listing(context):
     request = context["request"]
-    return build_activity_listing(request.GET, active_language(), municipality=for_request(request))
+    municipality = for_request(request)
+    listing = build_activity_listing(request.GET, active_language(), municipality=municipality)
+    # Read again by the page's status hook (frontend_templates.wagtail_hooks): the
+    # filters are validated once per request.
+    request.activity_listing = listing
+    return listing
 
 
 @register.simple_tag(takes_context=True)
