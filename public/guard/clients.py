@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -39,6 +40,12 @@ def _is_address(text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=8)
+def _networks(entries: tuple[str, ...]) -> tuple:
+    # Parsed once per setting, not on every request (the settings checked them at start).
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+
+
 def is_trusted_proxy(address: str) -> bool:
     """Is ``address`` one of ``TRUSTED_PROXIES`` (an address or in a network listed there)?"""
     try:
@@ -47,9 +54,7 @@ def is_trusted_proxy(address: str) -> bool:
         return False
     if ip.version == 6 and ip.ipv4_mapped:  # a dual-stack server's view of an IPv4 peer
         ip = ip.ipv4_mapped
-    return any(
-        ip in ipaddress.ip_network(entry, strict=False) for entry in settings.TRUSTED_PROXIES
-    )
+    return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
 
 
 def from_trusted_proxy(request: HttpRequest) -> bool:
