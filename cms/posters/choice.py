@@ -21,9 +21,9 @@ from ..public_urls import poster_path
 from ..translation.languages import language_codes, native_name
 from .content import published_object
 from .municipality import item_municipalities
+from .views import MAX_LANGUAGES
 
 KINDS = ("activity", "guide", "survey", "contact-point")
-MAX_LANGUAGES = 3
 
 
 class PosterChoiceForm(forms.Form):
