@@ -85,6 +85,16 @@ ROLES = {
 
 
 @pytest.fixture
+def server():
+    """A local HTTP server for calendar feeds (``tests/cms/feed_server.py``), per test."""
+    from tests.cms.feed_server import FeedServer
+
+    running = FeedServer()
+    yield running
+    running.close()
+
+
+@pytest.fixture
 def login_as(client, coalition):
     """``login_as(role_name)`` logs the client in as a fresh user in that role; returns the user."""
 

@@ -20,14 +20,6 @@ from cms.importing import ImportFailed
 from cms.models import ActivityPage, Partner
 from tests import factories
 from tests.cms.conftest import OTHER, OWN
-from tests.cms.feed_server import FeedServer
-
-
-@pytest.fixture
-def server():
-    running = FeedServer()
-    yield running
-    running.close()
 
 
 @pytest.fixture

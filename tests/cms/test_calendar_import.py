@@ -18,7 +18,7 @@ from cms.calendars.models import CalendarEvent, CalendarImport
 from cms.calendars.syncing import import_calendar
 from cms.models import ActivityPage, Category, Partner
 from tests import factories
-from tests.cms.feed_server import FEEDS, FeedServer
+from tests.cms.feed_server import FEEDS
 
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 OUTLOOK_SERIES = (
@@ -27,13 +27,6 @@ OUTLOOK_SERIES = (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def server():
-    running = FeedServer()
-    yield running
-    running.close()
 
 
 @pytest.fixture(autouse=True)

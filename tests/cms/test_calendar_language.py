@@ -21,20 +21,12 @@ from cms.models import ActivityPage, Partner
 from cms.translation.provenance import records_for
 from cms.translation.queue import translation_queue
 from tests import factories
-from tests.cms.feed_server import FeedServer
 
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 FAMILIES = "polonia-spotkanie-0001@example.org"
 TITLE = "Spotkanie dla rodzin: herbata i rozmowa"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def server():
-    running = FeedServer()
-    yield running
-    running.close()
 
 
 @pytest.fixture(autouse=True)

@@ -21,17 +21,9 @@ from cms.calendars.runs import ImportRunning
 from cms.calendars.syncing import import_calendar
 from cms.models import ActivityPage, Partner
 from tests.cms.conftest import make_member
-from tests.cms.feed_server import FeedServer
 from tests.cms.test_calendar_import import NOW, club
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def server():
-    running = FeedServer()
-    yield running
-    running.close()
 
 
 @pytest.fixture(autouse=True)
