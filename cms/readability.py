@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
-from textstat.textstat import textstatistics
 
 # Plain-language guidance for Dutch (B1) keeps sentences under about 15 words.
 LONG_SENTENCE_WORDS = 15
@@ -51,7 +50,12 @@ class Readability:
         return self.level in ("A2", "B1")
 
 
-def _douma() -> textstatistics:
+def _douma():
+    # Imported here: textstat loads its word lists and hyphenation dictionaries (some
+    # 30 MB per process), needed only by the editor's readability hint, never by the
+    # public site and API that every web worker serves.
+    from textstat.textstat import textstatistics
+
     # An instance of our own: textstat's module-level one keeps its language globally.
     stats = textstatistics()
     stats.set_lang("nl")

@@ -16,7 +16,6 @@ import qrcode
 import qrcode.image.svg
 from django.template.loader import render_to_string
 from qrcode.constants import ERROR_CORRECT_Q
-from weasyprint import HTML
 
 from .branding import Branding, branding_for
 from .content import PosterContent
@@ -49,6 +48,11 @@ def poster_html(content: PosterContent, size: str, branding: Branding | None = N
 
 def poster_pdf(content: PosterContent, size: str, branding: Branding | None = None) -> bytes:
     """The PDF; one page (a long text is cut by the page, not spread over two)."""
+    # Imported here: WeasyPrint loads Pango, HarfBuzz and fontconfig (some 45 MB per
+    # process), and only the background worker that makes posters needs them; every
+    # web worker imports this module through the poster views.
+    from weasyprint import HTML
+
     document = HTML(string=poster_html(content, size, branding)).render()
     document.pages[1:] = []
     return document.write_pdf()

@@ -1,0 +1,29 @@
+"""What a web worker loads: the heavy libraries of background work stay out of it.
+
+Every app server process serves the site and the API; posters (WeasyPrint with
+Pango and fontconfig) and the readability hint (textstat's dictionaries) are
+needed only by the background worker and the editor. Loaded at start, they
+cost each web worker some 75 MB (bench/RESULTS.md: worker peak RSS).
+"""
+
+import os
+import subprocess
+import sys
+
+HEAVY = ("weasyprint", "textstat")
+
+
+def test_serving_the_site_and_api_does_not_load_posters_or_readability_libraries():
+    script = (
+        "import django, sys; django.setup(); import hub.urls; "
+        "from django.urls import get_resolver; get_resolver().url_patterns; "
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "hub.settings.test"},
+    ).stdout.strip()
+    assert loaded == ""
