@@ -21,6 +21,22 @@ from .queries import NEAR_OCHTEN
 from .urls import PEER_FIELDS
 
 
+def _first_municipality():
+    return Municipality.objects.order_by("sort_order", "pk").first()
+
+
+def _shown_here(pages):
+    """Pages published to the municipality at ``localhost`` (every page when it is alone).
+
+    In the region case an activity of another municipality answers 404 on the
+    first one's site, so the bench must ask for one that is shown there.
+    """
+    first = _first_municipality()
+    if first is None or Municipality.objects.count() < 2:
+        return pages
+    return pages.filter(municipalities=first)
+
+
 def _url(path: str, **params: str) -> str:
     return f"{path}?{urlencode(params)}" if params else path
 
@@ -28,7 +44,8 @@ def _url(path: str, **params: str) -> str:
 def under_load() -> dict[str, str]:
     """What wrk requests: our endpoints and the two yardsticks."""
     sport = Category.objects.get(slug="sport")
-    activity = ActivityPage.objects.live().order_by("pk").values_list("slug", flat=True)[5]
+    activity = _shown_here(ActivityPage.objects.live()).order_by("pk")
+    activity = activity.values_list("slug", flat=True)[5]
     today = timezone.localdate()
     # In a region, the host's municipality (localhost: the first) filters every list;
     # one further down the region is chosen with ?municipality= as a client would.
@@ -72,18 +89,29 @@ def under_load() -> dict[str, str]:
 
 
 def _in_polish(page) -> str:
-    return "/pl/" + page.url.split("/", 2)[2]
+    # The path within its site: with several sites, ``page.url`` carries the host.
+    path = page.get_url_parts()[2]
+    return "/pl/" + path.split("/", 2)[2]
 
 
 def site_pages() -> dict[str, str]:
     """The public site's pages in Polish (HTML), as migrants load them."""
-    activity = ActivityPage.objects.live().order_by("pk")[5]
+    activity = _shown_here(ActivityPage.objects.live()).order_by("pk")[5]
+    first = _first_municipality()
+    homes = HomePage.objects.live().order_by("path")
+    if first is not None and Municipality.objects.count() > 1:
+        homes = homes.filter(path__startswith=first.site.root_page.path)
     return {
-        "site: home": _in_polish(HomePage.objects.live().order_by("path").first()),
+        "site: home": _in_polish(homes.first()),
         "site: activity list": "/pl/activiteiten/?category=sport",
         "site: activity detail": _in_polish(activity),
-        "site: guide": _in_polish(GuidePage.objects.live().order_by("pk").first()),
-        "site: policy plan": _in_polish(PolicyPlanPage.objects.live().order_by("path").first()),
+        "site: guide": _in_polish(_shown_here(GuidePage.objects.live()).order_by("pk").first()),
+        "site: policy plan": _in_polish(
+            PolicyPlanPage.objects.live()
+            .filter(path__startswith=homes.first().path)
+            .order_by("path")
+            .first()
+        ),
     }
 
 
