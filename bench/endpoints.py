@@ -115,6 +115,26 @@ def site_pages() -> dict[str, str]:
     }
 
 
+PLAIN = "plain Wagtail page: "
+
+
+def plain_pages() -> dict[str, str]:
+    """The same pages as ``site_pages``, served as a plain Wagtail site would (bench.plain)."""
+    return {
+        PLAIN + name.removeprefix("site: "): "/bench/plain" + path
+        for name, path in site_pages().items()
+    }
+
+
+def plain_pages_cached() -> dict[str, str]:
+    """The plain pages of the site's cached rows, behind Django's ``cache_page``."""
+    return {
+        f"{PLAIN}{name.removeprefix('site: ')}, cached": "/bench/plain-cached" + path
+        for name, path in site_pages().items()
+        if name in CACHED
+    }
+
+
 # Served again from the response cache (hub/response_cache.py) under load; every
 # other request is sent with Cache-Control: no-cache, so it is computed afresh.
 CACHED = ("activity list", "geo + date list", "site: activity list", "site: home")

@@ -75,6 +75,10 @@ def measure_size(size: int, args, run: dict) -> dict:
         # Uncached: every request computed afresh (and stored), as after each change.
         runs = [(name, path, {"Cache-Control": "no-cache"}) for name, path in urls.items()]
         runs += [(f"{name}, cached", urls[name], {}) for name in endpoints.CACHED]
+        # The site's peer: the same pages as a plain Wagtail site serves them, each
+        # computed afresh; then those of the cached rows behind Django's cache_page.
+        runs += [(name, path, {}) for name, path in endpoints.plain_pages().items()]
+        runs += [(name, path, {}) for name, path in endpoints.plain_pages_cached().items()]
         figures["load"] = {}
         for name, path, headers in runs:
             url = gunicorn.base + path

@@ -15,6 +15,40 @@ NOTES = HERE / "results" / "notes.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 FLOOR = "DRF floor (constant body)"
 OURS = ("activity list", "geo + date list", "activity detail", "policy plan")
+SITE, PLAIN = "site: ", "plain Wagtail page: "
+
+
+def site_against_plain(load: dict) -> list[tuple[str, float, float]]:
+    """(page, site req/s, plain Wagtail page req/s) for every page measured both ways.
+
+    Uncached against the plain page computed afresh; cached (our response cache)
+    against the plain page behind Django's ``cache_page``.
+    """
+    return [
+        (name.removeprefix(SITE), r["requests_per_second"], plain["requests_per_second"])
+        for name, r in load.items()
+        if name.startswith(SITE)
+        and (plain := load.get(PLAIN + name.removeprefix(SITE))) is not None
+    ]
+
+
+def _site_table(load: dict) -> list[str]:
+    rows = site_against_plain(load)
+    if not rows:
+        return []
+    return [
+        "",
+        "The public site against the same pages served by a plain Wagtail page with a template "
+        "(`bench/plain.py`: `Page.serve`, a Django template reading the page's fields, lists "
+        "iterated from a queryset; cached: Django's `cache_page`):",
+        "",
+        "| page | site req/s | plain Wagtail page req/s | site ÷ plain Wagtail page |",
+        "| --- | ---: | ---: | ---: |",
+        *(
+            f"| {page} | {ours:.1f} | {plain:.1f} | **{_ratio(ours, plain)}** |"
+            for page, ours, plain in rows
+        ),
+    ]
 
 
 def _ratio(a: float, b: float) -> str:
@@ -39,6 +73,7 @@ def _size_section(size: str, f: dict) -> list[str]:
             f"| {r['errors']} | {_ratio(r['requests_per_second'], peer)} "
             f"| {_ratio(r['requests_per_second'], floor)} |"
         )
+    lines += _site_table(load)
     if "search" in f:
         s = f["search"]
         lines += [
@@ -140,6 +175,16 @@ def _targets(run: dict) -> list[str]:
             largest["worker_peak_rss_mb"] < 300,
         ),
     ]
+    uncached = [row for row in site_against_plain(load) if not row[0].endswith(", cached")]
+    if uncached:
+        page, ours, plain = min(uncached, key=lambda row: row[1] / row[2] if row[2] else 0)
+        rows.append(
+            (
+                "site pages, uncached ≥ 3× the plain Wagtail page",
+                f"lowest {_ratio(ours, plain)} ({page})",
+                ours >= 3 * plain,
+            )
+        )
     return [
         f"### Targets (API at {int(max(sizes, key=int)):,} activities, the largest size shown; "
         f"search and indexing at {searched[-1]['activities']:,})",

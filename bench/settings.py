@@ -1,7 +1,8 @@
 """Settings for bench/ only: the site's settings, plus what the comparisons need.
 
-Adds Wagtail's own API v2 (the peer we compare with) and the framework's floor
-view under bench-only URLs (``bench.urls``); production never loads either.
+Adds Wagtail's own API v2 (the peer we compare with), the framework's floor
+view and plain Wagtail pages (the site's peer) under bench-only URLs
+(``bench.urls``); production never loads any of them.
 """
 
 import os
@@ -10,7 +11,8 @@ from hub.settings.base import *  # noqa: F403
 
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
-INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2"]  # noqa: F405
+# "bench" for its templates: the plain Wagtail pages of bench.plain.
+INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2", "bench"]  # noqa: F405
 ROOT_URLCONF = "bench.urls"
 # The bench's own index, beside the site's and the tests' on the shared engine.
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "wegwijs-bench")

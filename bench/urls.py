@@ -4,6 +4,9 @@
   the fields our list shows (``PEER_FIELDS``), the peer our API is compared with.
 - ``/bench/floor?bytes=N``: a DRF view that returns a constant JSON body of
   about N bytes and touches nothing else: what DRF costs at the least.
+- ``/bench/plain/<lang>/<path>`` (and ``/bench/plain-cached/...``): the site's
+  pages served as a plain Wagtail site would serve them (``bench.plain``), the
+  peer of the site's own pages.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from cms.models import ActivityPage
 from hub import urls as site_urls
+
+from .plain import plain_page, plain_page_cached
 
 # What the v1 list item shows, as Wagtail API v2 fields of ActivityPage.
 PEER_FIELDS = (
@@ -70,5 +75,9 @@ class FloorView(APIView):
 urlpatterns = [
     path("api/v2/", wagtail_api.urls),
     path("bench/floor", FloorView.as_view()),
+    path("bench/plain/<str:lang>/", plain_page),
+    path("bench/plain/<str:lang>/<path:path>", plain_page),
+    path("bench/plain-cached/<str:lang>/", plain_page_cached),
+    path("bench/plain-cached/<str:lang>/<path:path>", plain_page_cached),
     *site_urls.urlpatterns,
 ]

@@ -4,7 +4,10 @@ Ranking, from the fields described in ``search.documents``:
 
 - a document is found when every word (up to three; 75% of longer queries)
   occurs in one language's text, with typos tolerated (fuzziness AUTO) and
-  accents optional (the ``.folded`` subfields), in whichever language;
+  accents optional (the ``.folded`` subfields), in whichever language; typos
+  are forgiven in the requested language's fallback chain (the languages its
+  reader is shown), and in every language only when that finds nothing
+  (``search.engine.find``);
 - matches in the requested language, matches in titles and whole-phrase
   matches earn extra score, so they come first;
 - filters never change the score.
@@ -75,12 +78,29 @@ def _stemmed_and_folded(fields: list[str], text: str, boost: float = 1.0) -> Q:
     return _match(fields + folded, text, fuzzy=True, boost=boost)
 
 
-def text_query(text: str, language: str) -> Q:
+def _in_one_language(code: str, text: str, *, typos: bool) -> Q:
+    fields = [f"all_text.{code}"]
+    if not typos:
+        return _match([*fields, f"all_text.{code}.folded^0.8"], text, fuzzy=False)
+    return _stemmed_and_folded(fields, text)
+
+
+def text_query(text: str, language: str, typos_in: tuple[str, ...] | None = None) -> Q:
+    """Matches of ``text``; typos are forgiven in ``typos_in`` (default: the fallback chain).
+
+    Forgiving typos is what costs the engine: every word is expanded against
+    every field's terms. A reader types in one of the languages they read, so
+    that costs only there; the other languages' texts still count, word for word
+    (accents optional), so a page is found by a word in any of its translations.
+    ``search.engine`` asks again with typos forgiven everywhere when that finds
+    nothing.
+    """
+    typos_in = typos_in or fallback_chain(language)
     languages = language_codes()
     found_in_any_language = Q(
         "dis_max",
         tie_breaker=0.2,
-        queries=[_stemmed_and_folded([f"all_text.{code}"], text) for code in languages]
+        queries=[_in_one_language(code, text, typos=code in typos_in) for code in languages]
         + [_match(["name"], text, fuzzy=True)],
     )
     in_requested_language = _stemmed_and_folded(
@@ -151,7 +171,9 @@ def _highlight(search: Search, text: str, language: str) -> Search:
     return search
 
 
-def _count_per_municipality(search: Search, request: SearchRequest, text: str) -> None:
+def _count_per_municipality(
+    search: Search, request: SearchRequest, text: str, typos_in: tuple[str, ...] | None
+) -> None:
     """The ``municipality`` facet: the same matches counted in every municipality.
 
     Searched in Tiel, a visitor also learns that Neder-Betuwe has five: a
@@ -161,7 +183,7 @@ def _count_per_municipality(search: Search, request: SearchRequest, text: str) -
     everywhere = replace(request, municipality=None)
     matching = Q(
         "bool",
-        must=[text_query(text, request.language)] if text else [],
+        must=[text_query(text, request.language, typos_in)] if text else [],
         filter=filters(everywhere),
     )
     search.aggs.bucket("municipality", "global").bucket("matching", "filter", matching).bucket(
@@ -173,11 +195,16 @@ def _count_per_municipality(search: Search, request: SearchRequest, text: str) -
     )
 
 
-def build_search(request: SearchRequest) -> Search:
+def build_search(request: SearchRequest, typos_in: tuple[str, ...] | None = None) -> Search:
+    """Hits, total, facets and highlights; typos forgiven in ``typos_in`` (default: the chain).
+
+    Highlights are asked for the chain's fields only: a hit is shown in one of
+    those languages (``engine._hit``).
+    """
     search = Search(index=alias())
     text = request.q.strip()
     if text:
-        search = search.query(text_query(text, request.language))
+        search = search.query(text_query(text, request.language, typos_in))
         search = _highlight(search, text, request.language)
     for clause in filters(request):
         search = search.filter(clause)
@@ -190,7 +217,7 @@ def build_search(request: SearchRequest) -> Search:
             order=[{"_count": "desc"}, {"_key": "asc"}],
         )
     if request.municipality:
-        _count_per_municipality(search, request, text)
+        _count_per_municipality(search, request, text, typos_in)
     return (
         search.source(["type", "slug", "title", "summary", "name"])
         .sort("_score", "slug")

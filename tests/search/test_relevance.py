@@ -1,7 +1,11 @@
 """What a migrant types finds what they mean, in their language or another."""
 
+import re
+
 import pytest
 
+from public.search import parse_search_request
+from search.query import build_search
 from tests.search.conftest import find, slugs
 
 pytestmark = [pytest.mark.search, pytest.mark.usefixtures("corpus_search")]
@@ -55,6 +59,46 @@ def test_other_languages_are_still_found():
     response = find("huisarts", "pl")
     assert slugs(response)[0] == "huisarts"
     assert response.results[0].title == "Jak działa lekarz rodzinny"
+
+
+def test_a_word_outside_the_readers_languages_is_still_found():
+    # Read in Dutch (nl, then en), typed in Bulgarian: found in the Bulgarian text, and
+    # shown in Dutch, the language this reader reads.
+    response = find("личен лекар", "nl")
+    assert slugs(response)[0] == "huisarts"
+    assert response.results[0].language == "nl"
+
+
+def test_a_typo_in_a_word_outside_the_readers_languages_is_forgiven():
+    # "лекр" for "лекар": typos are forgiven in Bulgarian only after the reader's own
+    # languages found nothing.
+    assert slugs(find("личен лекр", "nl"))[0] == "huisarts"
+
+
+def test_typos_are_forgiven_in_the_readers_languages_only():
+    # Forgiving typos costs the engine an expansion of every word per field: a Polish
+    # reader's search forgives them in Polish, English and Dutch, not in the other ten.
+    query = build_search(parse_search_request({"q": "kurs jezyka"}, "pl")).to_dict()["query"]
+    assert _fuzzy_languages(query) == {"pl", "en", "nl"}
+
+
+def _fuzzy_languages(query) -> set[str]:
+    """The languages of the text fields that a part of ``query`` matches with typos."""
+    found = set()
+    if isinstance(query, dict):
+        if "fuzziness" in query:
+            fields = query.get("fields", [])
+            found |= {
+                m[1]
+                for f in fields
+                if (m := re.match(r"(?:all_text|title|summary)\.([a-z]{2})", f))
+            }
+        for value in query.values():
+            found |= _fuzzy_languages(value)
+    elif isinstance(query, list):
+        for value in query:
+            found |= _fuzzy_languages(value)
+    return found
 
 
 def test_a_fallback_title_says_its_language():
