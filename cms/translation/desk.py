@@ -2,9 +2,10 @@
 
 A translator sees, per text, the Dutch source beside the text in their
 language; for an outdated text also what changed in the Dutch since their
-version (a line diff against the kept ``SourceText``). Bodies (StreamFields)
-are edited as plain text in the import's format (blank lines between
-paragraphs, ``- `` for bullets) and stored as one text block.
+version (a line diff against the kept ``SourceText``). A body (StreamField)
+is translated block by block, its markup kept (``desk_blocks``); an object's
+inline children (a survey's questions and options, an action's progress
+updates) are texts of the object too (``children``).
 
 ``apply_translation`` writes a translation to the **live** object only in the
 target language's columns, never anything else: a page's unpublished draft is
@@ -20,17 +21,20 @@ The page editor checks the same way in the other direction
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
+from django.utils.text import capfirst
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from ..importing.values import body_blocks
-from ..safe_html import clean_html
+from . import children
+from .children import is_child_name, record_of, texts_with_records
+from .desk_blocks import BlockText, block_texts, earlier_texts, same_body, translated_body
 from .fallback import has_text
 from .provenance import (
     Origin,
@@ -64,7 +68,12 @@ def is_body(obj: Any, name: str) -> bool:
 
 @dataclass(frozen=True)
 class DeskText:
-    """One text of the object, in Dutch and in the target language."""
+    """One text of the object, in Dutch and in the target language.
+
+    A body's blocks and an inline child's fields are texts of their own
+    (``desk_blocks``, ``children``); ``base_name`` names the text whose
+    fingerprint guards it against a concurrent change (a block: its body).
+    """
 
     name: str
     source: str
@@ -74,60 +83,157 @@ class DeskText:
     multiline: bool
     entry: TranslationRecord | None
     changes: list[str] | None  # the Dutch diff since the translated version (outdated only)
+    label: str = ""
+    rich: bool = False
+    base_name: str = ""
 
 
 def target_fingerprint(obj: Any, name: str, language: str) -> str:
     return fingerprint([getattr(obj, f"{name}_{language}", None)])
 
 
-def desk_texts(obj: Any, language: str) -> list[DeskText]:
-    """Every translated text of ``obj`` with a Dutch source, ready for the editor."""
-    entries = records_for([obj])
+def _diff(old_text: str, new_text: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(
+            old_text.splitlines(), new_text.splitlines(), lineterm="", n=1
+        )
+        if not line.startswith(("---", "+++", "@@"))
+    ]
+
+
+def _label(obj: Any, name: str) -> str:
+    return capfirst(str(type(obj)._meta.get_field(name).verbose_name))
+
+
+def _plain_texts(obj: Any, name: str, language: str, entry, current: State) -> DeskText:
+    source = as_plain_text(getattr(obj, f"{name}_{settings.SOURCE_LANGUAGE}", None))
+    changes = None
+    if current == State.OUTDATED and entry is not None:
+        old = source_at(obj, name, entry.source_version)
+        changes = _diff(as_plain_text(old) if isinstance(old, str) else "", source)
+    return DeskText(
+        name=name,
+        source=source,
+        target=as_plain_text(getattr(obj, f"{name}_{language}", None)),
+        state=current,
+        base=target_fingerprint(obj, name, language),
+        multiline="\n" in source or len(source) > 120,
+        entry=entry,
+        changes=changes,
+        label=_label(obj, name),
+        base_name=name,
+    )
+
+
+def _block_texts(obj: Any, name: str, language: str, entry, current: State) -> list[DeskText]:
+    """A body's texts, block by block; an outdated body says which blocks changed, and how."""
+    earlier = None
+    if current == State.OUTDATED and entry is not None:
+        earlier = earlier_texts(obj, name, source_at(obj, name, entry.source_version))
+    base = target_fingerprint(obj, name, language)
     texts = []
-    for name in translated_fields(obj):
-        source_value = getattr(obj, f"{name}_{settings.SOURCE_LANGUAGE}", None)
-        if not has_text(source_value):
-            continue
-        entry = entries.get((obj.pk, name, language))
-        current = state(obj, name, language, entry)
-        source = as_plain_text(source_value)
+    for block in block_texts(obj, name, language):
         changes = None
-        if current == State.OUTDATED and entry is not None:
-            old = source_at(obj, name, entry.source_version)
-            old_text = as_plain_text(_from_json(obj, name, old)) if old is not None else ""
-            changes = [
-                line
-                for line in difflib.unified_diff(
-                    old_text.splitlines(), source.splitlines(), lineterm="", n=1
-                )
-                if not line.startswith(("---", "+++", "@@"))
-            ]
+        if earlier is not None:
+            before = earlier.get(block.name)
+            if before is None:
+                changes = [f"+ {line}" for line in _words(block).splitlines()]
+            elif before != block.source:
+                changes = _diff(_words(block, before), _words(block))
+            changes = changes or None
         texts.append(
             DeskText(
-                name,
-                source,
-                as_plain_text(getattr(obj, f"{name}_{language}", None)),
-                current,
-                target_fingerprint(obj, name, language),
-                is_body(obj, name) or "\n" in source or len(source) > 120,
-                entry,
-                changes,
+                name=block.name,
+                source=block.source,
+                target=block.target,
+                state=current,
+                base=base,
+                multiline=True,
+                entry=entry,
+                changes=changes,
+                label=block.label,
+                rich=block.rich,
+                base_name=name,
             )
         )
     return texts
 
 
-def _from_json(obj: Any, name: str, stored: Any) -> Any:
-    if isinstance(stored, str):
-        return stored
-    field = type(obj)._meta.get_field(f"{name}_{settings.SOURCE_LANGUAGE}")
-    return field.to_python(stored)
+def _words(block: BlockText, text: str | None = None) -> str:
+    text = block.source if text is None else text
+    return as_plain_text(RichText(text)) if block.rich else text
+
+
+def _child_texts(obj: Any, language: str) -> list[DeskText]:
+    found, entries = texts_with_records([obj])
+    texts = []
+    for child in found.get(obj.pk, []):
+        if not has_text(child.source):
+            continue
+        entry = record_of(entries, child, language)
+        current = state(child.row, child.field, language, entry)
+        text = _plain_texts(child.row, child.field, language, entry, current)
+        texts.append(replace(text, name=child.name, label=child.label, base_name=child.name))
+    return texts
+
+
+def desk_texts(obj: Any, language: str) -> list[DeskText]:
+    """Every translated text of ``obj`` with a Dutch source, ready for the editor.
+
+    Its own fields (a body block by block), then its inline children's texts.
+    """
+    entries = records_for([obj])
+    texts = []
+    for name in translated_fields(obj):
+        if not has_text(getattr(obj, f"{name}_{settings.SOURCE_LANGUAGE}", None)):
+            continue
+        entry = entries.get((obj.pk, name, language))
+        current = state(obj, name, language, entry)
+        if is_body(obj, name):
+            texts += _block_texts(obj, name, language, entry, current)
+        else:
+            texts.append(_plain_texts(obj, name, language, entry, current))
+    return texts + _child_texts(obj, language)
+
+
+def _sorted_names(obj: Any, texts: dict[str, str]) -> tuple[dict, dict, set]:
+    """``texts`` as (own plain fields, bodies' block texts per body, child names).
+
+    Raises ``ValueError`` naming what is no text of ``obj`` (a whole body
+    among them: it is translated block by block).
+    """
+    fields = set(translated_fields(obj))
+    bodies = {name for name in fields if is_body(obj, name)}
+    own = {name: text for name, text in texts.items() if name in fields - bodies}
+    blocks: dict[str, dict[str, str]] = {}
+    for name, text in texts.items():
+        body = name.split("/", 1)[0]
+        if body in bodies and "/" in name:
+            blocks.setdefault(body, {})[name] = text
+    child_names = {name for name in texts if is_child_name(name)}
+    unknown = sorted(set(texts) - set(own) - child_names - {n for b in blocks.values() for n in b})
+    if unknown:
+        raise ValueError(f"not a translated text: {', '.join(unknown)}")
+    return own, blocks, child_names
+
+
+def check_texts(obj: Any, texts: dict[str, str]) -> None:
+    """Refuse, before anything is kept for review or saved, texts that could not be saved.
+
+    ``ValueError`` for a name that is no text of ``obj``; ``BodyRefused`` for
+    a body's markup or a body translated in part, naming the blocks.
+    """
+    _own, blocks, child_names = _sorted_names(obj, texts)
+    for body, block_texts_ in blocks.items():
+        translated_body(obj, body, block_texts_)
+    known = set(children.locked(obj, child_names)) if child_names else set()
+    if child_names - known:
+        raise ValueError(f"not a translated text: {', '.join(sorted(child_names - known))}")
 
 
 def stored_value(obj: Any, name: str, text: str) -> Any:
-    """What a translator's text becomes in the column (a body: one rich-text block)."""
-    if is_body(obj, name):
-        return [(kind, RichText(clean_html(value.source))) for kind, value in body_blocks(text)]
+    """What a translator's plain text becomes in the column."""
     return text.strip()
 
 
@@ -138,27 +244,30 @@ def apply_translation(
     bases: dict[str, str],
     user: AbstractBaseUser,
 ) -> list[str]:
-    """Write ``texts`` (field name → text) in ``language`` to the live object; return what changed.
+    """Write ``texts`` (text name → text) in ``language`` to the live object; return what changed.
 
-    Only names among the object's translated fields are accepted (the caller
-    checked the language). Raises ``TranslationConflict`` when a text changed
-    since ``bases`` was taken; nothing is written then.
+    Names are the object's plain fields, its bodies' block texts
+    (``desk_blocks``) and its children's texts (``children``); the caller
+    checked the language. Raises ``ValueError`` for another name,
+    ``BodyRefused`` for markup that cannot be saved, and ``TranslationConflict``
+    when a text changed since ``bases`` was taken; nothing is written then.
+    Returns the names of the fields changed (a body as one, a child's as its name).
     """
-    allowed = set(translated_fields(obj))
-    unknown = sorted(set(texts) - allowed)
-    if unknown:
-        raise ValueError(f"not a translated text: {', '.join(unknown)}")
+    own, blocks, child_names = _sorted_names(obj, texts)
     with transaction.atomic():
         live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
         draft = _unpublished_draft(live)
         conflicts, changed = [], {}
-        for name, text in texts.items():
+        wanted_values = {name: stored_value(live, name, text) for name, text in own.items()}
+        for body, body_texts in blocks.items():
+            built = translated_body(live, body, body_texts)
+            if built is not None:
+                wanted_values[body] = built
+        for name, wanted in wanted_values.items():
             now_stored = target_fingerprint(live, name, language)
-            wanted = stored_value(live, name, text)
-            live_text = as_plain_text(getattr(live, f"{name}_{language}", None))
-            if live_text == as_plain_text(
-                wanted if not isinstance(wanted, list) else _blocks(live, name, wanted)
-            ):
+            stored = getattr(live, f"{name}_{language}", None)
+            live_text = as_plain_text(stored)
+            if same_body(stored, wanted) if isinstance(wanted, list) else live_text == wanted:
                 continue
             if bases.get(name) != now_stored or (
                 # An editor changed this language's text in the page's unpublished draft:
@@ -168,28 +277,48 @@ def apply_translation(
             ):
                 conflicts.append(name)
                 continue
-            changed[name] = wanted
+            changed[name] = _blocks(live, name, wanted) if isinstance(wanted, list) else wanted
+        rows = children.locked(live, child_names) if child_names else {}
+        unknown = sorted(child_names - set(rows))
+        if unknown:
+            raise ValueError(f"not a translated text: {', '.join(unknown)}")
+        changed_rows = []
+        for name, child in rows.items():
+            wanted = texts[name].strip()
+            if as_plain_text(getattr(child.row, f"{child.field}_{language}", None)) == wanted:
+                continue
+            if bases.get(name) != target_fingerprint(child.row, child.field, language):
+                conflicts.append(name)
+                continue
+            changed_rows.append((name, child, wanted))
         if conflicts:
             raise TranslationConflict(conflicts)
-        if not changed:
-            return []
-        columns = [f"{name}_{language}" for name in changed]
-        for name, value in changed.items():
-            setattr(live, f"{name}_{language}", value)
-        update = list(columns)
-        if hasattr(live, "refresh_translation_sources"):
-            live.refresh_translation_sources()
-            update.append("translation_sources")
         with saving_as(Origin.HUMAN, user):
-            live.save(update_fields=update)
-        if isinstance(live, Page):
-            _carry_into_draft(live, columns)
-        return sorted(changed)
+            for _name, child, wanted in changed_rows:
+                setattr(child.row, f"{child.field}_{language}", wanted)
+                child.row.save(update_fields=[f"{child.field}_{language}"])
+        if changed:
+            _write(live, language, changed, user)
+        return sorted([*changed, *(name for name, _child, _wanted in changed_rows)])
+
+
+def _write(live: models.Model, language: str, changed: dict[str, Any], user) -> None:
+    columns = [f"{name}_{language}" for name in changed]
+    for name, value in changed.items():
+        setattr(live, f"{name}_{language}", value)
+    update = list(columns)
+    if hasattr(live, "refresh_translation_sources"):
+        live.refresh_translation_sources()
+        update.append("translation_sources")
+    with saving_as(Origin.HUMAN, user):
+        live.save(update_fields=update)
+    if isinstance(live, Page):
+        _carry_into_draft(live, columns)
 
 
 def _blocks(obj: Any, name: str, blocks: list) -> Any:
     field = type(obj)._meta.get_field(f"{name}_{settings.SOURCE_LANGUAGE}")
-    return field.to_python(blocks)
+    return field.to_python(json.dumps(blocks))
 
 
 def _unpublished_draft(obj: models.Model) -> Any | None:
@@ -215,5 +344,11 @@ def _carry_into_draft(page: Page, columns: list[str]) -> None:
 
 def mark_reviewed(obj: Any, language: str, names: list[str], user: AbstractBaseUser) -> None:
     """A translator approves texts as they are (a machine draft read and found right)."""
-    for name in names:
+    fields = set(translated_fields(obj))
+    own = {name.split("/", 1)[0] for name in names if name.split("/", 1)[0] in fields}
+    for name in sorted(own):
         review(obj, name, language, user)
+    child_names = {name for name in names if is_child_name(name)}
+    for child in children.children_of([obj]).get(obj.pk, []) if child_names else []:
+        if child.name in child_names:
+            review(child.row, child.field, language, user)

@@ -25,9 +25,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..feedback.for_translators import unclear_translations
 from ..permissions.roles import is_coordinator
-from .desk import TranslationConflict, apply_translation, desk_texts, mark_reviewed
+from .desk import TranslationConflict, apply_translation, check_texts, desk_texts, mark_reviewed
+from .desk_blocks import BodyRefused
 from .languages import language_codes, name_in_admin
-from .provenance import Origin, translated_fields
+from .provenance import Origin
 from .queue import KINDS, published, translation_queue
 from .records import TranslationDraft
 from .review import review_required, submit_for_review, waiting_for
@@ -121,7 +122,7 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        allowed = set(translated_fields(self.obj))
+        allowed = {text.name for text in desk_texts(self.obj, self.language)}
         posted = {key[5:]: value for key, value in request.POST.items() if key.startswith("text-")}
         bases = {key[5:]: value for key, value in request.POST.items() if key.startswith("base-")}
         refused = sorted(set(posted) - allowed)
@@ -147,6 +148,11 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(request.get_full_path())
         if action != "submit":
             return HttpResponseBadRequest("action: use draft, submit or review")
+        try:
+            # Before it is kept for review, too: a reviewer should not get what cannot be saved.
+            check_texts(self.obj, posted)
+        except BodyRefused as refused:
+            return self._refused(posted, bases, refused.problems)
         if review_required(self.obj):
             submit_for_review(self.obj, self.language, posted, bases, request.user)
             messages.success(
@@ -160,6 +166,8 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(reverse("cms_translation_queue") + f"?language={self.language}")
         try:
             changed = apply_translation(self.obj, self.language, posted, bases, request.user)
+        except BodyRefused as refused:
+            return self._refused(posted, bases, refused.problems)
         except TranslationConflict as conflict:
             messages.error(
                 request,
@@ -179,6 +187,17 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
             pgettext(DESK, "Translation published: %(count)s text(s).") % {"count": len(changed)},
         )
         return redirect(reverse("cms_translation_queue") + f"?language={self.language}")
+
+
+    def _refused(self, posted, bases, problems):
+        """Nothing saved: say what is wrong, by block, and give the texts back to mend."""
+        messages.error(
+            self.request,
+            pgettext(DESK, "Nothing was saved; your text is kept below. Please correct: %(problems)s")
+            % {"problems": "; ".join(problems)},
+        )
+        self.draft = TranslationDraft(texts=posted, bases=bases)
+        return self.render_to_response(self.get_context_data(), status=400)
 
 
 class QueueMenuItem(MenuItem):

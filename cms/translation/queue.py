@@ -2,19 +2,22 @@
 
 Across every partner's published content: upcoming activities first (soonest
 next date first), then guides, most read first, then the rest (partners'
-descriptions, policy actions). "Most read" is counted from readers' answers
+descriptions, policy actions); open surveys come right after the activities.
+An object's inline children (a survey's questions and options, an action's
+progress updates) are texts of it (``children``). "Most read" is counted from readers' answers
 to "Was this clear?" (``PageFeedback``, any language): Wegwijs keeps no page
 view counter, and feedback is what readers leave behind.
 
 ``open_texts`` judges one object (a text counts when its Dutch source exists);
 ``translation_queue`` builds the list with one query per content type for the
-records, one for the next dates and one for the read counts.
+records, one per child model for the children and their records, one for
+the next dates and one for the read counts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -24,10 +27,18 @@ from django.utils import timezone
 
 from ..feedback.models import PageFeedback
 from ..models import ActivityOccurrence, ActivityPage, GuidePage, Partner, PolicyAction
+from ..surveys.models import Survey
+from .children import open_child_texts, texts_with_records
 from .fallback import has_text
 from .provenance import State, records_for, state, translated_fields
 
-KINDS = {"activity": ActivityPage, "guide": GuidePage, "partner": Partner, "action": PolicyAction}
+KINDS = {
+    "activity": ActivityPage,
+    "guide": GuidePage,
+    "partner": Partner,
+    "action": PolicyAction,
+    "survey": Survey,
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,16 @@ class QueueItem:
     outdated: tuple[str, ...]
     next_date: datetime | None = None
     reads: int = 0
+    # A child's text by its label ("question 3 → option 2"), not by its name.
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def missing_labels(self) -> list[str]:
+        return [self.labels.get(name, name) for name in self.missing]
+
+    @property
+    def outdated_labels(self) -> list[str]:
+        return [self.labels.get(name, name) for name in self.outdated]
 
     @property
     def title(self) -> str:
@@ -64,15 +85,24 @@ def published(kind: str):
     model = KINDS[kind]
     if kind in ("activity", "guide"):
         return model.objects.live()
+    if kind == "survey":
+        # Open, or opening later: translated before the posters go up. A closed one is done.
+        return model.objects.filter(is_open=True).exclude(closes_at__lte=timezone.now())
     return model.objects.all()
 
 
 def _items(kind: str, objects: Iterable[Any], language: str, **extra) -> list[QueueItem]:
     objects = list(objects)
     entries = records_for(objects)
+    # Inline children (questions, options, progress updates) are texts of their parent.
+    children, child_entries = texts_with_records(objects)
     items = []
     for obj in objects:
         missing, outdated = open_texts(obj, language, entries)
+        child_missing, child_outdated = open_child_texts(
+            children.get(obj.pk, []), child_entries, language
+        )
+        missing, outdated = (*missing, *child_missing), (*outdated, *child_outdated)
         if missing or outdated:
             items.append(
                 QueueItem(
@@ -82,6 +112,7 @@ def _items(kind: str, objects: Iterable[Any], language: str, **extra) -> list[Qu
                     outdated,
                     extra.get("dates", {}).get(obj.pk),
                     extra.get("reads", {}).get(obj.pk, 0),
+                    {child.name: child.label for child in children.get(obj.pk, [])},
                 )
             )
     return items
@@ -98,6 +129,8 @@ def translation_queue(language: str, now: datetime | None = None) -> list[QueueI
     )
     upcoming = _items("activity", published("activity").filter(pk__in=dates), language, dates=dates)
     upcoming.sort(key=lambda item: item.next_date)
+    # Open surveys next: like an activity, a survey is read while it runs, or not at all.
+    surveys = _items("survey", published("survey").order_by("opens_at", "slug"), language)
     reads = dict(
         PageFeedback.objects.values("page_id").annotate(n=Count("id")).values_list("page_id", "n")
     )
@@ -105,4 +138,4 @@ def translation_queue(language: str, now: datetime | None = None) -> list[QueueI
     guides.sort(key=lambda item: (-item.reads, item.title.lower()))
     rest = _items("partner", published("partner").order_by("name"), language)
     rest += _items("action", published("action").order_by("slug"), language)
-    return upcoming + guides + rest
+    return upcoming + surveys + guides + rest

@@ -37,9 +37,11 @@ class OwnTranslation(PermissionError):
 
 
 def _municipality_pks(obj: Any) -> list[int]:
-    """Where ``obj`` is shown: its municipalities, its plan's, or every one (the glossary)."""
+    """Where ``obj`` is shown: its municipalities, its own, its plan's, or every one (the glossary)."""
     if hasattr(obj, "municipalities"):
         return list(obj.municipalities.values_list("pk", flat=True))
+    if getattr(obj, "municipality_id", None) is not None:
+        return [obj.municipality_id]  # a survey: its own municipality's
     plan = getattr(obj, "plan", None)
     if plan is not None:
         return [m.pk for m in lookup.municipalities() if plan.path.startswith(m.root_path)]

@@ -81,13 +81,15 @@ def test_a_translator_reaches_only_their_own_language(translator, client):
 def test_submit_publishes_only_the_polish_texts_as_the_translators(translator, client):
     page = GuidePage.objects.get(slug="quiet")
     form = client.get(desk_url(page, "guide")).context["texts"]
-    bases = {f"base-{text.name}": text.base for text, _ in form}
+    bases = {f"base-{text.base_name}": text.base for text, _ in form}
+    # The body is translated block by block, in its markup.
+    (block,) = [text.name for text, _ in form if text.name.startswith("body/")]
     response = client.post(
         desk_url(page, "guide"),
         {
             **bases,
             "text-summary": "Jak działa lekarz.",
-            "text-body": "Zadzwoń.\n\n- Rano",
+            f"text-{block}": "<p>Zadzwoń.</p><ul><li>Rano</li></ul>",
             "action": "submit",
         },
     )
