@@ -52,17 +52,23 @@ class Child:
 
 def _updates(pks: list[int]) -> dict[int, list[Child]]:
     found: dict[int, list[Child]] = {}
-    rows = ProgressUpdate.objects.filter(action_id__in=pks).order_by("action_id", "-date", "sort_order")
+    rows = ProgressUpdate.objects.filter(action_id__in=pks).order_by(
+        "action_id", "-date", "sort_order"
+    )
     for row in rows:
         label = pgettext(DESK, "progress update of %(date)s") % {
             "date": formats.date_format(row.date, "SHORT_DATE_FORMAT")
         }
-        found.setdefault(row.action_id, []).append(Child(f"updates/{row.pk}/text", label, row, "text"))
+        found.setdefault(row.action_id, []).append(
+            Child(f"updates/{row.pk}/text", label, row, "text")
+        )
     return found
 
 
 def _questions(pks: list[int]) -> dict[int, list[Child]]:
-    questions = list(SurveyQuestion.objects.filter(survey_id__in=pks).order_by("survey_id", "sort_order", "pk"))
+    questions = list(
+        SurveyQuestion.objects.filter(survey_id__in=pks).order_by("survey_id", "sort_order", "pk")
+    )
     options: dict[int, list[SurveyOption]] = {}
     for option in SurveyOption.objects.filter(question__in=questions).order_by("sort_order", "pk"):
         options.setdefault(option.question_id, []).append(option)

@@ -8,6 +8,11 @@ wrote it (or it predates provenance), ``machine_reviewed`` or
 ``machine_unreviewed`` by its record; a missing one is shown along the
 fallback chain: ``fallback``. Counted per partner (the organiser or author)
 and language; municipalities will be a further key once they exist.
+
+The policy plan's actions and the surveys that are open are read too, with
+their inline children (progress updates, questions, answer options, see
+``children``): each child text counts as one text, under the action's
+responsible partners or the survey's municipality.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from datetime import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from ..models import ActivityOccurrence, ActivityPage, GuidePage
+from ..models import ActivityOccurrence, ActivityPage, GuidePage, PolicyAction
+from ..surveys.models import Survey
+from .children import record_of, texts_with_records
 from .fallback import has_text
 from .languages import language_codes
 from .provenance import records_for, translated_fields
@@ -83,10 +90,52 @@ def coverage(languages: list[str] | None = None, now: datetime | None = None) ->
                 counts.setdefault((partner, code), Counter())[
                     text_class(obj, name, code, entry)
                 ] += 1
+    _count_parents_with_children(counts, languages, now)
     return [
         CoverageRow(partner, code, {kind: tally[kind] for kind in CLASSES})
         for (partner, code), tally in sorted(counts.items())
     ]
+
+
+def _owner(obj) -> str:
+    """Whose an action or a survey is, in the report's partner column."""
+    if isinstance(obj, PolicyAction):
+        return ", ".join(sorted(partner.name for partner in obj.responsible.all()))
+    return obj.municipality.name if obj.municipality_id else ""
+
+
+def _count_parents_with_children(counts: dict, languages: list[str], now) -> None:
+    """Actions and open surveys: their own texts and their children's, into ``counts``."""
+    now = now or timezone.now()
+    groups = [
+        list(PolicyAction.objects.prefetch_related("responsible")),
+        list(
+            Survey.objects.filter(is_open=True)
+            .exclude(opens_at__gt=now)
+            .exclude(closes_at__lte=now)
+            .select_related("municipality")
+        ),
+    ]
+    for parents in groups:
+        entries = records_for(parents)
+        children, child_entries = texts_with_records(parents)
+        for parent in parents:
+            texts = [
+                (parent, name, code, entries.get((parent.pk, name, code)))
+                for name in translated_fields(parent)
+                for code in languages
+            ]
+            texts += [
+                (child.row, child.field, code, record_of(child_entries, child, code))
+                for child in children.get(parent.pk, [])
+                for code in languages
+            ]
+            owner = _owner(parent)
+            for obj, name, code, entry in texts:
+                if has_text(getattr(obj, f"{name}_{settings.SOURCE_LANGUAGE}", None)):
+                    counts.setdefault((owner, code), Counter())[
+                        text_class(obj, name, code, entry)
+                    ] += 1
 
 
 def per_language(rows: list[CoverageRow]) -> list[CoverageRow]:

@@ -188,12 +188,13 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
         )
         return redirect(reverse("cms_translation_queue") + f"?language={self.language}")
 
-
     def _refused(self, posted, bases, problems):
         """Nothing saved: say what is wrong, by block, and give the texts back to mend."""
         messages.error(
             self.request,
-            pgettext(DESK, "Nothing was saved; your text is kept below. Please correct: %(problems)s")
+            pgettext(
+                DESK, "Nothing was saved; your text is kept below. Please correct: %(problems)s"
+            )
             % {"problems": "; ".join(problems)},
         )
         self.draft = TranslationDraft(texts=posted, bases=bases)

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import pgettext
 from wagtail.models import Page
 
@@ -72,9 +73,9 @@ def _items(value: Any) -> list[tuple[str, dict]]:
     return items
 
 
-def _label(field: str, number: int, kind: str, part: str = "", item: int = 0) -> str:
+def _label(heading: str, number: int, kind: str, part: str = "", item: int = 0) -> str:
     where = pgettext(DESK, "%(field)s, block %(number)s (%(kind)s)") % {
-        "field": field,
+        "field": heading,
         "number": number,
         "kind": kind,
     }
@@ -89,11 +90,18 @@ def block_texts(obj: Any, field: str, language: str) -> list[BlockText]:
         field,
         _raw(getattr(obj, f"{field}_{settings.SOURCE_LANGUAGE}", None)),
         _raw(getattr(obj, f"{field}_{language}", None)),
+        capfirst(str(type(obj)._meta.get_field(field).verbose_name)),
     )
 
 
-def texts_of(field: str, source: list[dict], target_blocks: list[dict]) -> list[BlockText]:
-    """The texts of the ``source`` blocks, with those of ``target_blocks`` at the same block ids."""
+def texts_of(
+    field: str, source: list[dict], target_blocks: list[dict], heading: str = ""
+) -> list[BlockText]:
+    """The texts of the ``source`` blocks, with those of ``target_blocks`` at the same block ids.
+
+    ``heading``: the body's name in the labels (its field's, in the admin's language).
+    """
+    heading = heading or field
     target = {b.get("id"): b for b in target_blocks}
     texts = []
     for number, block in enumerate(source, start=1):
@@ -103,12 +111,12 @@ def texts_of(field: str, source: list[dict], target_blocks: list[dict]) -> list[
         base = f"{field}/{block_id}"
         if kind == RICH:
             if has_text(value):
-                label = _label(field, number, kind)
+                label = _label(heading, number, kind)
                 texts.append(BlockText(base, label, value, there or "", True))
         elif kind in PARTS:
             for part in PARTS[kind]:
                 if has_text(value.get(part)):
-                    label = _label(field, number, kind, part)
+                    label = _label(heading, number, kind, part)
                     mine = (there or {}).get(part) or ""
                     texts.append(BlockText(f"{base}/{part}", label, value[part], mine, False))
         elif kind in ITEM_PARTS:
@@ -116,7 +124,7 @@ def texts_of(field: str, source: list[dict], target_blocks: list[dict]) -> list[
             for position, (item_id, item) in enumerate(_items(value), start=1):
                 for part in ITEM_PARTS[kind]:
                     if has_text(item.get(part)):
-                        label = _label(field, number, kind, part, position)
+                        label = _label(heading, number, kind, part, position)
                         mine = (theirs.get(item_id) or {}).get(part) or ""
                         name = f"{base}/{item_id}/{part}"
                         texts.append(BlockText(name, label, item[part], mine, False))
@@ -176,7 +184,9 @@ class _Markup(HTMLParser):
             if (attributes["id"] or "").isdigit():
                 self.page_ids.append(int(attributes["id"]))
             else:
-                self.problems.append(f'<a linktype="page"> needs the id of a page, not {attributes["id"]!r}')
+                self.problems.append(
+                    f'<a linktype="page"> needs the id of a page, not {attributes["id"]!r}'
+                )
         elif set(attributes) == {"href"}:
             scheme = urlsplit(attributes["href"] or "").scheme.lower()
             if scheme not in LINK_SCHEMES:
@@ -198,7 +208,11 @@ def markup_problems(html: str) -> list[str]:
     problems = list(parser.problems)
     if parser.page_ids:
         found = set(Page.objects.filter(pk__in=parser.page_ids).values_list("pk", flat=True))
-        problems += [f"a link to page {pk}, which does not exist" for pk in parser.page_ids if pk not in found]
+        problems += [
+            f"a link to page {pk}, which does not exist"
+            for pk in parser.page_ids
+            if pk not in found
+        ]
     return problems
 
 

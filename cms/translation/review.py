@@ -37,7 +37,7 @@ class OwnTranslation(PermissionError):
 
 
 def _municipality_pks(obj: Any) -> list[int]:
-    """Where ``obj`` is shown: its municipalities, its own, its plan's, or every one (the glossary)."""
+    """Where ``obj`` is shown: its municipalities, its own, its plan's, or all (the glossary)."""
     if hasattr(obj, "municipalities"):
         return list(obj.municipalities.values_list("pk", flat=True))
     if getattr(obj, "municipality_id", None) is not None:

@@ -205,11 +205,14 @@ def test_who_translates_nothing_sees_no_queue(client, login_as, questions, role)
     ("role", "queries"),
     # Most are Wagtail's own (session, user, its panels); ours are one per item of work.
     # Editors: +1 for their sign-ups (contributors see none). Partners' people: +1, are
-    # they translators too (the queue panel)? Coordinators: +4, the translation coverage
-    # panel (visible activities, guides, their two record sets).
+    # they translators too (the queue panel)? Coordinators: +10, the translation coverage
+    # panel (visible activities, guides, their two record sets; policy actions, their
+    # partners, their records, their progress updates and those records; open surveys).
     # A translator (one language): the queue of that language, one query per content type for
-    # the objects and one for their records, one for the next dates, one for the read counts.
-    [("editor_own", 39), ("contributor_own", 37), ("coordinator", 42), ("translator_pl", 31)],
+    # the objects and one for their records, one per child model (progress updates; a
+    # survey's questions and options, none open here) and one for its records, one for the
+    # next dates, one for the read counts.
+    [("editor_own", 39), ("contributor_own", 37), ("coordinator", 48), ("translator_pl", 34)],
 )
 def test_the_start_page_costs_a_fixed_number_of_queries(
     client, login_as, questions, django_assert_num_queries, role, queries

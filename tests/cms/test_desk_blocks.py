@@ -119,12 +119,12 @@ def translation(texts: dict, page_id: int, **changes) -> dict:
 def test_the_desk_shows_each_block_of_the_body_beside_its_dutch(client, guide):
     texts = body_texts(opened(client, guide))
     assert [(t.label, t.source) for t in texts] == [
-        ("body, block 1 (text)", RICH.format(page=GuidePage.objects.get(slug="spoed").pk)),
-        ("body, block 2 (steps) → item 1 → title", "Bellen"),
-        ("body, block 2 (steps) → item 1 → text", "Voor 10 uur."),
-        ("body, block 2 (steps) → item 2 → title", "Langsgaan"),
-        ("body, block 3 (contact) → name", "Praktijk De Linde"),
-        ("body, block 3 (contact) → opening_hours", "Ma–vr 8–17"),
+        ("Tekst, blok 1 (text)", RICH.format(page=GuidePage.objects.get(slug="spoed").pk)),
+        ("Tekst, blok 2 (steps) → onderdeel 1 → title", "Bellen"),
+        ("Tekst, blok 2 (steps) → onderdeel 1 → text", "Voor 10 uur."),
+        ("Tekst, blok 2 (steps) → onderdeel 2 → title", "Langsgaan"),
+        ("Tekst, blok 3 (contact) → name", "Praktijk De Linde"),
+        ("Tekst, blok 3 (contact) → opening_hours", "Ma–vr 8–17"),
     ]
     assert texts[0].rich and not texts[1].rich
     page = client.get(desk(guide)).content.decode()
@@ -186,7 +186,9 @@ def test_bad_markup_is_refused_naming_the_block_and_nothing_is_saved(client, gui
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert "body, block 1 (text)" in page and named.replace("<", "&lt;").replace(">", "&gt;") in page
+    assert (
+        "Tekst, blok 1 (text)" in page and named.replace("<", "&lt;").replace(">", "&gt;") in page
+    )
     # The translator's text is given back to mend.
     assert "Przychodnia De Linde" in page
     guide.refresh_from_db()
@@ -200,7 +202,7 @@ def test_a_body_translated_in_part_is_refused_naming_the_missing_blocks(client, 
     posted = translation(texts, GuidePage.objects.get(slug="spoed").pk, **{contact_name: ""})
     response = client.post(desk(guide), {**bases(texts), **posted, "action": "submit"})
     assert response.status_code == 400
-    assert "body, block 3 (contact) → name" in response.content.decode()
+    assert "Tekst, blok 3 (contact) → name" in response.content.decode()
     guide.refresh_from_db()
     assert not guide.body_pl
 
@@ -233,7 +235,7 @@ def test_an_outdated_body_says_which_block_changed_in_the_dutch(client, guide):
     assert provenance.state(guide, "body", "pl") == provenance.State.OUTDATED
     texts = opened(client, guide)
     changed = {t.label: t.changes for t in body_texts(texts) if t.changes}
-    assert changed == {"body, block 3 (contact) → opening_hours": ["-Ma–vr 8–17", "+Ma–do 8–17"]}
+    assert changed == {"Tekst, blok 3 (contact) → opening_hours": ["-Ma–vr 8–17", "+Ma–do 8–17"]}
     assert all(t.state == provenance.State.OUTDATED for t in body_texts(texts))
     # The Polish of the unchanged blocks is there to keep.
     assert body_texts(texts)[1].target == "Zadzwoń"
@@ -245,4 +247,3 @@ def test_a_whole_body_as_one_text_is_refused_by_name(client, guide):
     assert b"body" in response.content
     guide.refresh_from_db()
     assert not guide.body_pl
-
