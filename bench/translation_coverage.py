@@ -6,7 +6,9 @@ Run on an empty database (it migrates and loads the demo itself)::
     DATABASE_URL=sqlite:////tmp/coverage.sqlite3 .venv/bin/python -m bench.translation_coverage
 
 Counts come from ``cms.translation.coverage`` (texts migrants see now: published
-guides and activities that have not ended), the function behind the admin report.
+guides and activities that have not ended, the policy actions and the open
+surveys with their progress updates, questions and options), the function
+behind the admin report.
 """
 
 from __future__ import annotations

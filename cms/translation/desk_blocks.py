@@ -41,6 +41,7 @@ PARTS = {"contact": ("name", "opening_hours"), "link": ("label",)}
 ITEM_PARTS = {"steps": ("title", "text"), "faq": ("question", "answer")}
 # What the body's rich-text editor can make (``cms.blocks.RICH_TEXT_FEATURES``), as stored.
 TAGS = {"p", "br", "h3", "b", "i", "strong", "em", "ol", "ul", "li", "a"}
+BLOCK_KEY = "data-block-key"
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,8 @@ class _Markup(HTMLParser):
             return
         attributes = dict(attrs)
         if tag != "a":
-            if attributes:
+            # The rich-text editor keys each paragraph (``data-block-key``); nothing else.
+            if set(attributes) - {BLOCK_KEY}:
                 self.problems.append(f"<{tag}> takes no attributes")
             return
         if attributes.get("linktype") == "page" and set(attributes) == {"linktype", "id"}:

@@ -20,7 +20,7 @@ from cms.translation.translators import assign_translator
 from tests import factories
 
 RICH = (
-    '<p>Bel <b>eerst</b> de <a linktype="page" id="{page}">praktijk</a>.</p>'
+    '<p data-block-key="k1">Bel <b>eerst</b> de <a linktype="page" id="{page}">praktijk</a>.</p>'
     '<ul><li>Ma tot vr</li></ul><p><a href="https://www.thuisarts.nl">Thuisarts</a></p>'
 )
 
@@ -90,7 +90,8 @@ def body_texts(texts: dict) -> list:
 
 
 POLISH = {
-    "text": '<p>Zadzwoń <b>najpierw</b> do <a linktype="page" id="{page}">przychodni</a>.</p>'
+    "text": '<p data-block-key="k1">Zadzwoń <b>najpierw</b> do '
+    '<a linktype="page" id="{page}">przychodni</a>.</p>'
     '<ul><li>Pon–pt</li></ul><p><a href="https://www.thuisarts.nl">Thuisarts</a></p>',
     "steps/title": ["Zadzwoń", "Przyjdź"],
     "steps/text": ["Przed 10:00."],
@@ -174,6 +175,7 @@ def test_a_translated_body_keeps_its_markup_links_and_what_is_not_text(client, g
         ("<p>Zadzwoń <b>najpierw</p>", "broken markup"),
         ('<p>Zadzwoń <a href="javascript:alert(1)">tu</a></p>', "only web, mail and phone"),
         ("<p>Zadzwoń</p><script>x()</script>", "<script> is not allowed"),
+        ('<p style="color: red">Zadzwoń</p>', "<p> takes no attributes"),
         ('<p><a linktype="page" id="999999">tu</a></p>', "page 999999, which does not exist"),
     ],
 )
