@@ -21,6 +21,7 @@ from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils import translation
 
+from ..index_once.deferral import index_once
 from ..models import ActivityPage, GuidePage, Partner, PolicyAction, ProgressUpdate
 from ..site_structure import SiteStructure, ensure_site_structure, structure_of
 from ..translation.provenance import saving_as
@@ -144,7 +145,8 @@ def _upsert_page(
         page = model(slug=slug, live=publish)
         _assign(page, fields, relations)
         parent.add_child(instance=page)
-        revision = page.save_revision()
+        # add_child's save has just run full_clean on these values.
+        revision = page.save_revision(clean=False)
         if publish:
             revision.publish()
         return "created", page
@@ -204,7 +206,7 @@ def import_activity(
     """
     slug = _record_slug("activities", 0, record)
     try:
-        with translation.override("nl"), transaction.atomic():
+        with translation.override("nl"), transaction.atomic(), index_once():
             _check_slug(record)
             structure = ensure_site_structure()
             fields, relations = records.read_activity(record, lookups)
@@ -362,7 +364,8 @@ def import_content(data: Mapping) -> ImportReport:
         )
     report = ImportReport()
     problems: list[FieldProblem] = []
-    with translation.override("nl"), transaction.atomic():
+    # index_once: each record's admin search entry and references once, not per save.
+    with translation.override("nl"), transaction.atomic(), index_once():
         structure = ensure_site_structure()
         lookups = records.Lookups.load()
         for section in SECTIONS:

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # After wagtail.search: replaces its save handler (cms/index_once).
+    "cms.index_once.apps.IndexOnceConfig",
     "wagtail.admin",
     "wagtail",
     "modelcluster",

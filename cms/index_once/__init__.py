@@ -1,0 +1,1 @@
+"""Index an object once per bulk import, not once per save (see ``deferral``)."""
