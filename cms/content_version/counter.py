@@ -55,10 +55,14 @@ def install_triggers(using: str = "default", tables: Iterable[str] | None = None
     """(Re)create the bump function and one deferred trigger per content table; idempotent.
 
     Run after every ``migrate`` (``cms.apps``), so tables that later migrations
-    add are counted too.
+    add are counted too. PostgreSQL only: on the embedded SQLite default
+    (``run-demo``) there is no version row, so ``current_version`` is None and
+    nothing is cached, which is never stale.
     """
     from django.db import connections
 
+    if connections[using].vendor != "postgresql":
+        return
     with connections[using].cursor() as cursor:
         cursor.execute(FUNCTION_SQL)
         existing = set(connections[using].introspection.table_names(cursor))
