@@ -40,7 +40,6 @@ class Migration(migrations.Migration):
             name='upcoming_starts_at',
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
-        migrations.RunSQL(FILL, migrations.RunSQL.noop),
         migrations.AddIndex(
             model_name='activitypage',
             index=models.Index(django.db.models.functions.comparison.Coalesce('upcoming_starts_at', models.Value(datetime.datetime(9999, 12, 31, 0, 0, tzinfo=datetime.timezone.utc))), models.F('page_ptr'), name='cms_activity_upcoming_order'),
@@ -49,4 +48,7 @@ class Migration(migrations.Migration):
             model_name='activitypage',
             index=models.Index(fields=['upcoming_ends_at'], name='cms_activity_upcoming_ends'),
         ),
+        # Last: the UPDATE queues the content version's deferred triggers, and PostgreSQL
+        # refuses to alter a table with pending trigger events in the same transaction.
+        migrations.RunSQL(FILL, migrations.RunSQL.noop),
     ]
