@@ -60,6 +60,11 @@ def _key_field(queryset: QuerySet, key: str) -> Field:
     )
 
 
+def _read(row: Any, name: str) -> Any:
+    """A column of a model instance, or of a ``.values()`` row (api/serializers/activity_rows)."""
+    return row[name] if isinstance(row, dict) else getattr(row, name)
+
+
 class KeysetCursorPagination(BasePagination):
     """Pages through a queryset ordered by ``sort_key`` (a field or annotation), then id."""
 
@@ -97,7 +102,7 @@ class KeysetCursorPagination(BasePagination):
         return page
 
     def _position_of(self, row: Any) -> str:
-        value = getattr(row, self.sort_key)
+        value = _read(row, self.sort_key)
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
     def _own_address(self) -> str:
@@ -105,7 +110,7 @@ class KeysetCursorPagination(BasePagination):
         return absolute_url(self.request, self.request.get_full_path())
 
     def _link(self, row: Any, back: bool) -> str:
-        token = json.dumps({"k": self._position_of(row), "i": row.pk, "b": back})
+        token = json.dumps({"k": self._position_of(row), "i": _read(row, "pk"), "b": back})
         cursor = base64.urlsafe_b64encode(token.encode()).decode().rstrip("=")
         return replace_query_param(self._own_address(), CURSOR_PARAMETER, cursor)
 

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import translation
 from wagtail.models import Page
 
+from cms import next_occurrence
 from cms.importing.records import Lookups, read_activity
 from cms.models import ActivityOccurrence, ActivityPage
 from cms.site_structure import ensure_site_structure
@@ -82,6 +83,10 @@ def insert_activities(records: Iterable[Mapping], now: datetime) -> int:
             page.first_published_at = page.last_published_at = now
             made.append((page, co_organisers, published))
         pages = [page for page, _, _ in made]
+        occurrence_rows = {id(page): page.occurrence_rows(now) for page in pages}
+        for page in pages:
+            # What rebuild_occurrences stores with the rows: the next one not ended.
+            next_occurrence.set_from_rows(page, occurrence_rows[id(page)], now)
         for start in range(0, len(pages), BATCH):
             chunk = pages[start : start + BATCH]
             # Page's own table first (ids come back), then the activity columns.
@@ -110,7 +115,7 @@ def insert_activities(records: Iterable[Mapping], now: datetime) -> int:
             batch_size=5000,
         )
         ActivityOccurrence.objects.bulk_create(
-            (row for page in pages for row in page.occurrence_rows(now)), batch_size=5000
+            (row for page in pages for row in occurrence_rows[id(page)]), batch_size=5000
         )
         Page.objects.filter(pk=parent.pk).update(numchild=parent.get_children().count())
     return len(pages)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import DateTimeField, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from rest_framework import serializers
 from wagtail.query import PageQuerySet
@@ -23,6 +23,7 @@ from wagtail.query import PageQuerySet
 from cms.fields import offers_language
 from cms.geo import within_radius
 from cms.models import ActivityOccurrence, ActivityPage, Category, Partner
+from cms.models.activities import NO_UPCOMING
 from cms.municipalities.registry import MunicipalityInfo
 from cms.municipalities.scoping import published_to
 from cms.publishing import published
@@ -43,7 +44,7 @@ from .parameters import (
 
 DEFAULT_RADIUS_KM = 10.0
 # The list's sort key for activities without a matching occurrence: they come last.
-NO_OCCURRENCE = datetime(9999, 12, 31, tzinfo=UTC)
+NO_OCCURRENCE = NO_UPCOMING
 SORT_KEY = "sort_at"
 
 
@@ -235,37 +236,66 @@ def date_window(
     return now, None
 
 
-def _in_window(after: datetime | None, before: datetime | None) -> Q:
+def _in_window(after: datetime | None, before: datetime | None, prefix: str = "") -> Q:
     """Occurrences that start in [after, before); either bound may be open."""
     window = Q()
     if after is not None:
-        window &= Q(starts_at__gte=after)
+        window &= Q(**{f"{prefix}starts_at__gte": after})
     if before is not None:
-        window &= Q(starts_at__lt=before)
+        window &= Q(**{f"{prefix}starts_at__lt": before})
     return window
 
 
 def by_dates(activities: QuerySet, after: datetime | None, before: datetime | None) -> QuerySet:
-    """``starts_after`` and ``starts_before``: one occurrence starts in [after, before)."""
+    """One occurrence starts in [after, before) (what the site keeps offline)."""
     matching = ActivityOccurrence.objects.filter(_in_window(after, before), activity=OuterRef("pk"))
     return activities.filter(Exists(matching))
 
 
-def with_next_occurrence(
-    activities: QuerySet, after: datetime | None, before: datetime | None, now: datetime
+def first_in_window(
+    activities: QuerySet, after: datetime | None, before: datetime | None
 ) -> QuerySet:
-    """Annotate the first occurrence in the date window, or without one the first that has
-    not ended by ``now`` (``next_starts_at``, ``next_ends_at``), and the sort key ``sort_at``.
+    """``starts_after`` and ``starts_before``: activities with an occurrence starting in
+    [after, before), each with the first such occurrence (``next_starts_at``,
+    ``next_ends_at``, the sort key ``sort_at``).
 
-    Subqueries of the same SQL statement: no query per activity.
+    A walk over ``ActivityOccurrence`` in start order rather than a subquery per
+    matching activity: each activity is joined to its occurrences in the window
+    and kept on the one with no earlier occurrence in the window. Sorted by that
+    start and the activity's id, which PostgreSQL reads straight from the
+    (starts_at, activity) index, so a page stops after a few index steps however
+    many activities match (bench/: the geo + date list).
     """
-    window = _in_window(after, before) if after or before else Q(ends_at__gte=now)
-    first = ActivityOccurrence.objects.filter(window, activity=OuterRef("pk")).order_by("starts_at")
+    window = _in_window(after, before)
+    in_window = FilteredRelation(
+        "occurrences", condition=_in_window(after, before, "occurrences__")
+    )
+    joined = (
+        activities.annotate(window_occurrence=in_window)
+        .filter(window_occurrence__isnull=False)
+        .annotate(
+            next_starts_at=F("window_occurrence__starts_at"),
+            next_ends_at=F("window_occurrence__ends_at"),
+            window_occurrence_id=F("window_occurrence__id"),
+        )
+    )
+    earlier = ActivityOccurrence.objects.filter(window, activity=OuterRef("pk")).filter(
+        Q(starts_at__lt=OuterRef("next_starts_at"))
+        | Q(starts_at=OuterRef("next_starts_at"), pk__lt=OuterRef("window_occurrence_id"))
+    )
+    return joined.exclude(Exists(earlier)).annotate(**{SORT_KEY: F("next_starts_at")})
+
+
+def with_stored_next_occurrence(activities: QuerySet) -> QuerySet:
+    """Without date filters: the next occurrence that has not ended, as stored on the
+    activity (``cms.next_occurrence``), and the sort key ``sort_at``: that start, or after
+    every date for activities without one. The key is the expression of the
+    ``cms_activity_upcoming_order`` index, so a page is a walk along it with a LIMIT.
+    """
     return activities.annotate(
-        next_starts_at=Subquery(first.values("starts_at")[:1]),
-        next_ends_at=Subquery(first.values("ends_at")[:1]),
-    ).annotate(
-        **{SORT_KEY: Coalesce("next_starts_at", Value(NO_OCCURRENCE), output_field=DateTimeField())}
+        next_starts_at=F("upcoming_starts_at"),
+        next_ends_at=F("upcoming_ends_at"),
+        **{SORT_KEY: Coalesce("upcoming_starts_at", Value(NO_OCCURRENCE))},
     )
 
 
@@ -285,19 +315,23 @@ def parse_activity_filter(query: Mapping[str, str]) -> ActivityFilter:
 
 
 def filter_activities(activities: QuerySet, wanted: ActivityFilter, now: datetime) -> QuerySet:
-    """Apply ``wanted`` to ``activities``; annotate the next occurrence and the sort key."""
+    """Apply ``wanted`` to ``activities``; annotate the next occurrence and the sort key.
+
+    ``now`` is not read: without date filters the next occurrence is the stored one
+    (``cms.next_occurrence``); the presenters' windows already start at their now.
+    """
     activities = published_to(activities, wanted.municipality)
     for name, apply in FILTERS.items():
         value = getattr(wanted, name)
         if value is not None:
             activities = apply(activities, value)
-    after, before = wanted.starts_after, wanted.starts_before
-    if after is not None or before is not None:
-        activities = by_dates(activities, after, before)
     if wanted.near is not None:
         radius = wanted.radius_km if wanted.radius_km is not None else DEFAULT_RADIUS_KM
         activities = by_distance(activities, wanted.near, radius)
-    return with_next_occurrence(activities, after, before, now)
+    after, before = wanted.starts_after, wanted.starts_before
+    if after is not None or before is not None:
+        return first_in_window(activities, after, before)
+    return with_stored_next_occurrence(activities)
 
 
 def listed_activities(wanted: ActivityFilter, language: str, now: datetime) -> QuerySet:

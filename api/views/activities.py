@@ -19,6 +19,7 @@ from public.guard import issue_form_token
 from ..pagination import KeysetCursorPagination
 from ..schema import errors, responses
 from ..serializers.activities import ActivityDetailSerializer, ActivityListSerializer
+from ..serializers.activity_rows import list_items, row_columns
 from .base import MunicipalApiMixin, PublicApiMixin
 
 
@@ -38,7 +39,15 @@ class ActivityListView(MunicipalApiMixin, ListAPIView):
         wanted = replace(
             parse_activity_filter(self.request.query_params), municipality=self.municipality
         )
-        return activities.listed_activities(wanted, self.language, timezone.now())
+        selected = activities.listed_activities(wanted, self.language, timezone.now())
+        # Rows, not pages: each item is built from the columns it shows (activity_rows).
+        return selected.prefetch_related(None).values(
+            *row_columns(self.language, with_distance=wanted.near is not None), SORT_KEY
+        )
+
+    def list(self, request, *args, **kwargs):
+        rows = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(list_items(rows, self.get_serializer_context()))
 
     @extend_schema(
         summary="Activities, soonest first",

@@ -1,0 +1,216 @@
+"""Activity list items straight from ``.values()`` rows: the JSON of ``ActivityListSerializer``.
+
+Once the list's SQL stopped growing with the matches (public/activities.py),
+most of a page's time went into Python: an ``ActivityPage`` built from ~100
+columns per row, then a serializer walking 25 fields with nested serializers
+per item. Here each item is one dict built from the few columns it shows.
+
+``ActivityListSerializer`` stays what the API documents (the OpenAPI schema is
+made from it) and the reference: ``tests/api/test_activity_rows.py`` compares
+both answers byte for byte over a varied set of activities. A field added to
+one must be added to the other. The rules themselves (fallback, machine-text
+label, open spots) are the same functions, read from a light row object.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from types import SimpleNamespace
+from typing import Any
+
+from cms.models import ActivityPage, Category
+from cms.public_urls import public_path
+from cms.taking_part.places import WHOLE_ACTIVITY_CONFIRMED, open_team_spots
+from cms.translation.fallback import fallback_chain, object_language, translated_value
+from cms.translation.provenance import machine_translated, unreviewed_machine_keys
+
+from .activities import _AMOUNT, _MOMENT, ActivityListSerializer, occurrence_data
+from .common import absolute_url
+
+# The texts a list item shows (title is the main one), and the category's.
+ITEM_TEXTS = ("title", "summary", "training_times")
+CATEGORY_TEXTS = ("name",)
+# Plain columns of the activity a list item reads.
+COLUMNS = (
+    "pk",
+    "slug",
+    "starts_at",
+    "ends_at",
+    "recurrence",
+    "signups_per_date",
+    "location_name",
+    "location_address",
+    "lat",
+    "lon",
+    "languages_offered",
+    "audience",
+    "is_free",
+    "cost_amount",
+    "registration",
+    "registration_url",
+    "capacity",
+    "team_sport",
+    "team_level",
+    "open_spots",
+    "next_starts_at",
+    "next_ends_at",
+    WHOLE_ACTIVITY_CONFIRMED,
+)
+_DECLARED = ActivityListSerializer._declared_fields
+_LANGUAGES = _DECLARED["languages_offered"]
+_DISTANCE = _DECLARED["distance_km"]
+
+
+class ActivityRow(SimpleNamespace):
+    """A row read like an ``ActivityPage`` by the shared rules (fallback, machine texts, spots)."""
+
+    _meta = ActivityPage._meta
+
+    @property
+    def is_mixed_team(self) -> bool:
+        return bool(self.team_sport)
+
+
+class CategoryRow(SimpleNamespace):
+    _meta = Category._meta
+
+
+def row_columns(language: str, with_distance: bool) -> list[str]:
+    """What ``.values()`` reads: the columns above, the texts along ``language``'s chain."""
+    chain = fallback_chain(language)
+    texts = [f"{field}_{code}" for field in ITEM_TEXTS for code in chain]
+    category = ["category_id", "category__slug", *(f"category__name_{code}" for code in chain)]
+    columns = [*COLUMNS, *texts, *category, "organiser__slug", "organiser__name", "image__file"]
+    return [*columns, "distance_km"] if with_distance else columns
+
+
+def _co_organisers(ids: list[int]) -> dict[int, list[dict[str, str]]]:
+    """Each activity's co-organisers, ordered as Partner is (by name): one query."""
+    through = ActivityPage.co_organisers.through
+    named = defaultdict(list)
+    rows = (
+        through.objects.filter(activitypage_id__in=ids)
+        .order_by("partner__name")
+        .values_list("activitypage_id", "partner__slug", "partner__name")
+    )
+    for activity_id, slug, name in rows:
+        named[activity_id].append({"slug": slug, "name": name})
+    return named
+
+
+def _image_url(context: dict, name: str | None) -> str | None:
+    if not name:
+        return None
+    from wagtail.images import get_image_model
+
+    storage = get_image_model()._meta.get_field("file").storage
+    return absolute_url(SimpleNamespace(context=context), storage.url(name))
+
+
+class _Answer:
+    """What every item of one answer shares: its language and the machine-text keys."""
+
+    def __init__(self, context: dict):
+        self.context = context
+        self.language = context["language"]
+        self._keys = None
+
+    def machine(self, obj: Any, fields: tuple[str, ...]) -> bool:
+        if self._keys is None:
+            # The serializers keep them in the context too: one query per answer.
+            self._keys = self.context.setdefault(
+                "_unreviewed_machine_keys", unreviewed_machine_keys(fallback_chain(self.language))
+            )
+        return machine_translated(obj, self.language, self._keys, fields)
+
+    def language_fields(self, obj: Any, main: str, fields: tuple[str, ...]) -> dict:
+        shown = object_language(obj, (main,), self.language)
+        return {
+            "language": shown.language,
+            "translated": shown.translated,
+            "fallback_language": shown.fallback_language,
+            "machine_translated": self.machine(obj, fields),
+        }
+
+
+def _category(row: dict, answer: _Answer) -> dict:
+    names = {
+        f"name_{code}": row[f"category__name_{code}"] for code in fallback_chain(answer.language)
+    }
+    category = CategoryRow(pk=row["category_id"], **names)
+    return {
+        "slug": row["category__slug"],
+        "name": translated_value(category, "name", answer.language).text or "",
+        **answer.language_fields(category, "name", CATEGORY_TEXTS),
+    }
+
+
+def _item(row: dict, co_organisers: list[dict], answer: _Answer) -> dict:
+    activity = ActivityRow(**row)
+    language = answer.language
+    amount = None if activity.is_free else activity.cost_amount
+    mixed_team = None
+    if activity.is_mixed_team:
+        training_times = translated_value(activity, "training_times", language).text
+        mixed_team = {
+            "sport": activity.team_sport,
+            "level": activity.team_level,
+            "training_times": training_times or None,
+            "open_spots": open_team_spots(activity),
+        }
+    item = {
+        "slug": activity.slug,
+        "url": public_path("activity", activity.slug, language),
+        "title": translated_value(activity, "title", language).text or "",
+        "summary": translated_value(activity, "summary", language).text or "",
+        "category": _category(row, answer),
+        "organiser": {"slug": row["organiser__slug"], "name": row["organiser__name"]},
+        "co_organisers": co_organisers,
+        "starts_at": _MOMENT.to_representation(activity.starts_at),
+        "ends_at": None
+        if activity.ends_at is None
+        else _MOMENT.to_representation(activity.ends_at),
+        "recurrence": activity.recurrence or None,
+        "location": {
+            "name": activity.location_name or None,
+            "address": activity.location_address or None,
+            "lat": activity.lat,
+            "lon": activity.lon,
+        },
+        "languages_offered": _LANGUAGES.to_representation(activity.languages_offered),
+        "audience": activity.audience,
+        "cost": {
+            "free": activity.is_free,
+            "amount": None if amount is None else _AMOUNT.to_representation(amount),
+        },
+        "registration": {
+            "required": activity.registration != ActivityPage.Registration.NONE,
+            "type": activity.registration,
+            "url": activity.registration_url or None,
+            "capacity": activity.capacity,
+        },
+        "image": _image_url(answer.context, row["image__file"]),
+        "mixed_team": mixed_team,
+        "next_occurrence": None
+        if activity.next_starts_at is None
+        else occurrence_data(activity.next_starts_at, activity.next_ends_at),
+    }
+    if "distance_km" in row:
+        item["distance_km"] = _DISTANCE.to_representation(row["distance_km"])
+    item.update(answer.language_fields(activity, "title", ITEM_TEXTS))
+    return item
+
+
+def list_items(rows: Iterable[dict], context: dict) -> list[dict]:
+    """The list's items for ``rows`` (from ``row_columns``), in their order: one query for
+    the co-organisers and, if any item needs it, one for the machine texts."""
+    rows = list(rows)
+    if not rows:
+        return []
+    co_organisers = _co_organisers([row["pk"] for row in rows])
+    answer = _Answer(context)
+    return [_item(row, co_organisers.get(row["pk"], []), answer) for row in rows]
+
+
+__all__ = ["list_items", "row_columns"]

@@ -1,0 +1,136 @@
+"""The list's items built from rows (api/serializers/activity_rows.py) are, byte for byte, what
+``ActivityListSerializer`` gave over model instances, for every kind of activity and filter."""
+
+from dataclasses import replace
+from io import BytesIO
+from unittest import mock
+
+import pytest
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PillowImage
+from rest_framework.generics import ListAPIView
+from wagtail.images.models import Image
+
+from api.views.activities import ActivityListView
+from cms.models import ActivityPage
+from public.activities import listed_activities, parse_activity_filter
+from tests import factories
+from tests.api.conftest import days_ahead, iso, local
+
+
+@pytest.fixture
+def varied(club, library):
+    """Recurring, one-off, ended, without a place, in a few languages, a mixed team, paid,
+    with an image, co-organised, a machine translation: each item field takes more than one
+    shape."""
+    day = days_ahead(3)
+    factories.load(
+        activities=[
+            factories.activity(
+                "vv-ochten",
+                slug="gemengd-voetbal",
+                category="sport",
+                co_organisers=["bibliotheek"],
+                title={"nl": "Gemengd voetbal", "pl": "Mieszana drużyna", "en": "Mixed football"},
+                summary={"nl": "Voetballen met buren.", "pl": "Gramy z sąsiadami."},
+                starts_at=iso(local(day, 19)),
+                ends_at=iso(local(day, 20, 30)),
+                recurrence="FREQ=WEEKLY",
+                languages_offered=["nl", "pl"],
+                audience="adults",
+                cost={"free": False, "amount": "2.50"},
+                registration={"required": True, "type": "wegwijs", "capacity": 22},
+                mixed_team={
+                    "sport": "football",
+                    "level": "recreational",
+                    "open_spots": 6,
+                    "training_times": {"nl": "dinsdag 19:00"},
+                },
+                translation_sources={"pl": "machine"},
+            ),
+            factories.activity(
+                "bibliotheek",
+                slug="eenmalig-zonder-plek",
+                title={"nl": "Spreekuur", "en": "Drop-in hour"},
+                summary={"nl": "Vragen?"},
+                starts_at=iso(local(days_ahead(10), 14)),
+                ends_at=None,
+                location=None,
+                registration={
+                    "required": True,
+                    "type": "link",
+                    "url": "https://bieb.example/aanmelden",
+                },
+            ),
+            factories.activity(
+                "vv-ochten",
+                slug="voorbij",
+                title={"nl": "Voorbij"},
+                starts_at=iso(local(days_ahead(-5), 9)),
+                ends_at=iso(local(days_ahead(-5), 10)),
+            ),
+            factories.activity(
+                "bibliotheek",
+                slug="dagelijks",
+                co_organisers=["vv-ochten"],
+                title={"nl": "Dagelijks", "pl": "Codziennie", "bg": "Всеки ден"},
+                summary={"nl": "Elke dag.", "bg": "Всеки ден."},
+                starts_at=iso(local(days_ahead(-2), 8)),
+                ends_at=iso(local(days_ahead(-2), 9)),
+                recurrence="FREQ=DAILY;COUNT=30",
+                languages_offered=["nl", "bg", "uk"],
+                audience="women",
+                location={"name": "Bibliotheek", "address": None, "lat": 51.95, "lon": 5.6},
+            ),
+        ]
+    )
+    buffer = BytesIO()
+    PillowImage.new("RGB", (40, 30), (30, 120, 60)).save(buffer, "JPEG")
+    page = ActivityPage.objects.get(slug="dagelijks")
+    page.image = Image.objects.create(title="Foto", file=ImageFile(buffer, name="foto.jpg"))
+    page.save_revision().publish()
+
+
+def serializer_answer(self, request, *args, **kwargs):
+    """The list as it was answered before: model instances through ActivityListSerializer."""
+    wanted = replace(parse_activity_filter(request.query_params), municipality=self.municipality)
+    self.get_queryset = lambda: listed_activities(wanted, self.language, timezone.now())
+    return ListAPIView.list(self, request, *args, **kwargs)
+
+
+QUERIES = [
+    "lang=nl",
+    "lang=pl",
+    "lang=bg",
+    "lang=uk",
+    "lang=en&category=sport",
+    "lang=pl&near=51.91,5.57&radius_km=8",
+    f"lang=pl&starts_after={days_ahead(0)}&starts_before={days_ahead(20)}",
+    f"lang=ro&near=51.91,5.57&radius_km=20&starts_after={days_ahead(1)}",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_list_items_from_rows_are_the_serializers_bytes(api, varied, query):
+    for page_size in (100, 2):  # one page, and a page with a next link
+        path = f"/api/v1/activities?{query}&page_size={page_size}"
+        rows = api.client.get(path, headers={"cache-control": "no-cache"})
+        with mock.patch.object(ActivityListView, "list", serializer_answer):
+            serialized = api.client.get(path, headers={"cache-control": "no-cache"})
+
+        assert rows.status_code == serialized.status_code == 200, rows.content[:300]
+        assert rows.content == serialized.content
+        assert rows["ETag"] == serialized["ETag"]
+        assert rows.json()["results"]
+
+
+def test_the_set_is_varied_enough_to_mean_something(api, varied):
+    items = {item["slug"]: item for item in api.json("activities", lang="pl")["results"]}
+    assert items["gemengd-voetbal"]["machine_translated"] is True
+    assert items["gemengd-voetbal"]["mixed_team"]["open_spots"] == 22
+    assert items["eenmalig-zonder-plek"]["location"]["lat"] is None
+    assert items["eenmalig-zonder-plek"]["fallback_language"] == "en"
+    assert items["voorbij"]["next_occurrence"] is None
+    assert items["dagelijks"]["image"].startswith("http")
+    assert items["dagelijks"]["co_organisers"] == [{"slug": "vv-ochten", "name": "VV Ochten"}]
