@@ -7,18 +7,21 @@ from django.db import migrations, models
 
 
 # The first stored occurrence of each activity that has not ended: what the list
-# worked out per request until now (cms.next_occurrence). One UPDATE for all rows.
-FILL = """
-UPDATE cms_activitypage AS activity
-SET upcoming_starts_at = upcoming.starts_at, upcoming_ends_at = upcoming.ends_at
-FROM (
-    SELECT DISTINCT ON (activity_id) activity_id, starts_at, ends_at
-    FROM cms_activityoccurrence
-    WHERE ends_at >= now()
-    ORDER BY activity_id, starts_at
-) AS upcoming
-WHERE activity.page_ptr_id = upcoming.activity_id
-"""
+# worked out per request until now (cms.next_occurrence). One UPDATE for all rows,
+# written with the ORM so that it runs on SQLite (run-demo) as on PostgreSQL.
+def fill(apps, schema_editor):
+    from django.db.models import OuterRef, Subquery
+    from django.utils import timezone
+
+    ActivityPage = apps.get_model("cms", "ActivityPage")
+    ActivityOccurrence = apps.get_model("cms", "ActivityOccurrence")
+    upcoming = ActivityOccurrence.objects.filter(
+        activity_id=OuterRef("pk"), ends_at__gte=timezone.now()
+    ).order_by("starts_at", "pk")
+    ActivityPage.objects.update(
+        upcoming_starts_at=Subquery(upcoming.values("starts_at")[:1]),
+        upcoming_ends_at=Subquery(upcoming.values("ends_at")[:1]),
+    )
 
 
 class Migration(migrations.Migration):
@@ -50,5 +53,5 @@ class Migration(migrations.Migration):
         ),
         # Last: the UPDATE queues the content version's deferred triggers, and PostgreSQL
         # refuses to alter a table with pending trigger events in the same transaction.
-        migrations.RunSQL(FILL, migrations.RunSQL.noop),
+        migrations.RunPython(fill, migrations.RunPython.noop),
     ]
