@@ -25,7 +25,7 @@ from django.db import transaction
 
 from ..languages import is_supported
 from ..provenance import Origin, saving_as
-from .checks import problems_of
+from .checks import problems_of, stored_rich_text
 from .segments import BODY, PAGE_KINDS, RICH_BLOCK, Segment, find_object, segments_of
 from .xliff import UnreadableFile, read
 
@@ -79,7 +79,9 @@ def _judge(units, language) -> tuple[list[str], dict[tuple[str, str], list[tuple
             )
             continue
         problems += [f"{unit.id}: {problem}" for problem in problems_of(unit.target, segment.rich)]
-        accepted[(kind, slug)].append((segment, unit.target))
+        # A link comes back as the site renders it (rel="noopener"): stored as Wagtail keeps it.
+        target = stored_rich_text(unit.target) if segment.rich else unit.target
+        accepted[(kind, slug)].append((segment, target))
     return problems, accepted
 
 
