@@ -69,6 +69,7 @@ class CmsConfig(AppConfig):
         from .read_aloud import signals as read_aloud_signals
         from .site_address import site_changed  # noqa: F401  (connects its signals)
         from .taxonomy import seed_after_migrate
+        from .translation import parked as parked_machine_drafts
         from .translation.provenance import track_saves
 
         post_migrate.connect(seed_after_migrate, sender=self)
@@ -83,3 +84,4 @@ class CmsConfig(AppConfig):
         read_aloud_signals.connect()
         municipality_signals.connect()
         track_saves()
+        parked_machine_drafts.connect()
