@@ -10,6 +10,7 @@ def create_cache_table(using: str = "default", **kwargs) -> None:
 
 def _one_language_per_screen() -> None:
     """Every page and text snippet is edited in Dutch; the other languages are on their own tab."""
+    from .glossary.models import GlossaryTerm
     from .models import (
         ActivityIndexPage,
         ActivityPage,
@@ -27,6 +28,7 @@ def _one_language_per_screen() -> None:
         arrange_by_language,
         arrange_snippet_by_language,
     )
+    from .translation.texts_as_opened import guard_snippet_form
 
     for model in (ActivityPage, GuidePage):
         arrange_by_language(model, moved=(TranslationStatusPanel, FeedbackPanel))
@@ -35,7 +37,9 @@ def _one_language_per_screen() -> None:
         arrange_by_language(model)
     # The snippets with texts in 13 languages: partners' descriptions, the plan's actions.
     for model in (Partner, PolicyAction, Survey):
+        guard_snippet_form(model)  # a translator's newer text is never saved over unseen
         arrange_snippet_by_language(model)
+    guard_snippet_form(GlossaryTerm)
 
 
 def _plan_progress_in_the_editor() -> None:
