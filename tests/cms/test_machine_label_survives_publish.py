@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from cms.models import GuidePage
 from cms.translation.machine.drafts import draft_object
 from cms.translation.provenance import Origin, saving_as
 from cms.translation.records import TranslationRecord
 from tests import factories
+from tests.cms.admin_forms import page_form_data
 from tests.cms.deepl_server import AUTH_KEY, LocalDeepL
 
 
@@ -107,3 +109,23 @@ def test_a_reviewed_machine_text_keeps_its_review_when_republished(deepl, guide,
     TranslationRecord.objects.filter(object_id=page.pk, language="pl").update(reviewed=True)
     page = publish_latest(page, editor, title_nl="De huisarts")
     assert record(page, "title").reviewed
+
+
+def test_the_label_survives_publishing_through_the_page_editor(deepl, guide, editor):
+    guide.unpublish()
+    draft_object("guide", "huisarts", "pl")
+    draft = GuidePage.objects.get(pk=guide.pk).get_latest_revision_as_object()
+    client = Client()
+    client.force_login(editor)
+    data = page_form_data(
+        draft, "publish", title_pl=draft.title_pl, summary_pl=draft.summary_pl or ""
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[guide.pk]), data)
+    assert response.status_code == 302
+    page = GuidePage.objects.get(pk=guide.pk)
+    assert page.live and page.title_pl == "[PL] De huisarts"
+    assert (record(page, "title").origin, record(page, "title").reviewed) == (
+        Origin.MACHINE,
+        False,
+    )
+    assert machine_note_shown(page)
