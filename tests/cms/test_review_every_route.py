@@ -223,3 +223,12 @@ def _named(data: bytes):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("pl.xlf", data, content_type="application/xliff+xml")
+
+
+def test_asking_for_a_machine_draft_in_the_admin_says_it_waits_for_review(deepl, content, ola):
+    sent = ola.post(
+        reverse("cms_machine_drafts"), {"language": "pl", "segment": "action/taalhuis"}, follow=True
+    )
+    assert "ze wachten op controle door een vertaler" in sent.content.decode()  # Dutch admin
+    assert PolicyAction.objects.get(slug="taalhuis").title_pl in ("", None)
+    assert TranslationSubmission.objects.get().origin == Origin.MACHINE
