@@ -232,3 +232,16 @@ def test_asking_for_a_machine_draft_in_the_admin_says_it_waits_for_review(deepl,
     assert "ze wachten op controle door een vertaler" in sent.content.decode()  # Dutch admin
     assert PolicyAction.objects.get(slug="taalhuis").title_pl in ("", None)
     assert TranslationSubmission.objects.get().origin == Origin.MACHINE
+
+
+def test_a_held_upload_sent_back_is_declined_and_nothing_changes(content, ola, piotr):
+    ola.post(
+        reverse("cms_translation_exchange"),
+        {"upload": "1", "file": _named(polish_file(content))},
+    )
+    submission = TranslationSubmission.objects.get(object_id=content.pk)
+    url = reverse("cms_translation_review", args=[submission.pk])
+    answer = piotr.post(url, {"action": "send_back"}, follow=True)
+    assert "Afgewezen: er is niets gepubliceerd." in answer.content.decode()  # Dutch admin
+    assert not TranslationSubmission.objects.filter(pk=submission.pk).exists()
+    assert GuidePage.objects.get(slug="huisarts").summary_pl == "Stary opis."
