@@ -23,6 +23,7 @@ from cms.models import GuidePage, Municipality, PolicyAction
 from cms.translation.exchange.segments import select
 from cms.translation.exchange.xliff import unit_id, write
 from cms.translation.machine.drafts import draft_object
+from cms.translation.machine.provider import MachineTranslationFailed
 from cms.translation.municipal import MunicipalTranslationSettings
 from cms.translation.provenance import Origin
 from cms.translation.records import TranslationRecord, TranslationSubmission
@@ -245,3 +246,17 @@ def test_a_held_upload_sent_back_is_declined_and_nothing_changes(content, ola, p
     assert "Afgewezen: er is niets gepubliceerd." in answer.content.decode()  # Dutch admin
     assert not TranslationSubmission.objects.filter(pk=submission.pk).exists()
     assert GuidePage.objects.get(slug="huisarts").summary_pl == "Stary opis."
+
+
+def test_a_machine_draft_never_replaces_one_s_own_translation_waiting_for_review(
+    deepl, content, ola
+):
+    ola.post(
+        reverse("cms_translation_exchange"),
+        {"upload": "1", "file": _named(polish_file(content))},
+    )
+    waiting = TranslationSubmission.objects.get(object_id=content.pk)
+    with pytest.raises(MachineTranslationFailed, match="your own translation of it waits"):
+        draft_object("guide", "huisarts", "pl", ola.user)
+    waiting.refresh_from_db()
+    assert waiting.origin == Origin.HUMAN and "Nowy opis." in waiting.texts.values()

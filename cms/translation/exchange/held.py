@@ -44,6 +44,26 @@ def segment_base(segment: Segment) -> str:
     return fingerprint([segment.source, segment.target])
 
 
+def own_translation_waits(obj: Any, language: str, user: AbstractBaseUser | None) -> bool:
+    """Does ``user``'s own (not machine) translation of ``obj`` wait for review?
+
+    A machine draft held for them would take its place (one submission per
+    person): it is not drafted then, so their words are not lost.
+    """
+    if user is None:
+        return False
+    return (
+        TranslationSubmission.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            object_id=obj.pk,
+            language=language,
+            submitted_by=user,
+        )
+        .exclude(origin=Origin.MACHINE)
+        .exists()
+    )
+
+
 def hold(
     obj: Any,
     language: str,

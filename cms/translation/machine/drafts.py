@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import transaction
 
 from ...municipalities.registry import MunicipalityInfo
-from ..exchange.held import hold
+from ..exchange.held import hold, own_translation_waits
 from ..exchange.importing import apply_translations
 from ..exchange.segments import PAGE_KINDS, Segment, find_object, segments_of, select
 from ..fallback import has_text
@@ -101,6 +101,11 @@ def draft_object(
     if held and user is None:
         raise MachineTranslationFailed(
             f"{kind}/{slug}: its drafts would wait for review, which needs the person who asks"
+        )
+    if held and own_translation_waits(obj, language, user):
+        raise MachineTranslationFailed(
+            f"{kind}/{slug}: your own translation of it waits for review; "
+            "a machine draft does not replace it"
         )
     machine = machine or translator()
     characters = sum(len(segment.source) for segment in missing)
