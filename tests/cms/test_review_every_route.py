@@ -24,6 +24,7 @@ from cms.translation.exchange.segments import select
 from cms.translation.exchange.xliff import unit_id, write
 from cms.translation.machine.drafts import draft_object
 from cms.translation.machine.provider import MachineTranslationFailed
+from cms.translation.machine.tasks import draft_language
 from cms.translation.municipal import MunicipalTranslationSettings
 from cms.translation.provenance import Origin
 from cms.translation.records import TranslationRecord, TranslationSubmission
@@ -260,3 +261,11 @@ def test_a_machine_draft_never_replaces_one_s_own_translation_waiting_for_review
         draft_object("guide", "huisarts", "pl", ola.user)
     waiting.refresh_from_db()
     assert waiting.origin == Origin.HUMAN and "Nowy opis." in waiting.texts.values()
+
+
+def test_drafting_a_whole_language_holds_every_object(deepl, content, ola):
+    result = draft_language.call("pl", ola.user.pk)
+    assert "guide/huisarts" in result["held"] and "action/taalhuis" in result["held"]
+    assert result["held"] == result["objects"] and not result["stopped"]
+    assert GuidePage.objects.get(slug="huisarts").title_pl in ("", None)
+    assert PolicyAction.objects.get(slug="taalhuis").title_pl in ("", None)
