@@ -19,7 +19,7 @@ from cms.translation.languages import language_codes
 from cms.translation.translators import assign_translator
 from tests import factories
 
-REFUSED = "Someone else changed this text"
+REFUSED = "Iemand anders heeft deze tekst"  # the admin speaks Dutch
 
 
 @pytest.fixture

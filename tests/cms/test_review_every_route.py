@@ -112,7 +112,7 @@ def test_a_translator_s_upload_waits_for_review_and_goes_live_when_approved(cont
         {"upload": "1", "file": _named(polish_file(content))},
         follow=True,
     )
-    assert "wait for another translator" in response.content.decode()
+    assert "wachten op controle door een andere vertaler" in response.content.decode()  # nl admin
     for page in live_and_draft("huisarts"):
         assert page.summary_pl == "Stary opis." and not page.body_pl
     assert PolicyAction.objects.get(slug="taalhuis").title_pl in ("", None)
