@@ -10,6 +10,7 @@ def create_cache_table(using: str = "default", **kwargs) -> None:
 
 def _one_language_per_screen() -> None:
     """Every page and text snippet is edited in Dutch; the other languages are on their own tab."""
+    from .glossary.models import GlossaryTerm
     from .models import (
         ActivityIndexPage,
         ActivityPage,
@@ -27,6 +28,7 @@ def _one_language_per_screen() -> None:
         arrange_by_language,
         arrange_snippet_by_language,
     )
+    from .translation.texts_as_opened import guard_snippet_form
 
     for model in (ActivityPage, GuidePage):
         arrange_by_language(model, moved=(TranslationStatusPanel, FeedbackPanel))
@@ -35,7 +37,9 @@ def _one_language_per_screen() -> None:
         arrange_by_language(model)
     # The snippets with texts in 13 languages: partners' descriptions, the plan's actions.
     for model in (Partner, PolicyAction, Survey):
+        guard_snippet_form(model)  # a translator's newer text is never saved over unseen
         arrange_snippet_by_language(model)
+    guard_snippet_form(GlossaryTerm)
 
 
 def _plan_progress_in_the_editor() -> None:
@@ -69,6 +73,7 @@ class CmsConfig(AppConfig):
         from .read_aloud import signals as read_aloud_signals
         from .site_address import site_changed  # noqa: F401  (connects its signals)
         from .taxonomy import seed_after_migrate
+        from .translation import parked as parked_machine_drafts
         from .translation.provenance import track_saves
 
         post_migrate.connect(seed_after_migrate, sender=self)
@@ -83,3 +88,4 @@ class CmsConfig(AppConfig):
         read_aloud_signals.connect()
         municipality_signals.connect()
         track_saves()
+        parked_machine_drafts.connect()

@@ -19,12 +19,14 @@ another's site.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import LanguageCodesField
+from ..municipalities import lookup
 from ..municipalities.registry import MunicipalityInfo
 
 
@@ -116,3 +118,26 @@ def publishes_unreviewed(language: str, municipality_pks: Iterable[int]) -> bool
         )
         for pk in pks
     )
+
+
+def _municipality_pks(obj: Any) -> list[int]:
+    """Where ``obj`` is shown: its municipalities, its own, its plan's, or all (the glossary)."""
+    if hasattr(obj, "municipalities"):
+        return list(obj.municipalities.values_list("pk", flat=True))
+    if getattr(obj, "municipality_id", None) is not None:
+        return [obj.municipality_id]  # a survey: its own municipality's
+    plan = getattr(obj, "plan", None)
+    if plan is not None:
+        return [m.pk for m in lookup.municipalities() if plan.path.startswith(m.root_path)]
+    return [m.pk for m in lookup.municipalities()]
+
+
+def review_required(obj: Any) -> bool:
+    """Does any municipality ``obj`` is shown in ask a second translator to review?
+
+    Asked by every route that writes a translation (``cms.translation.review``).
+    """
+    pks = _municipality_pks(obj) or [m.pk for m in lookup.municipalities()]
+    return MunicipalTranslationSettings.objects.filter(
+        municipality_id__in=pks, review_required=True
+    ).exists()

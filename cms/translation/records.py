@@ -123,6 +123,9 @@ class TranslationSubmission(models.Model):
     language = models.CharField(max_length=8)
     texts = models.JSONField(default=dict)
     bases = models.JSONField(default=dict)
+    # Where the texts come from: a translator's own (the desk, their XLIFF upload) or a
+    # machine draft held for a person to read (``cms.translation.exchange.held``).
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.HUMAN)
     # A submission nobody can answer for any more goes with its author's account.
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"

@@ -15,6 +15,13 @@ review their own. Sending it back turns it into the author's draft again.
 
 A page shown in several municipalities needs a review when any of them
 requires one: the stricter rule wins, as with publishing machine drafts.
+
+The desk is one of several ways in: a translator's XLIFF upload and machine
+drafts are held the same way (``exchange.held``), per segment with their
+markup, and approved here through the exchange's own writer. A machine draft
+has no human author, so the person who asked for it may be its reader; sent
+back, a held file or machine draft is declined (the author still has their
+file; a machine draft can be asked again).
 """
 
 from __future__ import annotations
@@ -26,34 +33,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from ..municipalities import lookup
-from .desk import apply_translation, mark_reviewed
-from .municipal import MunicipalTranslationSettings
+from .desk import TranslationConflict, apply_translation, mark_reviewed
+from .exchange.held import is_held_segments, segment_base
+from .exchange.importing import apply_translations
+from .exchange.segments import segments_of
+from .municipal import review_required  # noqa: F401 (asked here by the desk)
+from .provenance import Origin, saving_as
 from .records import TranslationDraft, TranslationSubmission
 
 
 class OwnTranslation(PermissionError):
     """The author of a translation cannot be its second reader."""
-
-
-def _municipality_pks(obj: Any) -> list[int]:
-    """Where ``obj`` is shown: its municipalities, its own, its plan's, or all (the glossary)."""
-    if hasattr(obj, "municipalities"):
-        return list(obj.municipalities.values_list("pk", flat=True))
-    if getattr(obj, "municipality_id", None) is not None:
-        return [obj.municipality_id]  # a survey: its own municipality's
-    plan = getattr(obj, "plan", None)
-    if plan is not None:
-        return [m.pk for m in lookup.municipalities() if plan.path.startswith(m.root_path)]
-    return [m.pk for m in lookup.municipalities()]
-
-
-def review_required(obj: Any) -> bool:
-    """Does any municipality ``obj`` is shown in ask a second translator to review?"""
-    pks = _municipality_pks(obj) or [m.pk for m in lookup.municipalities()]
-    return MunicipalTranslationSettings.objects.filter(
-        municipality_id__in=pks, review_required=True
-    ).exists()
 
 
 def submit_for_review(
@@ -76,13 +66,21 @@ def submit_for_review(
 
 
 def waiting_for(user: AbstractBaseUser, languages: list[str]) -> models.QuerySet:
-    """Submissions in ``languages`` that ``user`` may review: everyone's but their own."""
+    """Submissions in ``languages`` that ``user`` may review: everyone's but their own.
+
+    A machine draft they asked for is not their own translation: they may read it.
+    """
     return (
         TranslationSubmission.objects.filter(language__in=languages)
-        .exclude(submitted_by=user)
+        .exclude(models.Q(submitted_by=user) & ~models.Q(origin=Origin.MACHINE))
         .select_related("content_type", "submitted_by")
         .order_by("submitted_at")
     )
+
+
+def is_own(submission: TranslationSubmission, reviewer: AbstractBaseUser) -> bool:
+    """Is ``reviewer`` the author? (Of a machine draft, nobody is.)"""
+    return submission.submitted_by_id == reviewer.pk and submission.origin != Origin.MACHINE
 
 
 def approve(submission: TranslationSubmission, reviewer: AbstractBaseUser) -> list[str]:
@@ -91,22 +89,55 @@ def approve(submission: TranslationSubmission, reviewer: AbstractBaseUser) -> li
     Raises ``OwnTranslation`` for the author, and ``desk.TranslationConflict``
     (nothing written, the submission kept) when a text changed since it was submitted.
     """
-    if submission.submitted_by_id == reviewer.pk:
+    if is_own(submission, reviewer):
         raise OwnTranslation("The author of a translation cannot review it.")
     obj = submission.target
     with transaction.atomic():
-        changed = apply_translation(
-            obj, submission.language, submission.texts, submission.bases, submission.submitted_by
-        )
+        if is_held_segments(submission.texts):
+            changed = _apply_held(submission, obj)
+        else:
+            changed = apply_translation(
+                obj,
+                submission.language,
+                submission.texts,
+                submission.bases,
+                submission.submitted_by,
+            )
         mark_reviewed(obj, submission.language, changed, reviewer)
         submission.delete()
     return changed
 
 
-def send_back(submission: TranslationSubmission, reviewer: AbstractBaseUser) -> None:
-    """Return the texts to their author as a draft, for them to work on."""
-    if submission.submitted_by_id == reviewer.pk:
+def _apply_held(submission: TranslationSubmission, obj: Any) -> list[str]:
+    """Write a held file's or machine draft's segments, unless their Dutch or target moved."""
+    language = submission.language
+    kind = next(iter(submission.texts)).split("/")[0]
+    now = {segment.id: segment for segment in segments_of(kind, obj, language)}
+    conflicts = sorted(
+        segment_id
+        for segment_id in submission.texts
+        if segment_id not in now
+        or segment_base(now[segment_id]) != submission.bases.get(segment_id)
+    )
+    if conflicts:
+        raise TranslationConflict(conflicts)
+    with saving_as(submission.origin, submission.submitted_by):
+        apply_translations(
+            kind, obj, language, [(now[key], text) for key, text in submission.texts.items()]
+        )
+    return sorted({segment_id.split("/")[2] for segment_id in submission.texts})
+
+
+def send_back(submission: TranslationSubmission, reviewer: AbstractBaseUser) -> bool:
+    """Return the texts to their author as a draft; a held file or machine draft is declined.
+
+    True when the author got a draft back.
+    """
+    if is_own(submission, reviewer):
         raise OwnTranslation("The author of a translation cannot review it.")
+    if is_held_segments(submission.texts):
+        submission.delete()
+        return False
     with transaction.atomic():
         TranslationDraft.objects.update_or_create(
             content_type=submission.content_type,
@@ -120,3 +151,4 @@ def send_back(submission: TranslationSubmission, reviewer: AbstractBaseUser) -> 
             },
         )
         submission.delete()
+    return True

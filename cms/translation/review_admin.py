@@ -3,6 +3,8 @@
 Any translator of the language, or a coordinator, except the author: they
 approve (it goes live, written by the author, checked by them) or send it
 back (it becomes the author's draft again). Both go through ``review``.
+A held XLIFF file or machine draft (``exchange.held``) is shown per segment,
+its markup as it came, so the reviewer sees the links they approve.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .desk import TranslationConflict, desk_texts
+from .exchange.held import is_held_segments
+from .exchange.segments import segments_of
 from .languages import name_in_admin
-from .records import TranslationSubmission
-from .review import approve, send_back
+from .records import Origin, TranslationSubmission
+from .review import approve, is_own, send_back
 from .translators import may_translate
 
 DESK = "translation desk"
@@ -41,10 +45,7 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
             raise Http404
         user = request.user
         # Only a second reader of the language: never the author themselves.
-        if (
-            not may_translate(user, self.submission.language)
-            or self.submission.submitted_by_id == user.pk
-        ):
+        if not may_translate(user, self.submission.language) or is_own(self.submission, user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -57,25 +58,40 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
             submission=self.submission,
             language=self.submission.language,
             language_name=name_in_admin(self.submission.language),
-            texts=[
-                (text, proposed[text.name])
-                for text in desk_texts(obj, self.submission.language)
-                if text.name in proposed
-            ],
+            texts=self.texts(obj, proposed),
+            machine=self.submission.origin == Origin.MACHINE,
         )
         return context
+
+    def texts(self, obj, proposed: dict) -> list:
+        """(text with ``name``, ``source``, ``target``; the proposed text) for each one proposed."""
+        language = self.submission.language
+        if is_held_segments(proposed):
+            kind = next(iter(proposed)).split("/")[0]
+            return [
+                (segment, proposed[segment.id])
+                for segment in segments_of(kind, obj, language)
+                if segment.id in proposed
+            ]
+        return [
+            (text, proposed[text.name])
+            for text in desk_texts(obj, language)
+            if text.name in proposed
+        ]
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action")
         queue = reverse("cms_translation_queue") + f"?language={self.submission.language}"
         if action == "send_back":
             author = self.submission.submitted_by
-            send_back(self.submission, request.user)
-            messages.success(
-                request,
-                pgettext(DESK, "Sent back to %(name)s as a draft.")
-                % {"name": author.get_full_name() or author.get_username()},
-            )
+            if send_back(self.submission, request.user):
+                messages.success(
+                    request,
+                    pgettext(DESK, "Sent back to %(name)s as a draft.")
+                    % {"name": author.get_full_name() or author.get_username()},
+                )
+            else:
+                messages.success(request, pgettext(DESK, "Declined: nothing was published."))
             return redirect(queue)
         if action != "approve":
             return HttpResponseBadRequest("action: use approve or send_back")

@@ -4,9 +4,11 @@ Coordinators, for every language (their agency's files), and translators, for
 their own languages only: a volunteer who prefers their own translation tool
 downloads their queue (what is missing or outdated) and uploads it back. A
 translator's file in another language is refused by name, with nothing
-changed, and what they upload is recorded as theirs (``human``), an agency's
-file uploaded by a coordinator as the agency's. The same functions as
-``manage.py translations``: one way in for each job.
+changed, and what they upload is recorded as theirs (``human``) and, where a
+municipality requires a second reader, waits for one like a desk submit does
+(``importing``); an agency's file uploaded by a coordinator is the agency's,
+applied at once. The same functions as ``manage.py translations``: one way in
+for each job.
 """
 
 from __future__ import annotations
@@ -122,20 +124,31 @@ class ExchangeView(WagtailAdminTemplateMixin, FormView):
                 self.request.user,
                 languages=None if coordinator else self.languages,
                 origin=Origin.AGENCY if coordinator else Origin.HUMAN,
+                review=not coordinator,
             )
         except ExchangeRefused as refused:
             self.problems = refused.problems
             form.add_error("file", _("Nothing was imported: the file has problems (listed below)."))
             return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(count)s translations into %(language)s applied to %(objects)s objects.")
-            % {
-                "count": len(report.applied),
-                "language": name_in_admin(report.language),
-                "objects": report.objects,
-            },
-        )
+        if report.applied or not report.held:
+            messages.success(
+                self.request,
+                _("%(count)s translations into %(language)s applied to %(objects)s objects.")
+                % {
+                    "count": len(report.applied),
+                    "language": name_in_admin(report.language),
+                    "objects": report.objects,
+                },
+            )
+        if report.held:
+            messages.success(
+                self.request,
+                _(
+                    "%(count)s translations wait for another translator's review before "
+                    "they go live."
+                )
+                % {"count": len(report.held)},
+            )
         return redirect("cms_translation_exchange")
 
     def get_context_data(self, **kwargs):

@@ -7,6 +7,12 @@ the agency translated a text that no longer exists. Units without a target
 are left alone (the agency skipped them).
 
 Every text applied is recorded with origin ``agency`` (``cms.translation.provenance``).
+An agency's file (the command, a coordinator's upload) is trusted as the
+municipality's own contractor's and applied at once. A translator's file
+(``review=True``: their upload in the admin, ``translations import
+--translator``) goes where their desk submit would: for an object shown in a
+municipality that requires a second reader, its texts wait for review
+(``held``) and the object is not changed.
 Pages get a new revision (the history shows the import); a page that is live
 and has no unpublished draft is published with it, one with a draft keeps the
 translation in the draft, for the editor to publish with their own changes.
@@ -24,8 +30,10 @@ from django.conf import settings
 from django.db import transaction
 
 from ..languages import is_supported
+from ..municipal import review_required
 from ..provenance import Origin, saving_as
-from .checks import problems_of
+from .checks import problems_of, stored_rich_text
+from .held import hold
 from .segments import BODY, PAGE_KINDS, RICH_BLOCK, Segment, find_object, segments_of
 from .xliff import UnreadableFile, read
 
@@ -43,6 +51,7 @@ class ImportReport:
     language: str
     applied: list[str] = field(default_factory=list)
     objects: int = 0
+    held: list[str] = field(default_factory=list)  # waiting for a second reader
 
 
 def _kind_and_slug(segment_id: str) -> tuple[str, str]:
@@ -79,7 +88,9 @@ def _judge(units, language) -> tuple[list[str], dict[tuple[str, str], list[tuple
             )
             continue
         problems += [f"{unit.id}: {problem}" for problem in problems_of(unit.target, segment.rich)]
-        accepted[(kind, slug)].append((segment, unit.target))
+        # A link comes back as the site renders it (rel="noopener"): stored as Wagtail keeps it.
+        target = stored_rich_text(unit.target) if segment.rich else unit.target
+        accepted[(kind, slug)].append((segment, target))
     return problems, accepted
 
 
@@ -103,11 +114,11 @@ def apply_translations(
     language: str,
     translations: list[tuple[Segment, str]],
     publish: bool = True,
-) -> None:
+) -> Any | None:
     """Write ``translations`` (segment, text) into ``obj``; a page gets a revision.
 
     The revision is published when ``publish`` and the page is live without a pending
-    draft; otherwise the translation waits in the draft.
+    draft; otherwise the translation waits in the draft, and that revision is returned.
     """
     if kind in PAGE_KINDS and obj.has_unpublished_changes:
         obj = obj.get_latest_revision_as_object()
@@ -125,10 +136,12 @@ def apply_translations(
         setattr(obj, f"{BODY}_{language}", _translated_body(obj, language, blocks))
     if kind in PAGE_KINDS:
         revision = obj.save_revision()
-        if publish:
-            revision.publish()
+        if not publish:
+            return revision
+        revision.publish()
     else:
         obj.save()
+    return None
 
 
 def import_xliff(
@@ -136,13 +149,18 @@ def import_xliff(
     user: Any = None,
     languages: Collection[str] | None = None,
     origin: str = Origin.AGENCY,
+    review: bool = False,
 ) -> ImportReport:
     """Apply an XLIFF file (1.2 or 2.0) atomically; ``ExchangeRefused`` names every problem.
 
     The texts are recorded as ``origin`` (the agency's, or a translator's own
     work: ``Origin.HUMAN``), saved by ``user`` when known. ``languages``: the
-    only target languages accepted (a translator's own); None: any.
+    only target languages accepted (a translator's own); None: any. ``review``:
+    a translator's file, held for a second reader where that is required
+    (``user`` is then its author).
     """
+    if review and user is None:
+        raise ValueError("a file held for review needs its author")
     try:
         language, units = read(data)
     except UnreadableFile as error:
@@ -159,7 +177,12 @@ def import_xliff(
     report = ImportReport(language)
     with transaction.atomic(), saving_as(origin, user):
         for (kind, slug), translations in accepted.items():
-            apply_translations(kind, find_object(kind, slug), language, translations)
+            obj = find_object(kind, slug)
+            if review and review_required(obj):
+                hold(obj, language, translations, user, origin)
+                report.held += [segment.id for segment, _ in translations]
+                continue
+            apply_translations(kind, obj, language, translations)
             report.applied += [segment.id for segment, _ in translations]
             report.objects += 1
     return report

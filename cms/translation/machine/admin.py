@@ -141,14 +141,19 @@ class MachineDraftsView(WagtailAdminTemplateMixin, FormView):
         except MachineTranslationFailed as failure:
             form.add_error(None, _("Nothing was drafted: %(reason)s") % {"reason": failure})
             return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _(
+        done = {"texts": report.segments, "characters": report.characters}
+        if report.held:
+            # A municipality asks for a second reader: the drafts are in the review queue.
+            message = _(
+                "%(texts)s texts drafted (%(characters)s characters); they wait for a "
+                "translator's review before they go live."
+            )
+        else:
+            message = _(
                 "%(texts)s texts drafted (%(characters)s characters); they are marked as "
                 "machine translation until a person reviews them."
             )
-            % {"texts": report.segments, "characters": report.characters},
-        )
+        messages.success(self.request, message % done)
         return redirect("cms_machine_drafts")
 
     def queued_task(self) -> dict | None:

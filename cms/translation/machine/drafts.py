@@ -6,7 +6,12 @@ text), then written in one transaction as ``machine``, unreviewed
 translation is never overwritten by a machine. A page's draft waits in an
 unpublished revision unless every municipality the page is shown in chose to
 publish unreviewed machine drafts in that language (``cms.translation.municipal``);
-the site and the API label them either way. The characters are counted against
+the site and the API label them either way, and the label stays when an editor
+publishes that draft (``parked``). Where a municipality the object is shown in
+requires a second reader (``municipal.review_required``), no machine text goes
+into the object at all, live or draft, page or not, published or new: the
+drafts wait in the review queue (``exchange.held``) until a translator reads
+them. The characters are counted against
 the budget of the municipality asking (``budget``). When the provider fails or
 the budget is spent, nothing is written and the characters are not counted.
 """
@@ -20,10 +25,12 @@ from django.conf import settings
 from django.db import transaction
 
 from ...municipalities.registry import MunicipalityInfo
+from ..exchange.held import hold, own_translation_waits
 from ..exchange.importing import apply_translations
 from ..exchange.segments import PAGE_KINDS, Segment, find_object, segments_of, select
 from ..fallback import has_text
-from ..municipal import publishes_unreviewed
+from ..municipal import publishes_unreviewed, review_required
+from ..parked import mark_machine_texts
 from ..provenance import Origin, saving_as
 from .budget import release, reserve
 from .deepl_provider import DeepLTranslator, is_configured
@@ -41,6 +48,7 @@ class DraftReport:
     segments: int = 0
     characters: int = 0
     stopped: str = ""
+    held: list[str] = field(default_factory=list)  # objects whose drafts wait for review
 
 
 def translator() -> MachineTranslator:
@@ -89,22 +97,40 @@ def draft_object(
     missing = [s for s in segments_of(kind, obj, language) if not has_text(s.target)]
     if not missing:
         return report
+    held = review_required(obj)
+    if held and user is None:
+        raise MachineTranslationFailed(
+            f"{kind}/{slug}: its drafts would wait for review, which needs the person who asks"
+        )
+    if held and own_translation_waits(obj, language, user):
+        raise MachineTranslationFailed(
+            f"{kind}/{slug}: your own translation of it waits for review; "
+            "a machine draft does not replace it"
+        )
     machine = machine or translator()
     characters = sum(len(segment.source) for segment in missing)
     reserve(characters, municipality)
     try:
         texts = _translate(machine, missing, language)
+        drafted = list(zip(missing, texts, strict=True))
         with transaction.atomic(), saving_as(Origin.MACHINE, user):
-            apply_translations(
-                kind,
-                obj,
-                language,
-                list(zip(missing, texts, strict=True)),
-                publish=publishes_unreviewed(language, shown_in(kind, obj)),
-            )
+            if held:
+                hold(obj, language, drafted, user, Origin.MACHINE)
+            else:
+                parked = apply_translations(
+                    kind,
+                    obj,
+                    language,
+                    drafted,
+                    publish=publishes_unreviewed(language, shown_in(kind, obj)),
+                )
+                if parked is not None:
+                    mark_machine_texts(parked, language, [s.id.split("/")[2] for s in missing])
     except Exception:
         release(characters, municipality)
         raise
+    if held:
+        report.held.append(f"{kind}/{slug}")
     report.objects.append(f"{kind}/{slug}")
     report.segments, report.characters = len(missing), characters
     return report
@@ -133,6 +159,7 @@ def draft_missing(
             report.stopped = str(failure)
             break
         report.objects += done.objects
+        report.held += done.held
         report.segments += done.segments
         report.characters += done.characters
     return report

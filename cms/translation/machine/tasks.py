@@ -26,4 +26,5 @@ def draft_language(
         "segments": report.segments,
         "characters": report.characters,
         "stopped": report.stopped,
+        "held": report.held,  # objects whose drafts wait for a translator's review
     }
