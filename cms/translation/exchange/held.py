@@ -29,14 +29,19 @@ from django.utils import timezone
 
 from ..records import Origin, TranslationDraft, TranslationSubmission
 from ..status import fingerprint
-from .segments import Segment
+from .segments import KINDS, Segment
 
 SEPARATOR = "/"
 
 
 def is_held_segments(texts: Mapping[str, Any]) -> bool:
-    """Are these a submission's texts per segment (not per field, as the desk's are)?"""
-    return any(SEPARATOR in key for key in texts)
+    """Are these a submission's texts per segment (not per field, as the desk's are)?
+
+    A segment id starts with its kind (``activity/…``, ``guide/…``); the desk's
+    names of inline children (``updates/12/text``) and body blocks also hold a
+    separator, but never start with a kind.
+    """
+    return any(key.split(SEPARATOR, 1)[0] in KINDS for key in texts)
 
 
 def segment_base(segment: Segment) -> str:
