@@ -126,3 +126,18 @@ def test_romanian_says_de_after_twenty_and_more():
     for _one, few, many in plural:
         assert not after_number.search(few), few  # "5 zile"
         assert after_number.search(many), many  # "30 de zile"
+
+
+def test_romanian_never_puts_a_counted_noun_right_after_a_number_it_cannot_inflect():
+    """A message without plural forms cannot say "5 zile" and "30 de zile" both: it names
+    the count instead ("caractere: %(characters)s"), as the budget messages do."""
+    counted = re.compile(
+        r"%\(\w+\)[sd] (zile|caractere|texte|obiecte|traduceri|răspunsuri|activități|"
+        r"persoane|întrebări|ore|minute|săptămâni|luni)\b"
+    )
+    offending = [
+        f"{msgid!r} → {texts[0]!r}"
+        for msgid, texts in catalog("ro").items()
+        if len(texts) == 1 and counted.search(texts[0])
+    ]
+    assert not offending, "\n".join(offending)
