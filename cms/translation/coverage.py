@@ -1,7 +1,9 @@
 """Coverage: how much of what migrants see is human, reviewed machine, unreviewed machine, fallback.
 
 "What migrants see now" is every published guide and every published
-activity that has not ended; the unit is one text (a field with a Dutch
+activity that has not ended, and the site's own texts (``site_texts``: the
+home page's intro, the lists' intros, the categories, the plan and its
+building blocks), counted under no partner; the unit is one text (a field with a Dutch
 source) of one object, so a long body and a short title count alike. A text
 in the reader's language is ``human`` when a person, an agency or an import
 wrote it (or it predates provenance), ``machine_reviewed`` or
@@ -18,12 +20,15 @@ from datetime import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from ..models import ActivityOccurrence, ActivityPage, GuidePage
 from .fallback import has_text
 from .languages import language_codes
-from .provenance import records_for, translated_fields
+from .provenance import records_for
 from .records import Origin
+from .site_texts import SITE_KINDS, desk_fields, records_by_model
+from .site_texts import objects as site_objects
 
 CLASSES = ("human", "machine_reviewed", "machine_unreviewed", "fallback")
 
@@ -32,9 +37,14 @@ CLASSES = ("human", "machine_reviewed", "machine_unreviewed", "fallback")
 class CoverageRow:
     """The texts of one partner's visible content in one language, counted per class."""
 
-    partner: str
+    partner: str  # "": the site's own texts
     language: str
     counts: dict[str, int]
+
+    @property
+    def partner_name(self) -> str:
+        """The partner, or for the site's own texts a name a coordinator reads in their language."""
+        return self.partner or pgettext("translation desk", "The site's own texts")
 
     @property
     def total(self) -> int:
@@ -45,11 +55,13 @@ class CoverageRow:
 
 
 def visible_content(now: datetime | None = None) -> list:
-    """Published guides and published activities with an occurrence that has not ended."""
+    """Published guides, published activities with an occurrence that has not ended, and
+    the site's own texts."""
     now = now or timezone.now()
     upcoming = ActivityOccurrence.objects.filter(ends_at__gte=now).values("activity_id")
     activities = ActivityPage.objects.live().filter(pk__in=upcoming).select_related("organiser")
-    return [*activities, *GuidePage.objects.live().select_related("author")]
+    site = [obj for kind in SITE_KINDS for obj in site_objects(kind)]
+    return [*activities, *GuidePage.objects.live().select_related("author"), *site]
 
 
 def text_class(obj, name: str, language: str, entry) -> str:
@@ -72,10 +84,13 @@ def coverage(languages: list[str] | None = None, now: datetime | None = None) ->
                 for key, entry in records_for([o for o in objects if type(o) is model]).items()
             }
         )
+    site = records_by_model(o for o in objects if type(o) not in (ActivityPage, GuidePage))
+    for model, found in site.items():
+        entries.update({(model, *key): entry for key, entry in found.items()})
     counts: dict[tuple[str, str], Counter] = {}
     for obj in objects:
-        partner = getattr(obj, obj.partner_field).name
-        for name in translated_fields(obj):
+        partner = getattr(obj, obj.partner_field).name if hasattr(obj, "partner_field") else ""
+        for name in desk_fields(obj):
             if not has_text(getattr(obj, f"{name}_{settings.SOURCE_LANGUAGE}", None)):
                 continue
             for code in languages:

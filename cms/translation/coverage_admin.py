@@ -23,6 +23,7 @@ from .coverage import CLASSES, coverage, per_language
 from .desk_admin import DESK, desk_languages
 from .languages import name_in_admin
 from .queue import translation_queue
+from .scope import Scope, translator_scope
 
 
 def class_labels() -> list[str]:
@@ -68,7 +69,7 @@ def coverage_csv(rows) -> HttpResponse:
     out = writer(response)
     out.writerow(["partner", "language", *CLASSES, "total"])
     for row in rows:
-        out.writerow([row.partner, row.language, *(row.counts[k] for k in CLASSES), row.total])
+        out.writerow([row.partner_name, row.language, *(row.counts[k] for k in CLASSES), row.total])
     return response
 
 
@@ -79,14 +80,19 @@ class TranslatorQueuePanel(Component):
     template_name = "cms/translation/queue_panel.html"
     order = 5
 
-    def __init__(self, languages: list[str]):
+    def __init__(self, languages: list[str], scopes: dict[str, Scope]):
         self.languages = languages
+        self.scopes = scopes  # per language: the municipalities they translate it for
 
     def get_context_data(self, parent_context=None):
         url = reverse("cms_translation_queue")
         return {
             "queues": [
-                (name_in_admin(code), len(translation_queue(code)), f"{url}?language={code}")
+                (
+                    name_in_admin(code),
+                    len(translation_queue(code, scope=self.scopes[code])),
+                    f"{url}?language={code}",
+                )
                 for code in self.languages
             ]
         }
@@ -113,7 +119,8 @@ def add_translation_panels(request, panels: list) -> None:
         return
     languages = desk_languages(request.user)
     if languages:
-        panels.insert(0, TranslatorQueuePanel(languages))
+        scopes = {code: translator_scope(request.user, code) for code in languages}
+        panels.insert(0, TranslatorQueuePanel(languages, scopes))
 
 
 def admin_urls() -> list:

@@ -40,9 +40,9 @@ from .provenance import (
     saving_as,
     source_at,
     state,
-    translated_fields,
 )
 from .records import TranslationRecord
+from .site_texts import desk_fields
 from .status import fingerprint
 from .words import as_plain_text
 
@@ -84,7 +84,7 @@ def desk_texts(obj: Any, language: str) -> list[DeskText]:
     """Every translated text of ``obj`` with a Dutch source, ready for the editor."""
     entries = records_for([obj])
     texts = []
-    for name in translated_fields(obj):
+    for name in desk_fields(obj):
         source_value = getattr(obj, f"{name}_{settings.SOURCE_LANGUAGE}", None)
         if not has_text(source_value):
             continue
@@ -144,7 +144,7 @@ def apply_translation(
     checked the language). Raises ``TranslationConflict`` when a text changed
     since ``bases`` was taken; nothing is written then.
     """
-    allowed = set(translated_fields(obj))
+    allowed = set(desk_fields(obj))
     unknown = sorted(set(texts) - allowed)
     if unknown:
         raise ValueError(f"not a translated text: {', '.join(unknown)}")

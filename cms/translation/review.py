@@ -30,6 +30,7 @@ from ..municipalities import lookup
 from .desk import apply_translation, mark_reviewed
 from .municipal import MunicipalTranslationSettings
 from .records import TranslationDraft, TranslationSubmission
+from .site_texts import holder, site_kind
 
 
 class OwnTranslation(PermissionError):
@@ -37,7 +38,10 @@ class OwnTranslation(PermissionError):
 
 
 def _municipality_pks(obj: Any) -> list[int]:
-    """Where ``obj`` is shown: its municipalities, its plan's, or every one (the glossary)."""
+    """Where ``obj`` is shown: its municipalities, its plan's, the municipality whose site
+    text it is (a home page's intro), or every one (the glossary, the categories)."""
+    if site_kind(obj) is not None and holder(obj) is not None:
+        return [holder(obj).pk]
     if hasattr(obj, "municipalities"):
         return list(obj.municipalities.values_list("pk", flat=True))
     plan = getattr(obj, "plan", None)

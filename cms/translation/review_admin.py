@@ -1,6 +1,7 @@
 """The second translator's screen: the Dutch source, the text on the site now, the proposal.
 
-Any translator of the language, or a coordinator, except the author: they
+Any translator of the language (for a municipality where the text is shown),
+or a coordinator, except the author: they
 approve (it goes live, written by the author, checked by them) or send it
 back (it becomes the author's draft again). Both go through ``review``.
 """
@@ -18,8 +19,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .desk import TranslationConflict, desk_texts
 from .languages import name_in_admin
+from .queue import kind_of
 from .records import TranslationSubmission
 from .review import approve, send_back
+from .scope import in_scope, translator_scope
 from .translators import may_translate
 
 DESK = "translation desk"
@@ -45,6 +48,11 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
             not may_translate(user, self.submission.language)
             or self.submission.submitted_by_id == user.pk
         ):
+            raise PermissionDenied
+        # A translator for one municipality reviews only what is shown there.
+        target = self.submission.target
+        language = self.submission.language
+        if not in_scope(kind_of(target), target, translator_scope(user, language)):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

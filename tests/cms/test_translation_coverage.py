@@ -52,7 +52,15 @@ def content(db):
 
 
 def counts(language):
-    return next(row for row in per_language(coverage([language])) if row.language == language)
+    """The club's row: the site's own texts (categories, ...) have a row of their own."""
+    return next(row for row in coverage([language]) if row.partner == "=Club")
+
+
+def test_the_totals_per_language_add_the_site_s_own_texts_to_the_partners(content):
+    rows = coverage(["pl"])
+    (total,) = per_language(rows)
+    assert {row.partner for row in rows} == {"", "=Club"}
+    assert total.total == sum(row.total for row in rows)
 
 
 def test_texts_migrants_see_now_are_counted_by_class(content):
