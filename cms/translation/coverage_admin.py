@@ -41,7 +41,8 @@ def class_labels() -> list[str]:
 
 
 class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
-    """Per partner and language: the share of visible texts in each class; ``?export=csv``."""
+    """Per municipality, partner and language: the share of visible texts in each class;
+    ``?export=csv``."""
 
     template_name = "cms/translation/coverage.html"
     page_title = gettext_lazy("Translation coverage")
@@ -55,9 +56,11 @@ class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
         rows = coverage()
         if request.GET.get("export") == "csv":
             return coverage_csv(rows)
+        # Each text once in the totals, though a shared guide has a row in each municipality.
+        totals = per_language(coverage(by_municipality=False))
         return self.render_to_response(
             self.get_context_data(
-                rows=rows, totals=per_language(rows), classes=class_labels(), names=name_in_admin
+                rows=rows, totals=totals, classes=class_labels(), names=name_in_admin
             )
         )
 
@@ -67,9 +70,10 @@ def coverage_csv(rows) -> HttpResponse:
     name = f"translation-coverage-{datetime.date.today():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     out = writer(response)
-    out.writerow(["partner", "language", *CLASSES, "total"])
+    out.writerow(["municipality", "partner", "language", *CLASSES, "total"])
     for row in rows:
-        out.writerow([row.partner_name, row.language, *(row.counts[k] for k in CLASSES), row.total])
+        counts = [row.counts[k] for k in CLASSES]
+        out.writerow([row.municipality, row.partner_name, row.language, *counts, row.total])
     return response
 
 
@@ -107,7 +111,7 @@ class CoveragePanel(Component):
 
     def get_context_data(self, parent_context=None):
         return {
-            "totals": per_language(coverage()),
+            "totals": per_language(coverage(by_municipality=False)),
             "report_url": reverse("cms_translation_coverage"),
         }
 
