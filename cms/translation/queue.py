@@ -24,6 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Min
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from ..feedback.models import PageFeedback
 from ..models import ActivityOccurrence, ActivityPage, GuidePage, Partner, PolicyAction
@@ -71,6 +72,11 @@ class QueueItem:
         if self.kind in SITE_KINDS:
             return label(self.kind, self.obj)
         return str(getattr(self.obj, f"title_{settings.SOURCE_LANGUAGE}", None) or self.obj)
+
+    @property
+    def kind_name(self) -> str:
+        """What the item is, in the admin's language ("Home page", "Activity", ...)."""
+        return capfirst(type(self.obj)._meta.verbose_name)
 
     @property
     def segment(self) -> str:

@@ -104,6 +104,16 @@ def test_the_home_intro_leads_the_queue_before_the_activities(translator, client
     assert ("guides", f"guides/{here}") not in order
 
 
+def test_the_queue_names_each_kind_in_the_translator_s_admin_language(translator, client):
+    page = client.get(reverse("cms_translation_queue") + "?language=pl").content.decode()
+    home = HomePage.objects.get()
+    row = page.split(f'data-queue-item="home:{home.pk}"')[1].split("</tr>")[0]
+    assert "<td>Startpagina</td>" in row  # "Home page" in the admin's Dutch
+    block = BuildingBlock.objects.get(slug="support")
+    row = page.split(f'data-queue-item="block:{block.pk}"')[1].split("</tr>")[0]
+    assert "<td>Bouwsteen</td>" in row
+
+
 def test_the_desk_shows_only_the_intro_of_a_list_and_translates_it(translator, client):
     home = HomePage.objects.get()
     page = client.get(reverse("cms_translation_desk", args=["home", home.pk, "pl"]))
