@@ -23,6 +23,7 @@ from .coverage import CLASSES, coverage, per_language
 from .desk_admin import DESK, desk_languages
 from .languages import name_in_admin
 from .queue import translation_queue
+from .scope import Scope, translator_scope
 
 
 def class_labels() -> list[str]:
@@ -40,7 +41,8 @@ def class_labels() -> list[str]:
 
 
 class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
-    """Per partner and language: the share of visible texts in each class; ``?export=csv``."""
+    """Per municipality, partner and language: the share of visible texts in each class;
+    ``?export=csv``."""
 
     template_name = "cms/translation/coverage.html"
     page_title = gettext_lazy("Translation coverage")
@@ -54,9 +56,11 @@ class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
         rows = coverage()
         if request.GET.get("export") == "csv":
             return coverage_csv(rows)
+        # Each text once in the totals, though a shared guide has a row in each municipality.
+        totals = per_language(coverage(by_municipality=False))
         return self.render_to_response(
             self.get_context_data(
-                rows=rows, totals=per_language(rows), classes=class_labels(), names=name_in_admin
+                rows=rows, totals=totals, classes=class_labels(), names=name_in_admin
             )
         )
 
@@ -66,9 +70,10 @@ def coverage_csv(rows) -> HttpResponse:
     name = f"translation-coverage-{datetime.date.today():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     out = writer(response)
-    out.writerow(["partner", "language", *CLASSES, "total"])
+    out.writerow(["municipality", "partner", "language", *CLASSES, "total"])
     for row in rows:
-        out.writerow([row.partner, row.language, *(row.counts[k] for k in CLASSES), row.total])
+        counts = [row.counts[k] for k in CLASSES]
+        out.writerow([row.municipality, row.partner_name, row.language, *counts, row.total])
     return response
 
 
@@ -79,14 +84,19 @@ class TranslatorQueuePanel(Component):
     template_name = "cms/translation/queue_panel.html"
     order = 5
 
-    def __init__(self, languages: list[str]):
+    def __init__(self, languages: list[str], scopes: dict[str, Scope]):
         self.languages = languages
+        self.scopes = scopes  # per language: the municipalities they translate it for
 
     def get_context_data(self, parent_context=None):
         url = reverse("cms_translation_queue")
         return {
             "queues": [
-                (name_in_admin(code), len(translation_queue(code)), f"{url}?language={code}")
+                (
+                    name_in_admin(code),
+                    len(translation_queue(code, scope=self.scopes[code])),
+                    f"{url}?language={code}",
+                )
                 for code in self.languages
             ]
         }
@@ -101,7 +111,7 @@ class CoveragePanel(Component):
 
     def get_context_data(self, parent_context=None):
         return {
-            "totals": per_language(coverage()),
+            "totals": per_language(coverage(by_municipality=False)),
             "report_url": reverse("cms_translation_coverage"),
         }
 
@@ -113,7 +123,8 @@ def add_translation_panels(request, panels: list) -> None:
         return
     languages = desk_languages(request.user)
     if languages:
-        panels.insert(0, TranslatorQueuePanel(languages))
+        scopes = {code: translator_scope(request.user, code) for code in languages}
+        panels.insert(0, TranslatorQueuePanel(languages, scopes))
 
 
 def admin_urls() -> list:

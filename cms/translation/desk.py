@@ -44,9 +44,9 @@ from .provenance import (
     saving_as,
     source_at,
     state,
-    translated_fields,
 )
 from .records import TranslationRecord
+from .site_texts import desk_fields
 from .status import fingerprint
 from .words import as_plain_text
 
@@ -185,7 +185,7 @@ def desk_texts(obj: Any, language: str) -> list[DeskText]:
     """
     entries = records_for([obj])
     texts = []
-    for name in translated_fields(obj):
+    for name in desk_fields(obj):
         if not has_text(getattr(obj, f"{name}_{settings.SOURCE_LANGUAGE}", None)):
             continue
         entry = entries.get((obj.pk, name, language))
@@ -203,7 +203,7 @@ def _sorted_names(obj: Any, texts: dict[str, str]) -> tuple[dict, dict, set]:
     Raises ``ValueError`` naming what is no text of ``obj`` (a whole body
     among them: it is translated block by block).
     """
-    fields = set(translated_fields(obj))
+    fields = set(desk_fields(obj))
     bodies = {name for name in fields if is_body(obj, name)}
     own = {name: text for name, text in texts.items() if name in fields - bodies}
     blocks: dict[str, dict[str, str]] = {}
@@ -344,7 +344,7 @@ def _carry_into_draft(page: Page, columns: list[str]) -> None:
 
 def mark_reviewed(obj: Any, language: str, names: list[str], user: AbstractBaseUser) -> None:
     """A translator approves texts as they are (a machine draft read and found right)."""
-    fields = set(translated_fields(obj))
+    fields = set(desk_fields(obj))
     own = {name.split("/", 1)[0] for name in names if name.split("/", 1)[0] in fields}
     for name in sorted(own):
         review(obj, name, language, user)

@@ -29,10 +29,11 @@ from .desk import TranslationConflict, apply_translation, check_texts, desk_text
 from .desk_blocks import BodyRefused
 from .languages import language_codes, name_in_admin
 from .provenance import Origin
-from .queue import KINDS, published, translation_queue
+from .queue import KINDS, kind_of, published, translation_queue
 from .records import TranslationDraft
 from .review import review_required, submit_for_review, waiting_for
 from .review_admin import ReviewView
+from .scope import in_scope, translator_scope
 from .translators import may_translate, translator_languages
 
 DESK = "translation desk"
@@ -65,6 +66,7 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
         self.language = request.GET.get("language") or self.languages[0]
         if self.language not in self.languages:
             raise PermissionDenied
+        self.scope = translator_scope(request.user, self.language)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -73,9 +75,15 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
             language=self.language,
             language_name=name_in_admin(self.language),
             languages=[(code, name_in_admin(code)) for code in self.languages],
-            items=translation_queue(self.language),
+            # A translator for one municipality: only what is shown there (``scope``).
+            items=translation_queue(self.language, scope=self.scope),
             # Other translators' submissions waiting for a second reader (``review``).
-            reviews=list(waiting_for(self.request.user, [self.language])),
+            reviews=[
+                submission
+                for submission in waiting_for(self.request.user, [self.language])
+                if self.scope is None
+                or in_scope(kind_of(submission.target), submission.target, self.scope)
+            ],
             # Readers' "the translation is hard to understand" in this language.
             unclear=unclear_translations(self.language),
         )
@@ -99,6 +107,9 @@ class DeskView(WagtailAdminTemplateMixin, TemplateView):
         self.obj = published(kind).filter(pk=pk).first()
         if self.obj is None:
             raise Http404
+        # A translator for one municipality: what is shown elsewhere is not theirs.
+        if not in_scope(kind, self.obj, translator_scope(request.user, language)):
+            raise PermissionDenied
         self.content_type = ContentType.objects.get_for_model(type(self.obj))
         # One's own draft only: another translator's unfinished text is theirs.
         self.draft = TranslationDraft.objects.filter(

@@ -121,7 +121,12 @@ def publishes_unreviewed(language: str, municipality_pks: Iterable[int]) -> bool
 
 
 def _municipality_pks(obj: Any) -> list[int]:
-    """Where ``obj`` is shown: its municipalities, its own, its plan's, or all (the glossary)."""
+    """Where ``obj`` is shown: its municipalities, its own, its plan's, the municipality
+    whose site text it is (a home page's intro), or all (the glossary, the categories)."""
+    from .site_texts import holder, site_kind  # site_texts reads this module's settings
+
+    if site_kind(obj) is not None and holder(obj) is not None:
+        return [holder(obj).pk]
     if hasattr(obj, "municipalities"):
         return list(obj.municipalities.values_list("pk", flat=True))
     if getattr(obj, "municipality_id", None) is not None:

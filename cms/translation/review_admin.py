@@ -1,6 +1,7 @@
 """The second translator's screen: the Dutch source, the text on the site now, the proposal.
 
-Any translator of the language, or a coordinator, except the author: they
+Any translator of the language (for a municipality where the text is shown),
+or a coordinator, except the author: they
 approve (it goes live, written by the author, checked by them) or send it
 back (it becomes the author's draft again). Both go through ``review``.
 A held XLIFF file or machine draft (``exchange.held``) is shown per segment,
@@ -22,8 +23,10 @@ from .desk import TranslationConflict, desk_texts
 from .exchange.held import is_held_segments
 from .exchange.segments import segments_of
 from .languages import name_in_admin
+from .queue import kind_of
 from .records import Origin, TranslationSubmission
 from .review import approve, is_own, send_back
+from .scope import in_scope, translator_scope
 from .translators import may_translate
 
 DESK = "translation desk"
@@ -46,6 +49,11 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
         user = request.user
         # Only a second reader of the language: never the author themselves.
         if not may_translate(user, self.submission.language) or is_own(self.submission, user):
+            raise PermissionDenied
+        # A translator for one municipality reviews only what is shown there.
+        target = self.submission.target
+        language = self.submission.language
+        if not in_scope(kind_of(target), target, translator_scope(user, language)):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

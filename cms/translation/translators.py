@@ -6,8 +6,8 @@ through the ``Translators`` group, which holds nothing but admin access: every
 change they make goes through the translation desk, which lets them change
 their language's texts and nothing else.
 
-``site`` is the hook for municipalities (a municipality is a Wagtail Site):
-empty means every municipality of the install.
+``site`` is the municipality (a municipality is a Wagtail Site) they translate
+for: empty means every municipality of the install (``scope`` applies it).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, P
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from ..permissions.roles import is_coordinator
 from .languages import language_codes
@@ -80,25 +81,41 @@ def translators_group() -> Group:
     return group
 
 
-def assign_translator(user: AbstractBaseUser, language: str) -> TranslatorAssignment:
-    """Make ``user`` a translator into ``language``."""
-    assignment, _ = TranslatorAssignment.objects.get_or_create(user=user, language=language)
+def assign_translator(
+    user: AbstractBaseUser, language: str, site: Site | None = None
+) -> TranslatorAssignment:
+    """Make ``user`` a translator into ``language`` (for the municipality of ``site`` only)."""
+    assignment, _ = TranslatorAssignment.objects.get_or_create(
+        user=user, language=language, site=site
+    )
     if hasattr(user, _CACHE):
         delattr(user, _CACHE)
     return assignment
 
 
-def translator_languages(user: AbstractBaseUser | AnonymousUser) -> frozenset[str]:
-    """The languages ``user`` translates into (cached on the user for the request)."""
+def _assignments(user: AbstractBaseUser | AnonymousUser) -> frozenset[tuple[str, int | None]]:
+    """``(language, site id or None)`` of every assignment of ``user`` (cached for the request)."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     if not hasattr(user, _CACHE):
         setattr(
             user,
             _CACHE,
-            frozenset(user.translator_assignments.values_list("language", flat=True)),
+            frozenset(user.translator_assignments.values_list("language", "site_id")),
         )
     return getattr(user, _CACHE)
+
+
+def translator_languages(user: AbstractBaseUser | AnonymousUser) -> frozenset[str]:
+    """The languages ``user`` translates into."""
+    return frozenset(language for language, _ in _assignments(user))
+
+
+def translator_sites(
+    user: AbstractBaseUser | AnonymousUser, language: str
+) -> frozenset[int | None]:
+    """The sites (municipalities) ``user`` translates ``language`` for; None among them: all."""
+    return frozenset(site for code, site in _assignments(user) if code == language)
 
 
 def may_translate(user: AbstractBaseUser | AnonymousUser, language: str) -> bool:

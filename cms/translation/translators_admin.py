@@ -1,4 +1,5 @@
-"""Where the coordinator names translators: a person, a language (and later a municipality)."""
+"""Where the coordinator names translators: a person, a language, and optionally the municipality
+they translate for (``scope``: empty, every municipality)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn

@@ -11,17 +11,27 @@ guide published to both). For every cell, as in ``test_permission_matrix``:
 
 The roles of ``test_permission_matrix`` keep their rows there; this matrix
 adds the municipality coordinators (of Neder-Betuwe, of Tiel), the regional
-coordinator, and a partner's editor and a visitor as the baseline.
+coordinator, a translator of Polish for Tiel and one for the whole region, and
+a partner's editor and a visitor as the baseline. The translation desk's paths
+(the editor, XLIFF, machine drafts, review) act on what is shown in
+Neder-Betuwe only (its training, its home page's intro), and on what Tiel
+shows too (the GGD's guide, Tiel's home page's intro).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
+from translate.storage import xliff as xliff1
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -34,6 +44,7 @@ from cms.accounts.invitations import (
 from cms.models import (
     ActivityPage,
     GuidePage,
+    HomePage,
     Invitation,
     Municipality,
     Partner,
@@ -44,12 +55,20 @@ from cms.models import (
     TopicResponsibility,
     Venue,
 )
+from cms.translation.desk import target_fingerprint
+from cms.translation.exchange.segments import segments_of
+from cms.translation.exchange.xliff import unit_id, write
+from cms.translation.records import TranslationSubmission
+from cms.translation.translators import assign_translator
 from tests import factories, survey_factories
 from tests.cms.conftest import PASSWORD
+from tests.cms.deepl_server import AUTH_KEY, LocalDeepL
 from tests.cms.test_permission_matrix import WritePath, check_write
 from tests.region_factories import IN_OCHTEN, region
 
 NB, TIEL = "neder-betuwe", "tiel"
+
+TRANSLATOR = "translator"
 
 ROLES: dict[str, tuple[str, str | None] | None] = {
     "anonymous": None,
@@ -57,9 +76,15 @@ ROLES: dict[str, tuple[str, str | None] | None] = {
     "coordinator_tiel": (MUNICIPALITY_COORDINATOR, TIEL),
     "coordinator_nb": (MUNICIPALITY_COORDINATOR, NB),
     "regional": (COORDINATOR, None),
+    # Translators of Polish: one for Tiel only, one for every municipality of the region.
+    "translator_pl_tiel": (TRANSLATOR, TIEL),
+    "translator_pl_region": (TRANSLATOR, None),
 }
 OF_NB = {"coordinator_nb", "regional"}
 REGIONAL = {"regional"}
+# The desk: what Neder-Betuwe alone shows, and what Tiel shows as well.
+TRANSLATE_NB = {"regional", "translator_pl_region"}
+TRANSLATE_TIEL = TRANSLATE_NB | {"translator_pl_tiel"}
 
 
 def municipality(slug: str) -> Municipality:
@@ -98,6 +123,11 @@ def build_region() -> None:
             topic="work", partner=partner(club), municipality=municipality(slug)
         )
         survey_factories.survey(slug=f"enquete-{slug}", municipality=municipality(slug))
+    # Each municipality's home page welcomes in Dutch only: texts for the translation desk.
+    for slug in (NB, TIEL):
+        home = home_of(slug)
+        home.intro_nl = f"Welkom in {slug}."
+        home.save_revision().publish()
     # The platform's village hall in Ochten, kept by Neder-Betuwe's coordinators.
     Venue.objects.create(
         name="Dorpshuis Ochten",
@@ -116,9 +146,19 @@ def region_for_module(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+def home_of(slug: str) -> HomePage:
+    return HomePage.objects.get(pk=municipality(slug).site.root_page_id)
+
+
 def make_person(role: str, where: str | None, email: str | None = None):
-    """A user in ``role`` (of a partner or a municipality), invited and the link used."""
+    """A user in ``role`` (of a partner or a municipality), invited and the link used;
+    a translator of Polish (for ``where``'s municipality only), named by a coordinator."""
     email = email or f"{role}-{where or 'regio'}@example.org"
+    if role == TRANSLATOR:
+        user = get_user_model().objects.create_user(email, email, PASSWORD)
+        site = municipality(where).site if where else None
+        assign_translator(user, "pl", site)
+        return user
     if role == MUNICIPALITY_COORDINATOR:
         sent = invite_member(email, role, municipality=municipality(where))
     elif role == COORDINATOR:
@@ -595,6 +635,165 @@ PATHS = [
 ]
 
 
+# --- The translation desk: a translator for Tiel works on what Tiel shows ----------------
+
+
+def training() -> ActivityPage:
+    return ActivityPage.objects.get(slug="training-ochten")
+
+
+def shared_guide() -> GuidePage:
+    return GuidePage.objects.get(slug="ggd-gids")
+
+
+def _at_desk(client, kind: str, obj, **texts):
+    bases = {f"base-{name}": target_fingerprint(obj, name, "pl") for name in texts}
+    return client.post(
+        reverse("cms_translation_desk", args=[kind, obj.pk, "pl"]),
+        {**bases, **{f"text-{name}": text for name, text in texts.items()}, "action": "submit"},
+    )
+
+
+def _polish(model, lookup: dict, column: str):
+    return lambda: model.objects.filter(**lookup).values_list(column, flat=True).get()
+
+
+def _xliff(client, kind: str, obj, field: str, text: str):
+    """Upload a Polish file translating one text of ``obj``."""
+    segments = [
+        replace(segment, target=text)
+        for segment in segments_of(kind, obj, "pl")
+        if segment.id.endswith(f"/{field}")
+    ]
+    upload = SimpleUploadedFile("pl.xlf", write(segments, "nl", "pl"))
+    return client.post(reverse("cms_translation_exchange"), {"upload": "1", "file": upload})
+
+
+def _machine_draft(client, segment: str):
+    """Ask a machine draft of one object (the budget: the first municipality one may spend)."""
+    with (
+        LocalDeepL() as server,
+        override_settings(
+            DEEPL_AUTH_KEY=AUTH_KEY,
+            DEEPL_SERVER_URL=server.url,
+            DEEPL_NETWORK_RETRIES=0,
+            MACHINE_DRAFTS_PUBLISHED_LANGUAGES=[],
+        ),
+    ):
+        data = {"municipality": "", "language": "pl", "segment": segment}
+        return client.post(reverse("cms_machine_drafts"), data)
+
+
+def drafted_summary() -> Any:
+    """The training's Polish summary in its latest revision (where a machine draft waits)."""
+    return training().get_latest_revision().content.get("summary_pl")
+
+
+def _submission_of_the_training() -> None:
+    """Another translator's Polish summary of Neder-Betuwe's training, waiting for review."""
+    author = get_user_model().objects.create_user("auteur-pl", "auteur-pl@example.org", "x" * 16)
+    assign_translator(author, "pl")
+    page = training()
+    TranslationSubmission.objects.create(
+        content_type=ContentType.objects.get_for_model(ActivityPage),
+        object_id=page.pk,
+        language="pl",
+        texts={"summary": "Sprawdzony opis."},
+        bases={"summary": target_fingerprint(page, "summary", "pl")},
+        submitted_by=author,
+        submitted_at=timezone.now(),
+    )
+
+
+def _review(client, action: str):
+    submission = TranslationSubmission.objects.get()
+    return client.post(reverse("cms_translation_review", args=[submission.pk]), {"action": action})
+
+
+_TRAINING_PL = _polish(ActivityPage, {"slug": "training-ochten"}, "summary_pl")
+_GUIDE_PL = _polish(GuidePage, {"slug": "ggd-gids"}, "summary_pl")
+
+
+def _home_pl(slug: str):
+    return lambda: HomePage.objects.values_list("intro_pl", flat=True).get(pk=home_of(slug).pk)
+
+
+DESK_PATHS = [
+    WritePath(
+        "open Neder-Betuwe's training at the desk",
+        TRANSLATE_NB,
+        lambda c: c.get(reverse("cms_translation_desk", args=["activity", training().pk, "pl"])),
+        _TRAINING_PL,
+        _read,
+    ),
+    WritePath(
+        "translate Neder-Betuwe's training into Polish at the desk",
+        TRANSLATE_NB,
+        lambda c: _at_desk(c, "activity", training(), summary="Trening w Ochten."),
+        _TRAINING_PL,
+        _differs,
+    ),
+    WritePath(
+        "translate the GGD's guide for both into Polish at the desk",
+        TRANSLATE_TIEL,
+        lambda c: _at_desk(c, "guide", shared_guide(), summary="Jak działa lekarz."),
+        _GUIDE_PL,
+        _differs,
+    ),
+    WritePath(
+        "translate Neder-Betuwe's home page intro at the desk",
+        TRANSLATE_NB,
+        lambda c: _at_desk(c, "home", home_of(NB), intro="Witamy w Neder-Betuwe."),
+        _home_pl(NB),
+        _differs,
+    ),
+    WritePath(
+        "translate Tiel's home page intro at the desk",
+        TRANSLATE_TIEL,
+        lambda c: _at_desk(c, "home", home_of(TIEL), intro="Witamy w Tiel."),
+        _home_pl(TIEL),
+        _differs,
+    ),
+    WritePath(
+        "import Polish XLIFF for Neder-Betuwe's training",
+        TRANSLATE_NB,
+        lambda c: _xliff(c, "activity", training(), "summary", "Trening (plik)."),
+        _TRAINING_PL,
+        _differs,
+    ),
+    WritePath(
+        "import Polish XLIFF for Neder-Betuwe's home page",
+        TRANSLATE_NB,
+        lambda c: _xliff(c, "home", home_of(NB), "intro", "Witamy (plik)."),
+        _home_pl(NB),
+        _differs,
+    ),
+    WritePath(
+        "import Polish XLIFF for the GGD's guide for both",
+        TRANSLATE_TIEL,
+        lambda c: _xliff(c, "guide", shared_guide(), "summary", "Lekarz (plik)."),
+        _GUIDE_PL,
+        _differs,
+    ),
+    WritePath(
+        "ask a machine draft of Neder-Betuwe's training",
+        TRANSLATE_NB,
+        lambda c: _machine_draft(c, "activity/training-ochten"),
+        drafted_summary,
+        _differs,
+    ),
+    WritePath(
+        "approve another translator's Polish of Neder-Betuwe's training",
+        TRANSLATE_NB,
+        lambda c: _review(c, "approve"),
+        _TRAINING_PL,
+        _differs,
+        prepare=_submission_of_the_training,
+    ),
+]
+PATHS += DESK_PATHS
+
+
 @pytest.mark.parametrize("role", list(ROLES))
 @pytest.mark.parametrize("write", PATHS, ids=lambda w: w.name)
 def test_region_path(write: WritePath, role: str, client, act_as):
@@ -602,8 +801,8 @@ def test_region_path(write: WritePath, role: str, client, act_as):
 
 
 def test_the_region_matrix_covers_every_role_and_path():
-    assert len(ROLES) == 5
-    assert len(PATHS) * len(ROLES) >= 100
+    assert len(ROLES) == 7
+    assert len(PATHS) * len(ROLES) >= 250
 
 
 # --- The listings show one municipality's rows --------------------------------------------
@@ -683,3 +882,49 @@ def test_the_dashboard_offers_each_coordinator_only_their_approvals(client, act_
     assert reviewable(nb) == {"training-ochten"}
     assert reviewable(tiel) == set()
     assert reviewable(regional) == {"training-ochten", "ggd-gids"}
+
+
+# --- A translator's queue and XLIFF download hold what their municipality shows -----------
+
+
+def _queue(client) -> set[str]:
+    items = client.get(reverse("cms_translation_queue") + "?language=pl").context["items"]
+    return {item.segment for item in items}
+
+
+def _downloaded(client) -> set[str]:
+    response = client.post(
+        reverse("cms_translation_exchange"), {"language": "pl", "xliff_version": "1.2"}
+    )
+    ids = {unit_id(unit) for unit in xliff1.xlifffile.parsestring(response.content).units}
+    return {"/".join(segment_id.split("/")[:2]) for segment_id in ids}
+
+
+SHOWN_IN_TIEL = {"home/tiel", "guide/ggd-gids", "action/tiel-taal"}
+ONLY_IN_NB = {"home/neder-betuwe", "activity/training-ochten", "action/nb-taal"}
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_neder_betuwe"),
+    [("translator_pl_tiel", False), ("translator_pl_region", True), ("regional", True)],
+)
+def test_a_translator_for_tiel_is_offered_only_what_tiel_shows(
+    client, act_as, role, sees_neder_betuwe
+):
+    act_as(role)
+    for offered in (_queue(client), _downloaded(client)):
+        assert offered >= SHOWN_IN_TIEL
+        if sees_neder_betuwe:
+            assert offered >= ONLY_IN_NB
+        else:
+            assert not offered & ONLY_IN_NB
+
+
+def test_a_translator_for_tiel_reviews_only_what_tiel_shows(client, act_as):
+    _submission_of_the_training()
+    act_as("translator_pl_tiel")
+    queue = client.get(reverse("cms_translation_queue") + "?language=pl")
+    assert queue.context["reviews"] == []
+    act_as("translator_pl_region")
+    queue = client.get(reverse("cms_translation_queue") + "?language=pl")
+    assert [s.texts for s in queue.context["reviews"]] == [{"summary": "Sprawdzony opis."}]

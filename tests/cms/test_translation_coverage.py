@@ -7,12 +7,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from cms.models import GuidePage
+from cms.models import GuidePage, HomePage, Municipality, Partner
 from cms.translation import provenance
 from cms.translation.coverage import coverage, per_language
 from cms.translation.translators import assign_translator
 from tests import factories
 from tests.api.conftest import days_ahead, iso, local
+from tests.region_factories import region
 
 
 @pytest.fixture
@@ -52,7 +53,15 @@ def content(db):
 
 
 def counts(language):
-    return next(row for row in per_language(coverage([language])) if row.language == language)
+    """The club's row: the site's own texts (categories, ...) have a row of their own."""
+    return next(row for row in coverage([language]) if row.partner == "=Club")
+
+
+def test_the_totals_per_language_add_the_site_s_own_texts_to_the_partners(content):
+    rows = coverage(["pl"], by_municipality=False)
+    (total,) = per_language(rows)
+    assert {row.partner for row in rows} == {"", "=Club"}
+    assert total.total == sum(row.total for row in rows)
 
 
 def test_texts_migrants_see_now_are_counted_by_class(content):
@@ -74,6 +83,7 @@ def test_coordinator_downloads_the_coverage_as_safe_csv(content, client, django_
     response = client.get(reverse("cms_translation_coverage") + "?export=csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == [
+        "municipality",
         "partner",
         "language",
         "human",
@@ -82,7 +92,7 @@ def test_coordinator_downloads_the_coverage_as_safe_csv(content, client, django_
         "fallback",
         "total",
     ]
-    assert ["'=Club", "pl", "2", "1", "1", "2", "6"] in rows
+    assert ["Neder-Betuwe", "'=Club", "pl", "2", "1", "1", "2", "6"] in rows
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Vertaaldekking" in home  # "Translation coverage" in the admin's Dutch
 
@@ -97,3 +107,33 @@ def test_a_translator_sees_their_queue_size_not_the_coverage(content, client):
     # Romanian: the activity (its body), the guide (everything), the club's description.
     assert 'data-queue-size="3"' in home
     assert "Roemeens: 3" in home  # the admin speaks Dutch here
+
+
+def test_in_a_region_each_municipality_counts_what_it_shows(db):
+    """A guide published to both counts in each; a local activity where it is published; each
+    municipality's own home page intro in its own row of the site's texts."""
+    region(
+        activities=[
+            factories.activity(
+                "club-tiel",
+                slug="tiel-only",
+                municipalities=["tiel"],
+                starts_at=iso(local(days_ahead(2), 19)),
+                ends_at=None,
+            )
+        ],
+        guides=[factories.guide("ggd", slug="both", municipalities=["neder-betuwe", "tiel"])],
+    )
+    home = HomePage.objects.get(pk=Municipality.objects.get(slug="tiel").site.root_page_id)
+    home.intro_nl = "Welkom in Tiel."
+    home.save_revision().publish()
+    ggd, club = (Partner.objects.get(slug=slug).name for slug in ("ggd", "club-tiel"))
+    rows = {(row.municipality, row.partner): row.total for row in coverage(["pl"])}
+    assert rows[("Neder-Betuwe", ggd)] == rows[("Tiel", ggd)] > 0
+    assert ("Tiel", club) in rows
+    assert ("Neder-Betuwe", club) not in rows
+    # Tiel's home page intro: one text more among Tiel's site texts than Neder-Betuwe's.
+    assert rows[("Tiel", "")] == rows[("Neder-Betuwe", "")] + 1
+    # The totals count the shared guide once.
+    (total,) = per_language(coverage(["pl"], by_municipality=False))
+    assert total.total < sum(row.total for row in coverage(["pl"]))

@@ -1,7 +1,8 @@
 """The XLIFF exchange in the admin: download a selection, upload the translated file.
 
 Coordinators, for every language (their agency's files), and translators, for
-their own languages only: a volunteer who prefers their own translation tool
+their own languages and the municipalities they translate for only
+(``cms.translation.scope``): a volunteer who prefers their own translation tool
 downloads their queue (what is missing or outdated) and uploads it back. A
 translator's file in another language is refused by name, with nothing
 changed, and what they upload is recorded as theirs (``human``) and, where a
@@ -29,7 +30,8 @@ from ...permissions.roles import is_coordinator
 from ..desk_admin import desk_languages
 from ..languages import name_in_admin
 from ..provenance import Origin
-from .importing import ExchangeRefused, import_xliff
+from ..scope import translator_scope
+from .importing import ExchangeRefused, import_xliff, target_language
 from .segments import select
 from .xliff import VERSIONS, write
 
@@ -100,7 +102,13 @@ class ExchangeView(WagtailAdminTemplateMixin, FormView):
             form.add_error("language", _("Choose the language to translate into."))
             return self.form_invalid(form)
         partner = form.cleaned_data["partner"]
-        segments = select(language, partner.slug if partner else None, form.cleaned_data["only"])
+        segments = select(
+            language,
+            partner.slug if partner else None,
+            form.cleaned_data["only"],
+            # A translator for one municipality: only what is shown there.
+            scope=translator_scope(self.request.user, language),
+        )
         data = write(
             segments, settings.SOURCE_LANGUAGE, language, form.cleaned_data["xliff_version"]
         )
@@ -119,12 +127,14 @@ class ExchangeView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         try:
             coordinator = is_coordinator(self.request.user)
+            data = upload.read()
             report = import_xliff(
-                upload.read(),
+                data,
                 self.request.user,
                 languages=None if coordinator else self.languages,
                 origin=Origin.AGENCY if coordinator else Origin.HUMAN,
                 review=not coordinator,
+                scope=translator_scope(self.request.user, target_language(data)),
             )
         except ExchangeRefused as refused:
             self.problems = refused.problems

@@ -28,13 +28,15 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from wagtail.models import Page
 
 from ..languages import is_supported
 from ..municipal import review_required
 from ..provenance import Origin, saving_as
+from ..scope import Scope, in_scope
 from .checks import problems_of, stored_rich_text
 from .held import hold
-from .segments import BODY, PAGE_KINDS, RICH_BLOCK, Segment, find_object, segments_of
+from .segments import BODY, RICH_BLOCK, Segment, find_object, segments_of
 from .xliff import UnreadableFile, read
 
 
@@ -59,11 +61,13 @@ def _kind_and_slug(segment_id: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) >= 3 else ("", "")
 
 
-def _judge(units, language) -> tuple[list[str], dict[tuple[str, str], list[tuple[Segment, str]]]]:
+def _judge(
+    units, language, scope: Scope = None
+) -> tuple[list[str], dict[tuple[str, str], list[tuple[Segment, str]]]]:
     problems: list[str] = []
     accepted: dict[tuple[str, str], list[tuple[Segment, str]]] = defaultdict(list)
     seen: set[str] = set()
-    known: dict[tuple[str, str], dict[str, Segment]] = {}
+    known: dict[tuple[str, str], dict[str, Segment] | None] = {}  # None: not theirs
     for unit in units:
         if not unit.target.strip():
             continue
@@ -77,6 +81,11 @@ def _judge(units, language) -> tuple[list[str], dict[tuple[str, str], list[tuple
             known[(kind, slug)] = (
                 {s.id: s for s in segments_of(kind, obj, language)} if obj is not None else {}
             )
+            if obj is not None and not in_scope(kind, obj, scope):
+                known[(kind, slug)] = None
+        if known[(kind, slug)] is None:
+            problems.append(f"{unit.id}: not shown in a municipality you translate for")
+            continue
         segment = known[(kind, slug)].get(unit.id)
         if segment is None:
             problems.append(f"{unit.id}: unknown segment (no such text to translate)")
@@ -120,11 +129,13 @@ def apply_translations(
     The revision is published when ``publish`` and the page is live without a pending
     draft; otherwise the translation waits in the draft, and that revision is returned.
     """
-    if kind in PAGE_KINDS and obj.has_unpublished_changes:
+    # Every page (a partner's, or the site's own home and lists) gets a revision.
+    is_page = isinstance(obj, Page)
+    if is_page and obj.has_unpublished_changes:
         obj = obj.get_latest_revision_as_object()
         publish = False
     else:
-        publish = publish and kind in PAGE_KINDS and obj.live
+        publish = publish and is_page and obj.live
     blocks = {}
     for segment, target in translations:
         name = segment.id.split("/")[2]
@@ -134,7 +145,7 @@ def apply_translations(
             setattr(obj, f"{name}_{language}", target)
     if blocks:
         setattr(obj, f"{BODY}_{language}", _translated_body(obj, language, blocks))
-    if kind in PAGE_KINDS:
+    if is_page:
         revision = obj.save_revision()
         if not publish:
             return revision
@@ -144,12 +155,21 @@ def apply_translations(
     return None
 
 
+def target_language(data: bytes) -> str:
+    """The target language a file names ("" when it cannot be read: ``import_xliff`` says why)."""
+    try:
+        return read(data)[0]
+    except UnreadableFile:
+        return ""
+
+
 def import_xliff(
     data: bytes,
     user: Any = None,
     languages: Collection[str] | None = None,
     origin: str = Origin.AGENCY,
     review: bool = False,
+    scope: Scope = None,
 ) -> ImportReport:
     """Apply an XLIFF file (1.2 or 2.0) atomically; ``ExchangeRefused`` names every problem.
 
@@ -157,7 +177,9 @@ def import_xliff(
     work: ``Origin.HUMAN``), saved by ``user`` when known. ``languages``: the
     only target languages accepted (a translator's own); None: any. ``review``:
     a translator's file, held for a second reader where that is required
-    (``user`` is then its author).
+    (``user`` is then its author). ``scope``: the municipalities whose texts may
+    be changed (a translator's; ``cms.translation.scope``); a unit of a text
+    shown elsewhere refuses the file.
     """
     if review and user is None:
         raise ValueError("a file held for review needs its author")
@@ -171,7 +193,7 @@ def import_xliff(
         )
     if languages is not None and language not in languages:
         raise ExchangeRefused([f"file: target language {language!r} is not one you translate into"])
-    problems, accepted = _judge(units, language)
+    problems, accepted = _judge(units, language, scope)
     if problems:
         raise ExchangeRefused(problems)
     report = ImportReport(language)

@@ -1,5 +1,8 @@
 """Every translatable text, addressed by a stable segment id: ``<kind>/<slug>/<field>``.
 
+The site's own texts (``home/tiel/intro``, ``category/sport/name``, ...) are
+kinds too (``cms.translation.site_texts``).
+
 A guide's rich-text body blocks are segments of their own,
 ``guide/<slug>/body/<block id>``: an agency translates paragraphs, not a
 StreamField. Slugs, not database ids, so that a file exported from one copy of
@@ -22,6 +25,10 @@ from ...municipalities.registry import MunicipalityInfo
 from ...municipalities.scoping import published_to
 from ..fallback import has_text
 from ..provenance import State, state
+from ..scope import Scope, scoped
+from ..site_texts import SITE_KINDS, address
+from ..site_texts import find as find_site_text
+from ..site_texts import objects as site_objects
 
 # kind → (model, plain-text fields); pages also carry their body's text blocks.
 KINDS: dict[str, tuple[type[Model], tuple[str, ...]]] = {
@@ -30,6 +37,7 @@ KINDS: dict[str, tuple[type[Model], tuple[str, ...]]] = {
     "action": (PolicyAction, ("title", "description")),
     "partner": (Partner, ("description",)),
     "glossary": (GlossaryTerm, ("term", "explanation")),
+    **{kind: (spec.model, spec.fields) for kind, spec in SITE_KINDS.items()},
 }
 PAGE_KINDS = ("activity", "guide")
 BODY = "body"
@@ -75,7 +83,7 @@ def segments_of(kind: str, obj: Any, language: str, judge: bool = False) -> Iter
         if has_text(text):
             target = getattr(obj, f"{field}_{language}", None) or ""
             outdated = judge and _outdated(obj, field, language)
-            yield Segment(f"{kind}/{obj.slug}/{field}", text, target, False, outdated)
+            yield Segment(f"{kind}/{address(kind, obj)}/{field}", text, target, False, outdated)
     if kind in PAGE_KINDS:
         targets = _body_blocks(getattr(obj, f"{BODY}_{language}", None))
         outdated = judge and _outdated(obj, BODY, language)
@@ -86,10 +94,17 @@ def segments_of(kind: str, obj: Any, language: str, judge: bool = False) -> Iter
 
 
 def _objects(
-    kind: str, partner: str | None, municipality: MunicipalityInfo | None = None
+    kind: str,
+    partner: str | None,
+    municipality: MunicipalityInfo | None = None,
+    scope: Scope = None,
 ) -> Iterable[Any]:
+    if kind in SITE_KINDS:
+        if partner:
+            return []  # no partner's: the site's own
+        return site_objects(kind, [municipality] if municipality is not None else scope)
     model, _ = KINDS[kind]
-    objects = model.objects.all()
+    objects = scoped(kind, model.objects.all(), scope)
     if kind in PAGE_KINDS:
         objects = objects.live()
     if kind in ("activity", "guide", "partner"):
@@ -113,17 +128,19 @@ def select(
     partner: str | None = None,
     only: Iterable[str] = (),
     municipality: MunicipalityInfo | None = None,
+    scope: Scope = None,
 ) -> list[Segment]:
     """The segments to send for ``language``: all, or ``only`` the missing and/or outdated ones.
 
     Outdated is exact, per field: the Dutch source changed since the translation was
     saved (``cms.translation.provenance``). ``municipality``: only what is shown there
-    (the glossary is every municipality's).
+    (the glossary is every municipality's). ``scope``: only what is shown in one of these
+    (a translator's municipalities, ``cms.translation.scope``).
     """
     only = set(only)
     chosen = []
     for kind in KINDS:
-        for obj in _objects(kind, partner, municipality):
+        for obj in _objects(kind, partner, municipality, scope):
             for segment in segments_of(kind, obj, language, judge="outdated" in only):
                 missing = not has_text(segment.target)
                 if (
@@ -139,5 +156,7 @@ def find_object(kind: str, slug: str) -> Any | None:
     """The object a segment id names, or None."""
     if kind not in KINDS:
         return None
+    if kind in SITE_KINDS:
+        return find_site_text(kind, slug)
     model, _ = KINDS[kind]
     return model.objects.filter(slug=slug).first()

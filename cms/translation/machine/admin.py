@@ -2,7 +2,8 @@
 
 Coordinators, for every language and municipality, and translators, for their
 own languages and the municipalities they translate for (an assignment
-without one: every municipality). The characters count against the chosen
+without one: every municipality; ``cms.translation.scope``), whose budget they
+spend and whose texts they draft. The characters count against the chosen
 municipality's budget (default: the one whose address the admin is opened
 at); the page shows every municipality's month and its choice of languages
 published unreviewed. A whole language (a translator's whole queue) runs as a
@@ -29,8 +30,10 @@ from ...municipalities import lookup
 from ...municipalities.registry import MunicipalityInfo
 from ...permissions.roles import is_coordinator
 from ..desk_admin import DESK, desk_languages
+from ..exchange.segments import find_object
 from ..languages import name_in_admin
 from ..municipal import published_languages
+from ..scope import in_scope, translator_scope
 from ..translators import TranslatorAssignment
 from .budget import budget_state
 from .deepl_provider import is_configured
@@ -120,6 +123,18 @@ class MachineDraftsView(WagtailAdminTemplateMixin, FormView):
         if not is_configured():
             form.add_error(None, _("Machine drafts are off: no DEEPL_AUTH_KEY is set."))
             return self.form_invalid(form)
+        # A translator for one municipality drafts what is shown there, on its budget.
+        scope = translator_scope(self.request.user, language)
+        if scope is not None and municipality not in scope:
+            form.add_error(
+                "municipality",
+                _("You do not translate into %(language)s for %(municipality)s.")
+                % {
+                    "language": name_in_admin(language),
+                    "municipality": municipality.name if municipality else "",
+                },
+            )
+            return self.form_invalid(form)
         if not segment:
             queued = draft_language.enqueue(
                 language, self.request.user.pk, municipality.pk if municipality else None
@@ -131,6 +146,14 @@ class MachineDraftsView(WagtailAdminTemplateMixin, FormView):
             )
             return redirect(reverse("cms_machine_drafts") + f"?task={queued.id}")
         kind, slug = segment.split("/")
+        obj = find_object(kind, slug)
+        if obj is not None and not in_scope(kind, obj, scope):
+            form.add_error(
+                "segment",
+                _("%(object)s is not shown in a municipality you translate %(language)s for.")
+                % {"object": segment, "language": name_in_admin(language)},
+            )
+            return self.form_invalid(form)
         try:
             report = draft_object(
                 kind, slug, language, self.request.user, municipality=municipality

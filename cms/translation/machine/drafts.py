@@ -23,15 +23,17 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from wagtail.models import Page
 
 from ...municipalities.registry import MunicipalityInfo
 from ..exchange.held import hold, own_translation_waits
 from ..exchange.importing import apply_translations
-from ..exchange.segments import PAGE_KINDS, Segment, find_object, segments_of, select
+from ..exchange.segments import Segment, find_object, segments_of, select
 from ..fallback import has_text
 from ..municipal import publishes_unreviewed, review_required
 from ..parked import mark_machine_texts
 from ..provenance import Origin, saving_as
+from ..scope import shown_in as where_shown
 from .budget import release, reserve
 from .deepl_provider import DeepLTranslator, is_configured
 from .provider import BudgetSpent, MachineTranslationFailed, MachineTranslator, ProviderUnavailable
@@ -58,10 +60,14 @@ def translator() -> MachineTranslator:
 
 
 def shown_in(kind: str, obj: Any) -> list[int]:
-    """The municipalities a page is shown in (the rest go live as they are saved)."""
-    if kind not in PAGE_KINDS:
+    """The municipalities a page is shown in (the rest go live as they are saved).
+
+    A municipality's own page (its home, its lists) is shown there only; none
+    known: the installation's default decides.
+    """
+    if not isinstance(obj, Page):
         return []
-    return list(obj.municipalities.values_list("pk", flat=True))
+    return sorted(where_shown(kind, obj) or ())
 
 
 def _translate(machine: MachineTranslator, segments: list[Segment], language: str) -> list[str]:
