@@ -60,11 +60,13 @@ def _queries(records: list[dict], section: str) -> int:
 
 
 def test_queries_per_new_activity_are_pinned(club):
+    _queries(_activities(0, 1), "activities")  # warms the caches a first import fills
     two = _queries(_activities(1, 2), "activities")
     four = _queries(_activities(3, 4), "activities")
     # Was 141 per activity before the import indexed each record once and kept its
-    # Dutch sources in one INSERT: three saves each re-indexed the page.
-    assert four - two <= 2 * 96
+    # Dutch sources in one INSERT: three saves each re-indexed the page. 96 measured;
+    # the bound leaves room for the two or three queries Wagtail's caches vary by.
+    assert four - two <= 2 * 98
 
 
 def test_queries_per_new_partner_are_pinned(db):

@@ -13,8 +13,10 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
+from cms import next_occurrence
 from cms.content_version import current_version
 from cms.models import ActivityOccurrence, ActivityPage, Category, Partner
 from tests import factories
@@ -141,9 +143,12 @@ def test_an_occurrence_refresh_is_in_the_next_get(client, cached):
     right = next_start()
     before = current_version()
     in_nine_days = timezone.now() + timedelta(days=9)
-    ActivityOccurrence.objects.filter(activity__slug="voetbal").update(
-        starts_at=in_nine_days, ends_at=in_nine_days
-    )
+    with transaction.atomic():  # one commit, as a refresh writes the dates and the pair
+        ActivityOccurrence.objects.filter(activity__slug="voetbal").update(
+            starts_at=in_nine_days, ends_at=in_nine_days
+        )
+        activity = ActivityPage.objects.get(slug="voetbal")
+        next_occurrence.store(activity, activity.occurrences.all(), timezone.now())
     assert current_version() == before + 1
     warm(client, LIST + "&category=sport")
     assert next_start() != right
