@@ -31,6 +31,7 @@ from django.utils.translation import pgettext
 from ..models import ActivityOccurrence, ActivityPage, GuidePage, PolicyAction
 from ..municipalities import lookup
 from ..surveys.models import Survey
+from . import scope
 from .children import record_of, texts_with_records
 from .fallback import has_text
 from .languages import language_codes
@@ -160,12 +161,9 @@ def _places_of_parent(parent, by_municipality: bool) -> list[str]:
     everyone = lookup.municipalities()
     if not lookup.is_regional():
         return [m.name for m in everyone] or [""]
-    if isinstance(parent, PolicyAction):
-        path = parent.plan.path
-        found = [m.name for m in everyone if path.startswith(m.root_path)]
-    else:
-        found = [parent.municipality.name] if parent.municipality_id else []
-    return found or [m.name for m in everyone]
+    kind = "action" if isinstance(parent, PolicyAction) else "survey"
+    pks = scope.shown_in(kind, parent) or set()
+    return [m.name for m in everyone if m.pk in pks] or [m.name for m in everyone]
 
 
 def _count_parents_with_children(
