@@ -27,6 +27,7 @@ from ..site_structure import SiteStructure, ensure_site_structure, structure_of
 from ..translation.provenance import saving_as
 from . import records
 from .errors import FieldProblem, ImportFailed, InvalidField
+from .first_publish import add_published, can_publish_in_one_save
 from .keys import check_keys
 from .municipalities import (
     action_municipality,
@@ -144,6 +145,9 @@ def _upsert_page(
     if page is None:
         page = model(slug=slug, live=publish)
         _assign(page, fields, relations)
+        if publish and can_publish_in_one_save(page):
+            add_published(parent, page)
+            return "created", page
         parent.add_child(instance=page)
         # add_child's save has just run full_clean on these values.
         revision = page.save_revision(clean=False)

@@ -63,10 +63,11 @@ def test_queries_per_new_activity_are_pinned(club):
     _queries(_activities(0, 1), "activities")  # warms the caches a first import fills
     two = _queries(_activities(1, 2), "activities")
     four = _queries(_activities(3, 4), "activities")
-    # Was 141 per activity before the import indexed each record once and kept its
-    # Dutch sources in one INSERT: three saves each re-indexed the page. 96 measured;
+    # Was 141 per activity when three saves each re-indexed the page, 96 with the
+    # index written once per record, 48 since a new page is saved once, live
+    # (cms/importing/first_publish.py) and the admin search is written in bulk;
     # the bound leaves room for the two or three queries Wagtail's caches vary by.
-    assert four - two <= 2 * 98
+    assert four - two <= 2 * 50
 
 
 def test_queries_per_new_partner_are_pinned(db):
