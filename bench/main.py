@@ -50,6 +50,7 @@ def measure_size(size: int, args, run: dict) -> dict:
         search_overhead,
         server,
         sql_counts,
+        visibility,
     )
 
     print(f"== {size} activities", flush=True)
@@ -90,6 +91,8 @@ def measure_size(size: int, args, run: dict) -> dict:
         if searchable:
             figures["search"] = asdict(search_overhead.measure(gunicorn.base, args.search_rounds))
             print(f"  search: {figures['search']}", flush=True)
+            figures["visibility"] = asdict(visibility.measure(gunicorn.base))
+            print(f"  publish → visible: {figures['visibility']}", flush=True)
         figures["worker_peak_rss_mb"] = round(gunicorn.peak_rss_mb(), 1)
     finally:
         gunicorn.stop()
