@@ -126,6 +126,11 @@ def main(argv: list[str]) -> None:
         help="with --municipalities: the single-municipality run to set the region beside",
     )
     parser.add_argument(
+        "--before",
+        default="before",
+        help="the earlier run (label in bench/results/) shown as 'before' beside this one",
+    )
+    parser.add_argument(
         "--index-up-to",
         type=int,
         default=10**9,
@@ -147,6 +152,7 @@ def main(argv: list[str]) -> None:
         "machine": _machine(),
         "load_times": content.LoadTimes(),
         "municipalities": args.municipalities,
+        "before": args.before,
         "sizes": {},
     }
     started = time.perf_counter()

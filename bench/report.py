@@ -266,8 +266,7 @@ def render(run: dict, label: str) -> str:
         f"| command | `{run['command'].strip()}` |",
         f"| date | {run['date']} (run took {run['duration_seconds']} s) |",
         f"| machine | {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB memory; load average "
-        f"{m['load_before']:.2f} before, {m['load_after']:.2f} after "
-        "(other sessions were running) |",
+        f"{m['load_before']:.2f} before, {m['load_after']:.2f} after |",
         "| server | gunicorn 2 sync workers, bench.settings (DEBUG off), "
         "PostgreSQL + Elasticsearch 7.10.2 on the same machine |",
         "| load | wrk -t2 -c8, Accept-Language: pl |",
@@ -285,8 +284,8 @@ def render(run: dict, label: str) -> str:
     for size, figures in sorted(run["sizes"].items(), key=lambda item: int(item[0])):
         lines += _size_section(size, figures)
     lines += _targets(run)
-    before = HERE / "results" / "before.json"
-    if label != "before" and before.exists():
+    before = HERE / "results" / f"{run.get('before', 'before')}.json"
+    if label != run.get("before", "before") and before.exists():
         lines += _before_after(json.loads(before.read_text()), run)
     if NOTES.exists():
         lines += [NOTES.read_text().strip(), ""]
