@@ -151,12 +151,12 @@ def filters(request: SearchRequest) -> list[Q]:
     return clauses
 
 
-def _highlight(search: Search, text: str, language: str) -> Search:
+def _highlight(search: Search, text: str, languages: tuple[str, ...]) -> Search:
+    """Marks in the title, summary and body of ``languages`` (and a partner's name)."""
     search = search.highlight_options(encoder="html", fragment_size=150, **HIGHLIGHT)
-    # The languages a hit may be shown in; engine.py picks the one actually shown.
     fields = [
         (f"{name}.{code}{variant}", 2 if name == "body" else 0)
-        for code in fallback_chain(language)
+        for code in languages
         for name in ("title", "summary", "body")
         for variant in ("", ".folded")
     ] + [("name", 0)]
@@ -198,14 +198,18 @@ def _count_per_municipality(
 def build_search(request: SearchRequest, typos_in: tuple[str, ...] | None = None) -> Search:
     """Hits, total, facets and highlights; typos forgiven in ``typos_in`` (default: the chain).
 
-    Highlights are asked for the chain's fields only: a hit is shown in one of
-    those languages (``engine._hit``).
+    Highlights are asked in the requested language only: marking a text costs
+    the engine its analysis again, and a hit is nearly always shown in the
+    language asked for, so marking the rest of the chain too (English, Dutch)
+    tripled that work for texts nobody sees (engine ``took`` p50 over
+    bench/queries.py: bench/RESULTS.md). The few hits shown in a fallback
+    language get theirs from ``build_highlights``.
     """
     search = Search(index=alias())
     text = request.q.strip()
     if text:
         search = search.query(text_query(text, request.language, typos_in))
-        search = _highlight(search, text, request.language)
+        search = _highlight(search, text, (request.language,))
     for clause in filters(request):
         search = search.filter(clause)
     for facet in FACETS:
@@ -223,6 +227,17 @@ def build_search(request: SearchRequest, typos_in: tuple[str, ...] | None = None
         .sort("_score", "slug")
         .extra(size=request.page_size, track_total_hits=True)
     )
+
+
+def build_highlights(text: str, languages: tuple[str, ...], document_ids: list[str]) -> Search:
+    """The marks of ``languages`` in the given documents, for hits shown in a fallback language.
+
+    Each field's highlight query is its own (``_highlight``), so a mark does not
+    depend on the search that found the document: these are the marks that
+    search would have returned had it asked for these languages.
+    """
+    search = Search(index=alias()).filter("ids", values=document_ids).source(False)
+    return _highlight(search, text, languages).extra(size=len(document_ids))
 
 
 def build_spelling(text: str) -> Search:
