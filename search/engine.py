@@ -18,7 +18,7 @@ from cms.translation.languages import language_codes
 
 from . import elastic
 from .contract import FACETS, FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
-from .query import build_highlights, build_search, build_spelling, build_suggest
+from .query import IN_MUNICIPALITY, build_highlights, build_search, build_spelling, build_suggest
 
 BACKEND = "elasticsearch"
 # Fewer hits than this and a spelling suggestion is worth showing.
@@ -150,9 +150,11 @@ def search(request: SearchRequest) -> SearchResponse:
     total = answer["hits"]["total"]["value"]
     _add_fallback_highlights(answer["hits"]["hits"], request.q.strip(), request.language)
     aggregations = answer["aggregations"]
-    facets = {facet: _buckets(aggregations[facet]) for facet in FACETS}
+    # Searched in one municipality: the facets are counted inside its bucket.
+    scoped = aggregations.get(IN_MUNICIPALITY, aggregations)
+    facets = {facet: _buckets(scoped[facet]) for facet in FACETS}
     if "municipality" in aggregations:  # asked only when searching in one municipality
-        facets["municipality"] = _buckets(aggregations["municipality"]["matching"]["by"])
+        facets["municipality"] = _buckets(aggregations["municipality"])
     return SearchResponse(
         backend=BACKEND,
         total=total,
