@@ -226,8 +226,15 @@ def build_search(request: SearchRequest, typos_in: tuple[str, ...] | None = None
     for clause in filters(replace(request, municipality=None)):
         search = search.filter(clause)
     search = _facets(search, request)
+    # A hit is shown in a language of the chain (``engine._hit``): the other
+    # languages' titles and summaries would only be sent, parsed and dropped.
+    shown = [
+        f"{name}.{code}"
+        for name in ("title", "summary")
+        for code in fallback_chain(request.language)
+    ]
     return (
-        search.source(["type", "slug", "title", "summary", "name"])
+        search.source(["type", "slug", "name", *shown])
         .sort("_score", "slug")
         .extra(size=request.page_size, track_total_hits=True)
     )
