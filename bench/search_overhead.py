@@ -1,8 +1,10 @@
 """The search API's time against the engine's time for the very queries the API sends.
 
 A search is matched in the requested language's fallback chain, and again in
-every language when that finds nothing (``search.engine.find``): the engine's
-side then counts both requests, as the API pays for both.
+every language when that finds nothing (``search.engine.find``); hits shown in
+a fallback language get their highlights from one more request
+(``search.engine.fallback_highlights``): the engine's side counts every
+request the API makes.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.conf import settings
 
 from cms.translation.languages import language_codes
 from public.search import parse_search_request
+from search.engine import fallback_highlights
 from search.query import build_search
 
 from .queries import QUERIES
@@ -42,7 +45,10 @@ def percentile(values: list[float], share: float) -> float:
 
 def _engine_request(engine: str, request, languages=None) -> urllib.request.Request:
     """The request ``search.engine`` sends for this search request."""
-    search = build_search(request, languages)
+    return _as_request(engine, build_search(request, languages))
+
+
+def _as_request(engine: str, search) -> urllib.request.Request:
     return urllib.request.Request(
         f"{engine}/{','.join(search._index)}/_search",
         data=json.dumps(search.to_dict()).encode(),
@@ -66,17 +72,18 @@ def measure(base_url: str, rounds: int) -> SearchTimes:
         query = urllib.parse.urlencode({"q": q, "lang": lang, **extra})
         prepared.append(
             (
+                request,
                 urllib.request.Request(f"{base_url}/api/v1/search?{query}"),
                 _engine_request(engine, request),
                 # Sent only when the chain finds nothing, as search.engine.find does.
                 _engine_request(engine, request, tuple(language_codes())) if request.q else None,
             )
         )
-    for api, raw, _ in prepared[:WARM_UP]:  # warm both up: connections, the engine's caches
+    for _, api, raw, _ in prepared[:WARM_UP]:  # warm both up: connections, the engine's caches
         _timed(api)
         _timed(raw)
     for _ in range(rounds):
-        for api, raw, everywhere in prepared:
+        for request, api, raw, everywhere in prepared:
             elapsed, answer = _timed(api)
             assert answer["backend"] == "elasticsearch", "the API fell back to the database"
             api_ms.append(elapsed)
@@ -85,6 +92,10 @@ def measure(base_url: str, rounds: int) -> SearchTimes:
             if answer["hits"]["total"]["value"] == 0 and everywhere is not None:
                 more, answer = _timed(everywhere)
                 elapsed, spent = elapsed + more, spent + float(answer["took"])
+            marks = fallback_highlights(answer["hits"]["hits"], request.q, request.language)
+            if marks is not None:
+                more, marked = _timed(_as_request(engine, marks))
+                elapsed, spent = elapsed + more, spent + float(marked["took"])
             engine_ms.append(elapsed)
             took.append(spent)
     return SearchTimes(

@@ -13,12 +13,12 @@ from elasticsearch.exceptions import TransportError
 from elasticsearch_dsl import Search
 
 from cms.public_urls import public_path
-from cms.translation.fallback import TranslatedText, first_text
+from cms.translation.fallback import TranslatedText, fallback_chain, first_text
 from cms.translation.languages import language_codes
 
 from . import elastic
 from .contract import FACETS, FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
-from .query import build_search, build_spelling, build_suggest
+from .query import IN_MUNICIPALITY, build_highlights, build_search, build_spelling, build_suggest
 
 BACKEND = "elasticsearch"
 # Fewer hits than this and a spelling suggestion is worth showing.
@@ -46,6 +46,42 @@ def _best_fragments(highlight: dict[str, list[str]], field: str) -> list[str]:
     # The stemmed field and its accent-free twin each mark what they matched; keep the richer.
     candidates = [highlight.get(field, []), highlight.get(f"{field}.folded", [])]
     return max(candidates, key=lambda fragments: sum(f.count("<mark>") for f in fragments))
+
+
+def _shown_languages(source: dict[str, Any], language: str) -> set[str]:
+    """The languages ``_hit`` shows a document's title, summary and body in."""
+    shown = {_in_language(source.get("summary"), language).language}
+    if source["type"] != "partner":
+        shown.add(_in_language(source.get("title"), language).language)
+    return shown
+
+
+def fallback_highlights(hits: list[dict[str, Any]], text: str, language: str) -> Search | None:
+    """The request for the marks of hits shown (partly) in a fallback language, if any.
+
+    The search asked for marks in the requested language only (``build_search``);
+    most hits are shown in it, so this request is rarely needed.
+    """
+    missing = {
+        raw["_id"]: shown
+        for raw in hits
+        if (shown := _shown_languages(raw["_source"], language) - {language})
+    }
+    if not missing or not text:
+        return None
+    needed = set().union(*missing.values())
+    languages = tuple(code for code in fallback_chain(language) if code in needed)
+    return build_highlights(text, languages, list(missing))
+
+
+def _add_fallback_highlights(hits: list[dict[str, Any]], text: str, language: str) -> None:
+    search = fallback_highlights(hits, text, language)
+    if search is None:
+        return
+    found = {raw["_id"]: raw.get("highlight", {}) for raw in _execute(search)["hits"]["hits"]}
+    for raw in hits:
+        if raw["_id"] in found:
+            raw.setdefault("highlight", {}).update(found[raw["_id"]])
 
 
 def _hit(raw: dict[str, Any], language: str) -> SearchHit:
@@ -112,10 +148,13 @@ def find(request: SearchRequest) -> dict[str, Any]:
 def search(request: SearchRequest) -> SearchResponse:
     answer = find(request)
     total = answer["hits"]["total"]["value"]
+    _add_fallback_highlights(answer["hits"]["hits"], request.q.strip(), request.language)
     aggregations = answer["aggregations"]
-    facets = {facet: _buckets(aggregations[facet]) for facet in FACETS}
+    # Searched in one municipality: the facets are counted inside its bucket.
+    scoped = aggregations.get(IN_MUNICIPALITY, aggregations)
+    facets = {facet: _buckets(scoped[facet]) for facet in FACETS}
     if "municipality" in aggregations:  # asked only when searching in one municipality
-        facets["municipality"] = _buckets(aggregations["municipality"]["matching"]["by"])
+        facets["municipality"] = _buckets(aggregations["municipality"])
     return SearchResponse(
         backend=BACKEND,
         total=total,

@@ -28,6 +28,8 @@ from .documents import alias
 WORDS_REQUIRED = "3<75%"
 DEFAULT_RADIUS_KM = 10.0
 FACET_SIZE = 50
+# The aggregation holding the facets when a search is made in one municipality.
+IN_MUNICIPALITY = "in_municipality"
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 # Typos anywhere but in the first letter: that keeps "jezyka" from matching
 # "muzyka" and the engine from expanding every word of every language.
@@ -151,12 +153,12 @@ def filters(request: SearchRequest) -> list[Q]:
     return clauses
 
 
-def _highlight(search: Search, text: str, language: str) -> Search:
+def _highlight(search: Search, text: str, languages: tuple[str, ...]) -> Search:
+    """Marks in the title, summary and body of ``languages`` (and a partner's name)."""
     search = search.highlight_options(encoder="html", fragment_size=150, **HIGHLIGHT)
-    # The languages a hit may be shown in; engine.py picks the one actually shown.
     fields = [
         (f"{name}.{code}{variant}", 2 if name == "body" else 0)
-        for code in fallback_chain(language)
+        for code in languages
         for name in ("title", "summary", "body")
         for variant in ("", ".folded")
     ] + [("name", 0)]
@@ -171,58 +173,82 @@ def _highlight(search: Search, text: str, language: str) -> Search:
     return search
 
 
-def _count_per_municipality(
-    search: Search, request: SearchRequest, text: str, typos_in: tuple[str, ...] | None
-) -> None:
-    """The ``municipality`` facet: the same matches counted in every municipality.
+def _facets(search: Search, request: SearchRequest) -> Search:
+    """Facet counts over every match; with a municipality, also ``municipality``.
 
-    Searched in Tiel, a visitor also learns that Neder-Betuwe has five: a
-    ``global`` bucket leaves the search's own municipality filter behind, and a
-    ``filter`` inside it applies the query and every other filter again.
+    Searched in Tiel, a visitor also learns that Neder-Betuwe has five. The
+    query and the other filters select the matches in every municipality; the
+    municipality filter is a ``post_filter`` (it narrows the hits and the total,
+    not the aggregations), so the ``municipality`` facet counts those matches
+    as they are, and the other facets count them inside a ``filter`` bucket for
+    the municipality. The engine evaluates the query once: a ``global`` bucket
+    that asked it again cost a second rewrite and run of the whole query.
     """
-    everywhere = replace(request, municipality=None)
-    matching = Q(
-        "bool",
-        must=[text_query(text, request.language, typos_in)] if text else [],
-        filter=filters(everywhere),
-    )
-    search.aggs.bucket("municipality", "global").bucket("matching", "filter", matching).bucket(
-        "by",
-        "terms",
-        field="municipalities",
-        size=FACET_SIZE,
-        order=[{"_count": "desc"}, {"_key": "asc"}],
-    )
-
-
-def build_search(request: SearchRequest, typos_in: tuple[str, ...] | None = None) -> Search:
-    """Hits, total, facets and highlights; typos forgiven in ``typos_in`` (default: the chain).
-
-    Highlights are asked for the chain's fields only: a hit is shown in one of
-    those languages (``engine._hit``).
-    """
-    search = Search(index=alias())
-    text = request.q.strip()
-    if text:
-        search = search.query(text_query(text, request.language, typos_in))
-        search = _highlight(search, text, request.language)
-    for clause in filters(request):
-        search = search.filter(clause)
-    for facet in FACETS:
+    scope = search.aggs
+    if request.municipality:
+        here = Q("term", municipalities=request.municipality)
+        search = search.post_filter(here)
+        scope = search.aggs.bucket(IN_MUNICIPALITY, "filter", here)
         search.aggs.bucket(
+            "municipality",
+            "terms",
+            field="municipalities",
+            size=FACET_SIZE,
+            order=[{"_count": "desc"}, {"_key": "asc"}],
+        )
+    for facet in FACETS:
+        scope.bucket(
             facet,
             "terms",
             field=facet,
             size=FACET_SIZE,
             order=[{"_count": "desc"}, {"_key": "asc"}],
         )
-    if request.municipality:
-        _count_per_municipality(search, request, text, typos_in)
+    return search
+
+
+def build_search(request: SearchRequest, typos_in: tuple[str, ...] | None = None) -> Search:
+    """Hits, total, facets and highlights; typos forgiven in ``typos_in`` (default: the chain).
+
+    Highlights are asked in the requested language only: marking a text costs
+    the engine its analysis again, and a hit is nearly always shown in the
+    language asked for, so marking the rest of the chain too (English, Dutch)
+    tripled that work for texts nobody sees (engine ``took`` p50 over
+    bench/queries.py: search/README.md). The few hits shown in a fallback
+    language get theirs from ``build_highlights``.
+    """
+    search = Search(index=alias())
+    text = request.q.strip()
+    if text:
+        search = search.query(text_query(text, request.language, typos_in))
+        search = _highlight(search, text, (request.language,))
+    # The municipality filter is left to ``_facets`` (a post_filter).
+    for clause in filters(replace(request, municipality=None)):
+        search = search.filter(clause)
+    search = _facets(search, request)
+    # A hit is shown in a language of the chain (``engine._hit``): the other
+    # languages' titles and summaries would only be sent, parsed and dropped.
+    shown = [
+        f"{name}.{code}"
+        for name in ("title", "summary")
+        for code in fallback_chain(request.language)
+    ]
     return (
-        search.source(["type", "slug", "title", "summary", "name"])
+        search.source(["type", "slug", "name", *shown])
         .sort("_score", "slug")
         .extra(size=request.page_size, track_total_hits=True)
     )
+
+
+def build_highlights(text: str, languages: tuple[str, ...], document_ids: list[str]) -> Search:
+    """The marks of ``languages`` in the given documents, for hits shown in a fallback language.
+
+    Each field's highlight query is its own (``_highlight``), so a mark does not
+    depend on the search that found the document: these are the marks that
+    search would have returned had it asked for these languages.
+    """
+    search = Search(index=alias()).filter("ids", values=document_ids).source(False)
+    return _highlight(search, text, languages).extra(size=len(document_ids))
 
 
 def build_spelling(text: str) -> Search:

@@ -85,3 +85,17 @@ def test_starts_after_matches_any_occurrence():
     assert sorted(slugs(response)) == ["cursus-nederlands", "gemengd-voetbal", "taalcafe-ochten"]
     later = find(starts_after=datetime(2027, 7, 1, tzinfo=UTC))
     assert sorted(slugs(later)) == ["gemengd-voetbal", "taalcafe-ochten"]
+
+
+def test_searched_in_one_municipality_the_facet_counts_every_municipality():
+    # The corpus is Neder-Betuwe's. Searched in Tiel: no hits, no facet counts, but the
+    # municipality facet says Neder-Betuwe has them; the query is evaluated once.
+    elsewhere = find("", municipality="tiel")
+    assert (elsewhere.total, elsewhere.results) == (0, [])
+    assert buckets(elsewhere, "type") == []
+    assert buckets(elsewhere, "municipality") == [("neder-betuwe", 10)]
+    here = find("taalcafe", municipality="neder-betuwe")
+    everywhere = find("taalcafe")
+    assert slugs(here) == slugs(everywhere) and here.total == everywhere.total > 0
+    assert here.facets["type"] == everywhere.facets["type"]
+    assert buckets(here, "municipality") == [("neder-betuwe", here.total)]

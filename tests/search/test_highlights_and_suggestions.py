@@ -2,6 +2,8 @@
 
 import pytest
 
+from public.search import parse_search_request
+from search.query import build_search
 from search.service import suggest
 from tests.search.conftest import find
 
@@ -60,3 +62,19 @@ def test_suggest_prefers_the_requested_language_and_lists_a_page_once():
 
 def test_suggest_tolerates_a_typo():
     assert [s.slug for s in suggest("zwenl", "nl")] == ["zwemles-kinderen"]
+
+
+def test_highlight_in_a_fallback_language():
+    # No Polish translation: shown in English, and marked in English, by a second
+    # request made only for such hits.
+    hit = find("swimming lessons", "pl").results[0]
+    assert (hit.slug, hit.language) == ("zwemles-kinderen", "en")
+    assert hit.highlight["title"] == ["<mark>Swimming</mark> <mark>lessons</mark> for children"]
+
+
+def test_the_search_marks_only_the_requested_language():
+    # Marking re-analyses each text: the search asks for the requested language's
+    # marks alone, not for English and Dutch texts that these hits do not show.
+    fields = build_search(parse_search_request({"q": "kurs"}, "pl")).to_dict()["highlight"]
+    languages = {name.split(".")[1] for name in fields["fields"] if "." in name}
+    assert languages == {"pl"}
