@@ -203,7 +203,7 @@ def activity_listing(
     params = filter_parameters(cleaned, now, municipality)
     wanted, refused = validated_filters(params)
     wanted = replace(wanted, municipality=municipality)
-    paginator = Paginator(upcoming(wanted, now), PAGE_SIZE)
+    paginator = Paginator(upcoming(wanted, now, language), PAGE_SIZE)
     page = paginator.get_page(query.get("page"))
     chosen = {key for key, value in cleaned.items() if value and key not in ("radius", "near")}
     return ActivityListing(
@@ -226,15 +226,15 @@ class WeekAhead:
 
 
 def week_ahead(
-    now: datetime | None = None, municipality: MunicipalityInfo | None = None
+    language: str, now: datetime | None = None, municipality: MunicipalityInfo | None = None
 ) -> WeekAhead:
     """What's on in the next seven days; when nothing is, the next few activities."""
     now = now or timezone.now()
     week = ActivityFilter(
         starts_after=now, starts_before=now + timedelta(days=7), municipality=municipality
     )
-    this_week = list(upcoming(week, now)[:WEEK_AHEAD_SIZE])
+    this_week = list(upcoming(week, now, language)[:WEEK_AHEAD_SIZE])
     if this_week:
         return WeekAhead(this_week, True)
     later = ActivityFilter(starts_after=now, municipality=municipality)
-    return WeekAhead(list(upcoming(later, now)[:WEEK_AHEAD_SIZE]), False)
+    return WeekAhead(list(upcoming(later, now, language)[:WEEK_AHEAD_SIZE]), False)

@@ -348,9 +348,30 @@ def calendar_activities(wanted: ActivityFilter, now: datetime) -> QuerySet:
     return selected.prefetch_related(None).order_by(SORT_KEY, "pk")
 
 
-def upcoming(wanted: ActivityFilter, now: datetime) -> QuerySet:
-    """Published activities matching ``wanted``, soonest occurrence first (the site's lists)."""
-    return filter_activities(activities(), wanted, now).order_by(SORT_KEY, "pk")
+# What the site's activity card (``frontend_templates/includes/activity_card.html``)
+# reads of an activity, besides its title and category name along the fallback chain
+# and the annotations ``filter_activities`` adds (next start, distance).
+CARD_FIELDS = ("slug", "recurrence", "location_name", "is_free", "team_sport", "languages_offered")
+
+
+def upcoming(wanted: ActivityFilter, now: datetime, language: str) -> QuerySet:
+    """Published activities matching ``wanted``, soonest occurrence first (the site's lists),
+    with only the columns a card shows in ``language``.
+
+    A card shows a title, a category name and a few facts; a full row holds every
+    text in 13 languages and 14 StreamField bodies, and building those was most of
+    a list page's time (bench: site: activity list). Organisers, image and open
+    spots are not on a card, so they are not read either.
+    """
+    chain = fallback_chain(language)
+    shown = (
+        *CARD_FIELDS,
+        *(f"title_{code}" for code in chain),
+        "category",
+        *(f"category__name_{code}" for code in chain),
+    )
+    selected = published(ActivityPage.objects.all()).select_related("category")
+    return filter_activities(selected, wanted, now).only(*shown).order_by(SORT_KEY, "pk")
 
 
 def activity(slug: str) -> ActivityPage | None:

@@ -44,7 +44,7 @@ def partner_offer(partner: Partner, now: datetime, language: str) -> PartnerOffe
     """
     wanted = ActivityFilter(partner=partner.slug, starts_after=now)
     return PartnerOffer(
-        activities=list(upcoming(wanted, now)[:ACTIVITIES_SHOWN]),
+        activities=list(upcoming(wanted, now, language)[:ACTIVITIES_SHOWN]),
         guides=list(
             guides().filter(author=partner).order_by(reading_order("title", language), "slug")
         ),
