@@ -27,7 +27,7 @@ from cms.municipalities.registry import MunicipalityInfo
 from cms.places import village, villages
 from cms.translation.fallback import translated_value
 from cms.translation.languages import supported_languages
-from public.activities import ActivityFilter, ActivityFilterParams, date_window, upcoming
+from public.activities import ActivityFilter, ActivityFilterParams, cards, date_window, upcoming
 
 PAGE_SIZE = 20
 WEEK_AHEAD_SIZE = 8
@@ -205,6 +205,7 @@ def activity_listing(
     wanted = replace(wanted, municipality=municipality)
     paginator = Paginator(upcoming(wanted, now, language), PAGE_SIZE)
     page = paginator.get_page(query.get("page"))
+    page.object_list = cards(page.object_list)
     chosen = {key for key, value in cleaned.items() if value and key not in ("radius", "near")}
     return ActivityListing(
         form=form,
@@ -233,8 +234,8 @@ def week_ahead(
     week = ActivityFilter(
         starts_after=now, starts_before=now + timedelta(days=7), municipality=municipality
     )
-    this_week = list(upcoming(week, now, language)[:WEEK_AHEAD_SIZE])
+    this_week = cards(upcoming(week, now, language)[:WEEK_AHEAD_SIZE])
     if this_week:
         return WeekAhead(this_week, True)
     later = ActivityFilter(starts_after=now, municipality=municipality)
-    return WeekAhead(list(upcoming(later, now, language)[:WEEK_AHEAD_SIZE]), False)
+    return WeekAhead(cards(upcoming(later, now, language)[:WEEK_AHEAD_SIZE]), False)
