@@ -1,13 +1,13 @@
-"""Django's ``<select>`` widget, written out in Python rather than through its templates.
+"""Django's ``<select>`` and ``<label>``, written out in Python rather than through templates.
 
-The activity list's filter form has five drop-downs with some 50 options; Django
-renders each option by including ``select_option.html`` and ``attrs.html``
-through the template engine, which was a tenth of the list page's time
-(bench: site: activity list). ``FastSelectRenderer`` writes the very same
-bytes as ``django/forms/widgets/select.html`` (and the two templates it
-includes) do, escaping as the template engine would; any other widget or
-template goes to Django's own renderer unchanged.
-``tests/frontend/test_site_pages_fast.py`` compares the two byte for byte.
+The activity list's filter form has five drop-downs with some 50 options and
+eight labels; Django renders each option by including ``select_option.html``
+and ``attrs.html`` (each label by ``label.html``) through the template engine,
+which was a tenth of the list page's time (bench: site: activity list).
+``FastSelectRenderer`` writes the very same bytes as those templates do,
+escaping as the template engine would; any other widget or template goes to
+Django's own renderer unchanged. ``tests/frontend/test_site_pages_fast.py``
+compares the two byte for byte.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from django.utils.safestring import SafeData
 
 SELECT = "django/forms/widgets/select.html"
 OPTION = "django/forms/widgets/select_option.html"
+LABEL = "django/forms/label.html"
 
 
 def _string(value: Any) -> str:
@@ -62,10 +63,22 @@ def render_select(widget: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def render_label(context: dict[str, Any]) -> str:
+    """``label.html``: ``<label for="id_x">Text</label>``, or the bare text without an id."""
+    label = conditional_escape(str(context["label"]))
+    if not context["use_tag"]:
+        return label.strip()
+    tag = conditional_escape(context["tag"])
+    return f"<{tag}{_attrs(context['attrs'])}>{label}</{tag}>"
+
+
 class FastSelectRenderer(DjangoTemplates):
-    """Django's form renderer, with ``<select>`` written out in Python (same bytes)."""
+    """Django's form renderer, with ``<select>`` and ``<label>`` written out in Python
+    (same bytes)."""
 
     def render(self, template_name, context, request=None):
+        if template_name == LABEL:
+            return render_label(context)
         widget = context.get("widget")
         if (
             template_name == SELECT
