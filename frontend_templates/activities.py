@@ -27,9 +27,12 @@ from cms.municipalities.registry import MunicipalityInfo
 from cms.places import village, villages
 from cms.translation.fallback import translated_value
 from cms.translation.languages import supported_languages
-from public.activities import ActivityFilter, ActivityFilterParams, date_window, upcoming
+from public.activities import ActivityFilter, ActivityFilterParams, cards, date_window, upcoming
+
+from .select_rendering import FastSelectRenderer
 
 PAGE_SIZE = 20
+SELECT_RENDERER = FastSelectRenderer()
 WEEK_AHEAD_SIZE = 8
 NEAR_ME = "near"
 # "Near me" chosen, and the browser could not say where: a question to the visitor.
@@ -51,6 +54,9 @@ WHEN_CHOICES = (
 
 class ActivityFilterForm(forms.Form):
     """The visitor's filters; every field is optional and a GET parameter."""
+
+    # Its five drop-downs written out in Python: the same HTML, a tenth of the page's time less.
+    default_renderer = SELECT_RENDERER
 
     category = forms.ChoiceField(label=_("What"), required=False)
     when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
@@ -203,8 +209,9 @@ def activity_listing(
     params = filter_parameters(cleaned, now, municipality)
     wanted, refused = validated_filters(params)
     wanted = replace(wanted, municipality=municipality)
-    paginator = Paginator(upcoming(wanted, now), PAGE_SIZE)
+    paginator = Paginator(upcoming(wanted, now, language), PAGE_SIZE)
     page = paginator.get_page(query.get("page"))
+    page.object_list = cards(page.object_list)
     chosen = {key for key, value in cleaned.items() if value and key not in ("radius", "near")}
     return ActivityListing(
         form=form,
@@ -226,15 +233,15 @@ class WeekAhead:
 
 
 def week_ahead(
-    now: datetime | None = None, municipality: MunicipalityInfo | None = None
+    language: str, now: datetime | None = None, municipality: MunicipalityInfo | None = None
 ) -> WeekAhead:
     """What's on in the next seven days; when nothing is, the next few activities."""
     now = now or timezone.now()
     week = ActivityFilter(
         starts_after=now, starts_before=now + timedelta(days=7), municipality=municipality
     )
-    this_week = list(upcoming(week, now)[:WEEK_AHEAD_SIZE])
+    this_week = cards(upcoming(week, now, language)[:WEEK_AHEAD_SIZE])
     if this_week:
         return WeekAhead(this_week, True)
     later = ActivityFilter(starts_after=now, municipality=municipality)
-    return WeekAhead(list(upcoming(later, now)[:WEEK_AHEAD_SIZE]), False)
+    return WeekAhead(cards(upcoming(later, now, language)[:WEEK_AHEAD_SIZE]), False)

@@ -10,12 +10,22 @@ say what is read, in a fixed number of queries whatever the page size.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Value
+from django.db.models import (
+    Exists,
+    F,
+    FilteredRelation,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from rest_framework import serializers
 from wagtail.query import PageQuerySet
@@ -348,9 +358,61 @@ def calendar_activities(wanted: ActivityFilter, now: datetime) -> QuerySet:
     return selected.prefetch_related(None).order_by(SORT_KEY, "pk")
 
 
-def upcoming(wanted: ActivityFilter, now: datetime) -> QuerySet:
-    """Published activities matching ``wanted``, soonest occurrence first (the site's lists)."""
-    return filter_activities(activities(), wanted, now).order_by(SORT_KEY, "pk")
+# What the site's activity card (``frontend_templates/includes/activity_card.html``)
+# reads of an activity, besides its title and category name along the fallback chain
+# and the annotations ``filter_activities`` adds (next start, distance).
+CARD_FIELDS = ("slug", "recurrence", "location_name", "is_free", "team_sport", "languages_offered")
+CARD_ANNOTATIONS = ("next_starts_at", "distance_km")
+
+
+class ActivityCard(SimpleNamespace):
+    """One activity as a card shows it: the columns it reads, by name, and ``category``
+    (its names along the fallback chain, or None)."""
+
+
+def upcoming(wanted: ActivityFilter, now: datetime, language: str) -> QuerySet:
+    """Published activities matching ``wanted``, soonest occurrence first (the site's lists):
+    rows of the columns a card shows in ``language``; ``cards`` makes them cards.
+
+    A card shows a title, a category name and a few facts; a full row holds every
+    text in 13 languages and 14 StreamField bodies, and building page objects from
+    those was most of a list page's time (bench: site: activity list). Organisers,
+    image and open spots are not on a card, so they are not read either.
+    """
+    chain = fallback_chain(language)
+    selected = published(ActivityPage.objects.all())
+    if wanted.near is None:
+        # Every card asks for a distance: None without "near", as the template expects.
+        selected = selected.annotate(distance_km=Value(None, output_field=FloatField()))
+    return (
+        filter_activities(selected, wanted, now)
+        .order_by(SORT_KEY, "pk")
+        .values(
+            *CARD_FIELDS,
+            *CARD_ANNOTATIONS,
+            "category_id",
+            *(f"title_{code}" for code in chain),
+            *(f"category__name_{code}" for code in chain),
+        )
+    )
+
+
+def cards(rows: Iterable[dict[str, Any]]) -> list[ActivityCard]:
+    """``upcoming``'s rows as cards: ``card.title_pl``, ``card.category.name_pl``, ..."""
+    made = []
+    for row in rows:
+        fields = {key: value for key, value in row.items() if not key.startswith("category_")}
+        category = None
+        if row["category_id"] is not None:
+            category = SimpleNamespace(
+                **{
+                    key.removeprefix("category__"): value
+                    for key, value in row.items()
+                    if key.startswith("category__")
+                }
+            )
+        made.append(ActivityCard(**fields, category=category))
+    return made
 
 
 def activity(slug: str) -> ActivityPage | None:

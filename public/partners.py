@@ -12,7 +12,7 @@ from cms.municipalities.registry import MunicipalityInfo
 from cms.municipalities.scoping import published_to
 from cms.translation.fallback import reading_order
 
-from .activities import ActivityFilter, upcoming
+from .activities import ActivityFilter, cards, upcoming
 from .guides import guides
 from .policy import published_plans
 
@@ -44,7 +44,7 @@ def partner_offer(partner: Partner, now: datetime, language: str) -> PartnerOffe
     """
     wanted = ActivityFilter(partner=partner.slug, starts_after=now)
     return PartnerOffer(
-        activities=list(upcoming(wanted, now)[:ACTIVITIES_SHOWN]),
+        activities=cards(upcoming(wanted, now, language)[:ACTIVITIES_SHOWN]),
         guides=list(
             guides().filter(author=partner).order_by(reading_order("title", language), "slug")
         ),

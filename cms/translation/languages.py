@@ -16,6 +16,7 @@ fallback rule, ``cms.translation.fallback``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.utils.translation import get_language_info
@@ -56,10 +57,21 @@ def is_rtl(code: str) -> bool:
 
 
 def supported_languages() -> list[Language]:
-    return [
+    return list(_languages(tuple(settings.LANGUAGES)))
+
+
+@lru_cache(maxsize=4)
+def _languages(configured: tuple[tuple[str, str], ...]) -> tuple[Language, ...]:
+    """The offered languages for one ``LANGUAGES`` setting, built once.
+
+    The site asks for them several times per page (the form's language list, every
+    text's direction); each ``get_language_info`` costs a lazy translation. Keyed by
+    the setting's value, so a changed setting (a test's override) is never missed.
+    """
+    return tuple(
         Language(code, english_name(code), native_name(code), is_rtl(code))
-        for code in language_codes()
-    ]
+        for code, _ in configured
+    )
 
 
 def is_supported(code: str) -> bool:

@@ -228,7 +228,7 @@ def current_municipality(context) -> MunicipalityInfo | None:
 
 @register.simple_tag(takes_context=True)
 def week_ahead(context):
-    return build_week_ahead(municipality=for_request(context["request"]))
+    return build_week_ahead(active_language(), municipality=for_request(context["request"]))
 
 
 @register.simple_tag(takes_context=True)

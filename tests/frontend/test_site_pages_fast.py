@@ -1,0 +1,113 @@
+"""The site's pages stay the same while doing less: queries pinned, fast HTML byte-identical.
+
+bench/ measures the site's pages against plain Wagtail pages (#19 point 4);
+these tests hold what made them cheaper: a fixed number of queries per page
+whatever the list's size, and the filter form's drop-downs and labels written
+out in Python exactly as Django's templates write them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django import forms
+from django.db import connection
+from django.forms.renderers import DjangoTemplates
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils.safestring import mark_safe
+from django.utils.translation import override
+
+from cms.models import Category
+from frontend_templates.activities import ActivityFilterForm
+from frontend_templates.select_rendering import FastSelectRenderer
+
+pytestmark = pytest.mark.django_db
+
+DJANGO = DjangoTemplates()
+FAST = FastSelectRenderer()
+
+
+def rendered(form: forms.Form, renderer) -> list[str]:
+    """Every field's widget, label and label tag, as the list page's template asks for them."""
+    form.renderer = renderer
+    return [
+        part
+        for field in form
+        for part in (str(field), str(field.label_tag()), str(field.label_tag(attrs={"x": True})))
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "category=sport&when=week",
+        "place=near&near=51.93,5.62&radius=10&offered_language=pl&free=on&mixed_team=on",
+        "category=<script>&date=9999-12-31&place=near",
+        "when=month&date=2026-12-12&radius=25",
+    ],
+)
+def test_filter_form_html_is_djangos_byte_for_byte(query):
+    categories = [
+        Category(slug="sport", name_nl="Sport", name_pl="Sport"),
+        Category(slug="a&b", name_nl='"Taal" & <meer>', name_pl=""),
+    ]
+    for language in ("pl", "ar", "nl"):
+        with override(language):
+            fast = rendered(ActivityFilterForm(QueryDict(query), language, categories), FAST)
+            django = rendered(ActivityFilterForm(QueryDict(query), language, categories), DJANGO)
+        assert fast == django
+    assert any(
+        '<option value="a&amp;b">&quot;Taal&quot; &amp; &lt;meer&gt;</option>' in p for p in fast
+    )
+
+
+def test_select_with_groups_safe_labels_and_boolean_attributes_is_djangos():
+    class Form(forms.Form):
+        choice = forms.ChoiceField(
+            choices=[
+                ("", "—"),
+                ("Group <1>", [("a", "A & B"), ("b", mark_safe("<b>bold</b>"))]),
+                ("c", 3),
+            ],
+            widget=forms.Select(attrs={"required": True, "disabled": False, "data-x": "1 < 2"}),
+        )
+
+    for data in ({}, {"choice": "b"}, {"choice": "c"}):
+        assert rendered(Form(data), FAST) == rendered(Form(data), DJANGO)
+    assert "<optgroup" in rendered(Form({}), FAST)[0]
+
+
+# Queries of each page, computed afresh (the response cache off). Before the cards read
+# rows instead of page objects: home 7, list 11, partner 6 (the co-organisers' prefetch).
+PAGES = {
+    "/pl/": 6,
+    "/pl/activiteiten/?category=sport": 10,
+    "/pl/activiteiten/gemengd-voetbal/": 12,
+    "/pl/wegwijzers/de-huisarts/": 11,
+    "/pl/beleidsplan/": 10,
+    "/pl/partners/vv-ochten/": 5,
+}
+
+
+@override_settings(RESPONSE_CACHE=False)
+@pytest.mark.parametrize(("path", "queries"), PAGES.items())
+def test_site_page_queries_are_pinned(site, content, path, queries):
+    site.get(path)  # warm-up: Wagtail's and our per-process caches
+    with CaptureQueriesContext(connection) as captured:
+        response = site.get(path, accept_language="pl")
+    assert response.status_code == 200
+    assert len(captured) == queries, "\n".join(q["sql"][:200] for q in captured)
+
+
+@override_settings(RESPONSE_CACHE=False)
+def test_list_queries_do_not_grow_with_the_activities_shown(site, content):
+    counts = {}
+    for query in ("category=sport", "free=on"):
+        site.get(f"/pl/activiteiten/?{query}")
+        with CaptureQueriesContext(connection) as captured:
+            html = site.html(f"/pl/activiteiten/?{query}")
+        counts[query] = (len(captured), html.count('<li class="card">'))
+    assert counts["category=sport"][1] == 1
+    assert counts["free=on"][1] == 2
+    assert counts["category=sport"][0] == counts["free=on"][0] + 1  # the category's slug check
