@@ -14,10 +14,13 @@ label, open spots) are the same functions, read from a light row object.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, QuerySet
+from django.db.models.functions import JSONObject
 
 from cms.models import ActivityPage, Category
 from cms.public_urls import public_path
@@ -85,18 +88,30 @@ def row_columns(language: str, with_distance: bool) -> list[str]:
     return [*columns, "distance_km"] if with_distance else columns
 
 
-def _co_organisers(ids: list[int]) -> dict[int, list[dict[str, str]]]:
-    """Each activity's co-organisers, ordered as Partner is (by name): one query."""
+CO_ORGANISERS = "co_organiser_rows"
+
+
+def list_rows(activities: QuerySet, language: str, with_distance: bool, *extra: str) -> QuerySet:
+    """``activities`` as the rows ``list_items`` reads, each with its co-organisers.
+
+    The co-organisers, ordered as Partner is (by name), come in the same query as
+    an array per row: PostgreSQL evaluates it for the page's rows only (after the
+    LIMIT), and a page costs one round trip less than with a query of its own.
+    """
     through = ActivityPage.co_organisers.through
-    named = defaultdict(list)
-    rows = (
-        through.objects.filter(activitypage_id__in=ids)
+    named = (
+        through.objects.filter(activitypage=OuterRef("pk"))
         .order_by("partner__name")
-        .values_list("activitypage_id", "partner__slug", "partner__name")
+        .values(partner_json=JSONObject(slug="partner__slug", name="partner__name"))
     )
-    for activity_id, slug, name in rows:
-        named[activity_id].append({"slug": slug, "name": name})
-    return named
+    return activities.annotate(**{CO_ORGANISERS: ArraySubquery(named)}).values(
+        *row_columns(language, with_distance), CO_ORGANISERS, *extra
+    )
+
+
+def _co_organisers(named: list[dict]) -> list[dict[str, str]]:
+    # In the serializer's key order (jsonb keeps its own).
+    return [{"slug": partner["slug"], "name": partner["name"]} for partner in named]
 
 
 def _image_url(context: dict, name: str | None) -> str | None:
@@ -203,14 +218,10 @@ def _item(row: dict, co_organisers: list[dict], answer: _Answer) -> dict:
 
 
 def list_items(rows: Iterable[dict], context: dict) -> list[dict]:
-    """The list's items for ``rows`` (from ``row_columns``), in their order: one query for
-    the co-organisers and, if any item needs it, one for the machine texts."""
-    rows = list(rows)
-    if not rows:
-        return []
-    co_organisers = _co_organisers([row["pk"] for row in rows])
+    """The list's items for ``rows`` (from ``list_rows``), in their order: if any item
+    needs it, one query for the machine texts."""
     answer = _Answer(context)
-    return [_item(row, co_organisers.get(row["pk"], []), answer) for row in rows]
+    return [_item(row, _co_organisers(row.pop(CO_ORGANISERS)), answer) for row in rows]
 
 
-__all__ = ["list_items", "row_columns"]
+__all__ = ["list_items", "list_rows", "row_columns"]
