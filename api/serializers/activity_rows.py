@@ -19,10 +19,11 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import JSONObject
+from wagtail.images import get_image_model
 
-from cms.models import ActivityPage, Category
+from cms.models import ActivityPage, Category, Partner
 from cms.public_urls import public_path
 from cms.taking_part.places import WHOLE_ACTIVITY_CONFIRMED, open_team_spots
 from cms.translation.fallback import fallback_chain, object_language, translated_value
@@ -80,15 +81,38 @@ class CategoryRow(SimpleNamespace):
 
 
 def row_columns(language: str, with_distance: bool) -> list[str]:
-    """What ``.values()`` reads: the columns above, the texts along ``language``'s chain."""
+    """What ``.values()`` reads of the activity: the columns above, the texts along
+    ``language``'s chain (its category, organiser and image: ``list_rows``)."""
     chain = fallback_chain(language)
     texts = [f"{field}_{code}" for field in ITEM_TEXTS for code in chain]
-    category = ["category_id", "category__slug", *(f"category__name_{code}" for code in chain)]
-    columns = [*COLUMNS, *texts, *category, "organiser__slug", "organiser__name", "image__file"]
+    columns = [*COLUMNS, *texts, "category_id"]
     return [*columns, "distance_km"] if with_distance else columns
 
 
 CO_ORGANISERS = "co_organiser_rows"
+# One JSON object (or file name) per row for each related row an item shows.
+RELATED = ("category_row", "organiser_row", "image_row")
+
+
+def _related(language: str) -> dict[str, Subquery]:
+    """The category, organiser and image an item shows, each a subquery of the row.
+
+    Not joins: with the date window's occurrence join and its "no earlier
+    occurrence" anti-join, three more joined tables made PostgreSQL's planning
+    (spent on every request) longer than running the query (bench: the geo + date
+    list). A subquery in the select list is planned on its own and run for the
+    page's rows only, after the LIMIT.
+    """
+    names = {f"name_{code}": f"name_{code}" for code in fallback_chain(language)}
+    # Plain querysets: modeltranslation's add the translated columns to ``.values()``.
+    category = QuerySet(Category).filter(pk=OuterRef("category_id")).order_by()
+    organiser = QuerySet(Partner).filter(pk=OuterRef("organiser_id")).order_by()
+    image = QuerySet(get_image_model()).filter(pk=OuterRef("image_id")).order_by()
+    return {
+        "category_row": Subquery(category.values(json=JSONObject(slug="slug", **names))),
+        "organiser_row": Subquery(organiser.values(json=JSONObject(slug="slug", name="name"))),
+        "image_row": Subquery(image.values("file")),
+    }
 
 
 def list_rows(activities: QuerySet, language: str, with_distance: bool, *extra: str) -> QuerySet:
@@ -104,9 +128,22 @@ def list_rows(activities: QuerySet, language: str, with_distance: bool, *extra: 
         .order_by("partner__name")
         .values(partner_json=JSONObject(slug="partner__slug", name="partner__name"))
     )
-    return activities.annotate(**{CO_ORGANISERS: ArraySubquery(named)}).values(
-        *row_columns(language, with_distance), CO_ORGANISERS, *extra
-    )
+    return activities.annotate(
+        **{CO_ORGANISERS: ArraySubquery(named)}, **_related(language)
+    ).values(*row_columns(language, with_distance), CO_ORGANISERS, *RELATED, *extra)
+
+
+def _flattened(row: dict) -> dict:
+    """The related rows' values under the names ``_item`` reads (as ``.values()`` names
+    joined columns)."""
+    category, organiser = row.pop("category_row"), row.pop("organiser_row")
+    row["category__slug"] = category["slug"]
+    for name, value in category.items():
+        if name != "slug":
+            row[f"category__{name}"] = value
+    row["organiser__slug"], row["organiser__name"] = organiser["slug"], organiser["name"]
+    row["image__file"] = row.pop("image_row")
+    return row
 
 
 def _co_organisers(named: list[dict]) -> list[dict[str, str]]:
@@ -117,8 +154,6 @@ def _co_organisers(named: list[dict]) -> list[dict[str, str]]:
 def _image_url(context: dict, name: str | None) -> str | None:
     if not name:
         return None
-    from wagtail.images import get_image_model
-
     storage = get_image_model()._meta.get_field("file").storage
     return absolute_url(SimpleNamespace(context=context), storage.url(name))
 
@@ -221,7 +256,7 @@ def list_items(rows: Iterable[dict], context: dict) -> list[dict]:
     """The list's items for ``rows`` (from ``list_rows``), in their order: if any item
     needs it, one query for the machine texts."""
     answer = _Answer(context)
-    return [_item(row, _co_organisers(row.pop(CO_ORGANISERS)), answer) for row in rows]
+    return [_item(_flattened(row), _co_organisers(row.pop(CO_ORGANISERS)), answer) for row in rows]
 
 
 __all__ = ["list_items", "list_rows", "row_columns"]
