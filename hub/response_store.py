@@ -66,7 +66,8 @@ def _decoded(value: str | None) -> Any:
     if value is None:
         return None
     connection = connections[DEFAULT_DB_ALIAS]
-    return pickle.loads(base64.b64decode(connection.ops.process_clob(value).encode()))
+    # b64decode takes the ASCII text as it is (DatabaseCache.get encodes it first: a copy).
+    return pickle.loads(base64.b64decode(connection.ops.process_clob(value)))
 
 
 def read(key: str, horizon_key: str, *, digest_only: bool, now: datetime) -> Found:
