@@ -128,9 +128,12 @@ def list_rows(activities: QuerySet, language: str, with_distance: bool, *extra: 
         .order_by("partner__name")
         .values(partner_json=JSONObject(slug="partner__slug", name="partner__name"))
     )
-    return activities.annotate(
-        **{CO_ORGANISERS: ArraySubquery(named)}, **_related(language)
-    ).values(*row_columns(language, with_distance), CO_ORGANISERS, *RELATED, *extra)
+    # Without modeltranslation's rewriting: the columns are named per language already,
+    # and its values() would pass every row through its fallback iterator (a copy).
+    plain = activities.rewrite(False)
+    return plain.annotate(**{CO_ORGANISERS: ArraySubquery(named)}, **_related(language)).values(
+        *row_columns(language, with_distance), CO_ORGANISERS, *RELATED, *extra
+    )
 
 
 def _flattened(row: dict) -> dict:
