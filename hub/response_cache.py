@@ -10,17 +10,19 @@ changes without a write (an occurrence ending, a page expiring) ends an entry
 at ``clock_horizon``.
 
 An entry is per host (the Wagtail site, so the municipality), full path with
-query, language (the prefix's, and the Accept-Language the API negotiates
-from) and version. Only GETs of public views named in ``PUBLIC_READS`` are
-cached; never a request with a session cookie or credentials, never an answer
-that sets a cookie (a session or CSRF token: personalised), or carries a form token
+query and language (the prefix's, and the Accept-Language the API negotiates
+from); it holds the version it was computed at and is served at that version
+only. Only GETs of public views named in ``PUBLIC_READS`` are cached; never a
+request with a session cookie or credentials, never an answer that sets a
+cookie (a session or CSRF token: personalised), or carries a form token
 (``public.guard``: a token is one visitor's, single use), and never search
 (the engine is updated just after the commit; its answers are not versioned).
 
 The cache is Django's ``default`` cache (the database: every app server sees
 the same entries). ``X-Cache: hit|miss`` tells which; a request with
-``Cache-Control: no-cache`` is computed afresh (and stored). ETag and 304 work
-on hits as on misses.
+``Cache-Control: no-cache`` is computed afresh (and stored, unless the same
+bytes are stored already). ETag and 304 work on hits as on misses. The reads
+(version, entry, horizon) are one query: ``hub.response_store``.
 """
 
 from __future__ import annotations
@@ -29,16 +31,20 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
+from django.utils.translation import get_language
 
-from cms.content_version import clock_horizon, current_version
+from cms.content_version import clock_horizon
 from public.guard import tokens_handed_out
+
+from . import response_store
 
 # (namespace, url name) of the public reads that may be cached.
 PUBLIC_READS = {
@@ -71,12 +77,17 @@ NOT_STORED = {"set-cookie", HEADER.lower()}
 
 @dataclass(frozen=True)
 class Entry:
-    """A stored answer, and until when the clock leaves it true (None: no scheduled change)."""
+    """A stored answer, the content version it was computed at, and until when the clock
+    leaves it true (None: no scheduled change)."""
 
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
     valid_until: datetime | None
+    version: int
+
+    def fresh(self, version: int, now: datetime) -> bool:
+        return self.version == version and (self.valid_until is None or now < self.valid_until)
 
     def response(self) -> HttpResponse:
         response = HttpResponse(self.content, status=self.status)
@@ -85,13 +96,29 @@ class Entry:
         return response
 
 
-def _is_public_read(request: HttpRequest) -> bool:
+# Paths longer than this are resolved every time rather than remembered (memory).
+REMEMBERED_PATH_LENGTH = 300
+
+
+@lru_cache(maxsize=2048)
+def _resolves_to_public_read(urlconf: str, language: str, path: str) -> bool:
+    """Remembered per URLconf, active language (the language prefix of
+    ``i18n_patterns`` resolves by it) and path: resolving walks every pattern, a
+    tenth of a hit's time, for an answer that only a deploy changes."""
     try:
-        match = resolve(request.path_info)
+        match = resolve(path, urlconf)
     except Resolver404:
         return False
     namespace = match.namespaces[-1] if match.namespaces else ""
     return (namespace, match.url_name) in PUBLIC_READS
+
+
+def _is_public_read(request: HttpRequest) -> bool:
+    path = request.path_info
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    if len(path) > REMEMBERED_PATH_LENGTH:
+        return _resolves_to_public_read.__wrapped__(urlconf, get_language(), path)
+    return _resolves_to_public_read(urlconf, get_language(), path)
 
 
 def cacheable_request(request: HttpRequest) -> bool:
@@ -118,7 +145,10 @@ def storable(request: HttpRequest, response: HttpResponseBase, tokens_before: in
     )
 
 
-def cache_key(request: HttpRequest, version: int) -> str:
+def cache_key(request: HttpRequest) -> str:
+    """Per host, path with query and language; the version is in the entry, not the key:
+    a read finds the entry and the version in one query (``hub.response_store``), and a
+    newer answer replaces an older one instead of leaving it to expire."""
     parts = (
         request.get_host(),
         request.get_full_path(),
@@ -126,17 +156,19 @@ def cache_key(request: HttpRequest, version: int) -> str:
         request.META.get("HTTP_ACCEPT_LANGUAGE", ""),
     )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"response:{version}:{digest}"
+    return f"response:{digest}"
 
 
-def _horizon(version: int, now: datetime) -> datetime | None:
+# (version, horizon): ``clock_horizon`` of that version, computed once until it passes.
+HORIZON_KEY = "response-horizon"
+
+
+def _horizon(version: int, now: datetime, stored: tuple | None) -> datetime | None:
     """``clock_horizon``, computed once per version until it passes (a read, not 5)."""
-    key = f"response-horizon:{version}"
-    stored = cache.get(key)
-    if stored is not None and (stored[0] is None or now < stored[0]):
-        return stored[0]
+    if stored is not None and stored[0] == version and (stored[1] is None or now < stored[1]):
+        return stored[1]
     horizon = clock_horizon(now)
-    cache.set(key, (horizon,), settings.RESPONSE_CACHE_SECONDS)
+    cache.set(HORIZON_KEY, (version, horizon), settings.RESPONSE_CACHE_SECONDS)
     return horizon
 
 
@@ -150,26 +182,30 @@ class ResponseCacheMiddleware:
         if not settings.RESPONSE_CACHE or not cacheable_request(request):
             return self.get_response(request)
         now = timezone.now()
-        version = current_version()
+        key = cache_key(request)
+        afresh = "no-cache" in request.headers.get("Cache-Control", "").lower()
+        found = response_store.read(key, HORIZON_KEY, digest_only=afresh, now=now)
+        version = found.version
         if version is None:  # nothing counts changes: nothing may be cached
             return self.get_response(request)
-        key = cache_key(request, version)
-        if "no-cache" not in request.headers.get("Cache-Control", "").lower():
-            entry = cache.get(key)
-            if entry is not None and (entry.valid_until is None or now < entry.valid_until):
-                response = entry.response()
-                response[HEADER] = "hit"
-                etag = response.get("ETag")
-                if etag:
-                    return get_conditional_response(request, etag=etag, response=response)
-                return response
+        entry = found.entry
+        if isinstance(entry, Entry) and entry.fresh(version, now):
+            response = entry.response()
+            response[HEADER] = "hit"
+            etag = response.get("ETag")
+            if etag:
+                return get_conditional_response(request, etag=etag, response=response)
+            return response
         tokens_before = tokens_handed_out()
         response = self.get_response(request)
         if storable(request, response, tokens_before):
             headers = tuple(
                 (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
             )
-            entry = Entry(response.status_code, headers, response.content, _horizon(version, now))
-            cache.set(key, entry, settings.RESPONSE_CACHE_SECONDS)
+            valid_until = _horizon(version, now, found.horizon)
+            entry = Entry(response.status_code, headers, response.content, valid_until, version)
+            # Computed afresh and the same bytes as stored: writing them again changes nothing.
+            if not response_store.stored_already(found, entry):
+                cache.set(key, entry, settings.RESPONSE_CACHE_SECONDS)
         response[HEADER] = "miss"
         return response

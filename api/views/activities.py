@@ -18,8 +18,9 @@ from public.guard import issue_form_token
 
 from ..pagination import KeysetCursorPagination
 from ..schema import errors, responses
+from ..serializers import activity_rows
 from ..serializers.activities import ActivityDetailSerializer, ActivityListSerializer
-from ..serializers.activity_rows import list_items, row_columns
+from ..serializers.activity_rows import list_items
 from .base import MunicipalApiMixin, PublicApiMixin
 
 
@@ -39,11 +40,9 @@ class ActivityListView(MunicipalApiMixin, ListAPIView):
         wanted = replace(
             parse_activity_filter(self.request.query_params), municipality=self.municipality
         )
-        selected = activities.listed_activities(wanted, self.language, timezone.now())
+        selected = activities.listed_rows(wanted, timezone.now())
         # Rows, not pages: each item is built from the columns it shows (activity_rows).
-        return selected.prefetch_related(None).values(
-            *row_columns(self.language, with_distance=wanted.near is not None), SORT_KEY
-        )
+        return activity_rows.list_rows(selected, self.language, wanted.near is not None, SORT_KEY)
 
     def list(self, request, *args, **kwargs):
         rows = self.paginate_queryset(self.get_queryset())

@@ -16,6 +16,6 @@ page expiring, a survey opening or closing) is ``clock_horizon``: the next
 such moment, after which a cached answer may no longer hold.
 """
 
-from .counter import clock_horizon, current_version, install_triggers
+from .counter import TABLE, clock_horizon, current_version, install_triggers
 
-__all__ = ["clock_horizon", "current_version", "install_triggers"]
+__all__ = ["TABLE", "clock_horizon", "current_version", "install_triggers"]

@@ -18,6 +18,8 @@ NOT_CONTENT = {
     "cms_contentversion",
 }
 
+# The one row (id 1) holding the number; hub.response_store joins it to cache rows.
+TABLE = "cms_contentversion"
 FUNCTION = "wegwijs_bump_content_version"
 TRIGGER = "wegwijs_content_version"
 
@@ -83,7 +85,7 @@ def install_triggers(using: str = "default", tables: Iterable[str] | None = None
 def current_version() -> int | None:
     """The number, one indexed read; None when its row is missing (then nothing is cached)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT number FROM cms_contentversion WHERE id = 1")
+        cursor.execute(f"SELECT number FROM {TABLE} WHERE id = 1")
         row = cursor.fetchone()
     return row[0] if row else None
 

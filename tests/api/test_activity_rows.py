@@ -26,12 +26,14 @@ def varied(club, library):
     shape."""
     day = days_ahead(3)
     factories.load(
+        # Named before the library: co-organisers come by name, not as they were given.
+        partners=[factories.partner(slug="buurthuis", name="Aa Buurthuis")],
         activities=[
             factories.activity(
                 "vv-ochten",
                 slug="gemengd-voetbal",
                 category="sport",
-                co_organisers=["bibliotheek"],
+                co_organisers=["bibliotheek", "buurthuis"],
                 title={"nl": "Gemengd voetbal", "pl": "Mieszana drużyna", "en": "Mixed football"},
                 summary={"nl": "Voetballen met buren.", "pl": "Gramy z sąsiadami."},
                 starts_at=iso(local(day, 19)),
@@ -83,7 +85,7 @@ def varied(club, library):
                 audience="women",
                 location={"name": "Bibliotheek", "address": None, "lat": 51.95, "lon": 5.6},
             ),
-        ]
+        ],
     )
     buffer = BytesIO()
     PillowImage.new("RGB", (40, 30), (30, 120, 60)).save(buffer, "JPEG")
@@ -134,3 +136,7 @@ def test_the_set_is_varied_enough_to_mean_something(api, varied):
     assert items["voorbij"]["next_occurrence"] is None
     assert items["dagelijks"]["image"].startswith("http")
     assert items["dagelijks"]["co_organisers"] == [{"slug": "vv-ochten", "name": "VV Ochten"}]
+    assert [named["slug"] for named in items["gemengd-voetbal"]["co_organisers"]] == [
+        "buurthuis",
+        "bibliotheek",
+    ]

@@ -13,7 +13,8 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms import next_occurrence
@@ -192,3 +193,61 @@ def test_pages_with_a_form_token_search_and_sessions_are_never_cached(client, ca
 def test_no_cache_from_the_client_computes_afresh(client, cached):
     warm(client)
     assert fetch(client, LIST, cache_control="no-cache")["X-Cache"] == "miss"
+
+
+def writes_to_the_cache(queries) -> list[str]:
+    return [
+        query["sql"]
+        for query in queries
+        if query["sql"].startswith(("INSERT", "UPDATE")) and "wegwijs_cache" in query["sql"]
+    ]
+
+
+def test_a_hit_is_one_read_of_the_database(client, cached, django_assert_num_queries):
+    """The version, the entry and the clock horizon in one query (hub/response_store.py)."""
+    warm(client)
+    with django_assert_num_queries(1):
+        assert fetch(client)["X-Cache"] == "hit"
+
+
+def test_an_answer_computed_afresh_is_written_again_only_when_it_differs(client, cached):
+    stored = warm(client)
+    with CaptureQueriesContext(connection) as same:
+        afresh = fetch(client, LIST, cache_control="no-cache")
+    assert afresh["X-Cache"] == "miss" and afresh.content == stored
+    assert writes_to_the_cache(same.captured_queries) == []
+    # A change: the answer computed afresh differs, is stored, and the next GET serves it.
+    page = ActivityPage.objects.get(slug="voetbal")
+    page.title_nl = "Zaalvoetbal"
+    page.save_revision().publish()
+    with CaptureQueriesContext(connection) as changed:
+        afresh = fetch(client, LIST, cache_control="no-cache")
+    assert writes_to_the_cache(changed.captured_queries)
+    hit = fetch(client)
+    assert hit["X-Cache"] == "hit" and hit.content == afresh.content
+    assert "Zaalvoetbal" in [item["title"] for item in hit.json()["results"]]
+
+
+def test_an_entry_in_the_second_half_of_its_life_is_written_again(
+    client, cached, monkeypatch, settings
+):
+    """Hits do not renew an entry's expiry; a request computed afresh does, past half of it."""
+    warm(client)
+    later = timezone.now() + timedelta(seconds=settings.RESPONSE_CACHE_SECONDS * 0.6)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    with CaptureQueriesContext(connection) as queries:
+        fetch(client, LIST, cache_control="no-cache")
+    assert writes_to_the_cache(queries.captured_queries)
+
+
+def test_another_cache_backend_is_never_stale_either(client, cached, settings):
+    """Redis or local memory: the version read apart, the entries with one get_many."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    warm(client)
+    page = ActivityPage.objects.get(slug="voetbal")
+    page.title_nl = "Zaalvoetbal"
+    page.save_revision().publish()
+    response = fetch(client)
+    assert response["X-Cache"] == "miss"
+    assert "Zaalvoetbal" in [item["title"] for item in response.json()["results"]]
+    assert fetch(client)["X-Cache"] == "hit"
