@@ -27,7 +27,14 @@ from cms.municipalities.registry import MunicipalityInfo
 from cms.places import village, villages
 from cms.translation.fallback import translated_value
 from cms.translation.languages import supported_languages
-from public.activities import ActivityFilter, ActivityFilterParams, cards, date_window, upcoming
+from public.activities import (
+    ActivityFilter,
+    ActivityFilterParams,
+    cards,
+    count_listed,
+    date_window,
+    upcoming,
+)
 
 from .select_rendering import FastSelectRenderer
 
@@ -210,6 +217,8 @@ def activity_listing(
     wanted, refused = validated_filters(params)
     wanted = replace(wanted, municipality=municipality)
     paginator = Paginator(upcoming(wanted, now, language), PAGE_SIZE)
+    # The same number as counting the list's rows, without their first-date walk.
+    paginator.count = count_listed(wanted, now)
     page = paginator.get_page(query.get("page"))
     page.object_list = cards(page.object_list)
     chosen = {key for key, value in cleaned.items() if value and key not in ("radius", "near")}

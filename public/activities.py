@@ -11,7 +11,7 @@ say what is read, in a fixed number of queries whatever the page size.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -368,6 +368,22 @@ def calendar_activities(wanted: ActivityFilter, now: datetime) -> QuerySet:
     """The iCalendar feed: filtered, soonest first; it names no co-organisers, so no prefetch."""
     selected = filter_activities(without_bodies(activities()), wanted, now)
     return selected.prefetch_related(None).order_by(SORT_KEY, "pk")
+
+
+def count_listed(wanted: ActivityFilter, now: datetime) -> int:
+    """How many activities ``upcoming(wanted, ...)`` lists, counted the cheap way.
+
+    With dates, ``first_in_window`` keeps one row per activity with an occurrence in
+    the window (the first); counting those rows made PostgreSQL run the "no earlier
+    occurrence" test for every match (0.6 s at 100 000 activities, bench/). An
+    EXISTS per activity gives the same number.
+    """
+    after, before = wanted.starts_after, wanted.starts_before
+    undated = replace(wanted, starts_after=None, starts_before=None)
+    selected = filter_activities(published(ActivityPage.objects.all()), undated, now)
+    if after is not None or before is not None:
+        selected = by_dates(selected, after, before)
+    return selected.count()
 
 
 # What the site's activity card (``frontend_templates/includes/activity_card.html``)

@@ -8,6 +8,8 @@ out in Python exactly as Django's templates write them.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django import forms
 from django.db import connection
@@ -111,3 +113,36 @@ def test_list_queries_do_not_grow_with_the_activities_shown(site, content):
     assert counts["category=sport"][1] == 1
     assert counts["free=on"][1] == 2
     assert counts["category=sport"][0] == counts["free=on"][0] + 1  # the category's slug check
+
+
+def _window(days_from: int, days_to: int) -> dict[str, str]:
+    from django.utils import timezone
+
+    today = timezone.now().replace(microsecond=0)
+    return {
+        "starts_after": (today + timedelta(days=days_from)).isoformat(),
+        "starts_before": (today + timedelta(days=days_to)).isoformat(),
+    }
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"category": "sport"},
+        _window(0, 7),
+        _window(0, 400),
+        {**_window(3, 60), "free": "true"},
+        {**_window(0, 30), "near": "51.9666,5.5583", "radius_km": "10"},
+    ],
+)
+def test_the_site_lists_count_is_the_number_of_activities_it_lists(site, content, query):
+    """The page count and "N activities" come from count_listed, not from the rows."""
+    from django.utils import timezone
+
+    from public.activities import count_listed, parse_activity_filter, upcoming
+
+    now = timezone.now()
+    wanted = parse_activity_filter(query)
+    listed = list(upcoming(wanted, now, "pl"))
+    assert count_listed(wanted, now) == len(listed) > 0
