@@ -14,19 +14,21 @@ from tests.cms.conftest import make_member
 pytestmark = pytest.mark.django_db
 
 
+def _zaalvoetbal() -> dict:
+    return factories.activity(
+        "vv-ochten",
+        slug="zaalvoetbal",
+        category="sport",
+        title={"nl": "Zaalvoetbal op vrijdag", "pl": "Futsal w piątek"},
+    )
+
+
 @pytest.fixture
 def imported():
     import_content(
         {
             "partners": [factories.partner(slug="vv-ochten", type="sports_club")],
-            "activities": [
-                factories.activity(
-                    "vv-ochten",
-                    slug="zaalvoetbal",
-                    category="sport",
-                    title={"nl": "Zaalvoetbal op vrijdag", "pl": "Futsal w piątek"},
-                )
-            ],
+            "activities": [_zaalvoetbal()],
         }
     )
     return ActivityPage.objects.get(slug="zaalvoetbal")
@@ -62,17 +64,6 @@ def test_an_editor_opens_it_as_published_without_a_draft(client, imported):
 
 
 def test_importing_it_again_unchanged_adds_no_revision(imported):
-    import_content(
-        {
-            "activities": [
-                factories.activity(
-                    "vv-ochten",
-                    slug="zaalvoetbal",
-                    category="sport",
-                    title={"nl": "Zaalvoetbal op vrijdag", "pl": "Futsal w piątek"},
-                )
-            ]
-        }
-    )
+    import_content({"activities": [_zaalvoetbal()]})
 
     assert imported.revisions.count() == 1
