@@ -19,6 +19,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 from wagtail.images import get_image_model
@@ -122,18 +123,35 @@ def list_rows(activities: QuerySet, language: str, with_distance: bool, *extra: 
     an array per row: PostgreSQL evaluates it for the page's rows only (after the
     LIMIT), and a page costs one round trip less than with a query of its own.
     """
-    through = ActivityPage.co_organisers.through
-    named = (
-        through.objects.filter(activitypage=OuterRef("pk"))
-        .order_by("partner__name")
-        .values(partner_json=JSONObject(slug="partner__slug", name="partner__name"))
-    )
     # Without modeltranslation's rewriting: the columns are named per language already,
     # and its values() would pass every row through its fallback iterator (a copy).
-    plain = activities.rewrite(False)
-    return plain.annotate(**{CO_ORGANISERS: ArraySubquery(named)}, **_related(language)).values(
-        *row_columns(language, with_distance), CO_ORGANISERS, *RELATED, *extra
+    plain = activities.rewrite(False).annotate(**_related(language))
+    columns = (*row_columns(language, with_distance), *RELATED, *extra)
+    if connection.vendor != "postgresql":
+        # ARRAY(subquery) is PostgreSQL's; elsewhere (the embedded SQLite) list_items
+        # reads the page's co-organisers in one query of their own.
+        return plain.values(*columns)
+    named = (
+        _co_organiser_links()
+        .filter(activitypage=OuterRef("pk"))
+        .values(partner_json=JSONObject(slug="partner__slug", name="partner__name"))
     )
+    return plain.annotate(**{CO_ORGANISERS: ArraySubquery(named)}).values(*columns, CO_ORGANISERS)
+
+
+def _co_organiser_links() -> QuerySet:
+    # Ordered as Partner is (by name), as the serializer's answer lists them.
+    return ActivityPage.co_organisers.through.objects.order_by("partner__name")
+
+
+def _co_organisers_of_page(rows: list[dict]) -> None:
+    """Without PostgreSQL's arrays: each row's co-organisers, for the whole page in one query."""
+    named: dict[int, list[dict]] = {row["pk"]: [] for row in rows}
+    links = _co_organiser_links().filter(activitypage__in=list(named))
+    for activity, slug, name in links.values_list("activitypage", "partner__slug", "partner__name"):
+        named[activity].append({"slug": slug, "name": name})
+    for row in rows:
+        row[CO_ORGANISERS] = named[row["pk"]]
 
 
 def _flattened(row: dict) -> dict:
@@ -259,6 +277,9 @@ def list_items(rows: Iterable[dict], context: dict) -> list[dict]:
     """The list's items for ``rows`` (from ``list_rows``), in their order: if any item
     needs it, one query for the machine texts."""
     answer = _Answer(context)
+    rows = list(rows)
+    if rows and CO_ORGANISERS not in rows[0]:
+        _co_organisers_of_page(rows)
     return [_item(_flattened(row), _co_organisers(row.pop(CO_ORGANISERS)), answer) for row in rows]
 
 
