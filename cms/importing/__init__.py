@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from django.utils import translation
 
 from ..index_once.deferral import index_once
 from ..models import ActivityPage, GuidePage, Partner, PolicyAction, ProgressUpdate
+from ..permissions.setup import lookups_shared
 from ..site_structure import SiteStructure, ensure_site_structure, structure_of
 from ..translation.provenance import saving_as
 from . import records
@@ -379,33 +381,50 @@ def import_content(data: Mapping) -> ImportReport:
                     FieldProblem(section, "-", "(section)", "must be a list of records")
                 )
                 continue
-            seen: set[str] = set()
-            for index, record in enumerate(items):
-                slug = _record_slug(section, index, record)
-                try:
-                    _check_slug(record)
-                    if slug in seen:
-                        raise InvalidField("slug", "appears twice in this file")
-                    seen.add(slug)
-                    check_keys(section, record)
-                    # A savepoint per record, so that one failed record does not
-                    # stop us from reporting the problems of the others.
-                    origins = translation_sources(record)
-                    with transaction.atomic(), saving_as(origins=origins):
-                        outcome = IMPORTERS[section](record, lookups, structure)
-                    report.count(section, outcome)
-                except InvalidField as error:
-                    problems.append(FieldProblem(section, slug, error.field, error.message))
-                except ValidationError as error:
-                    for model_field, messages in error.message_dict.items():
-                        problems.append(
-                            FieldProblem(
-                                section, slug, record_path(model_field), " ".join(messages)
-                            )
-                        )
+            with _section_lookups(section):
+                _import_section(section, items, lookups, structure, report, problems)
         if problems:
             raise ImportFailed(problems)
     return report
+
+
+def _section_lookups(section: str) -> AbstractContextManager:
+    # Partners create no municipality or section: their groups' grants are looked up
+    # once for the whole section (cms.permissions.setup), not once per partner.
+    return lookups_shared() if section == "partners" else nullcontext()
+
+
+def _import_section(
+    section: str,
+    items: list,
+    lookups: records.Lookups,
+    structure: SiteStructure,
+    report: ImportReport,
+    problems: list[FieldProblem],
+) -> None:
+    """Each record of one section, problems collected rather than raised."""
+    seen: set[str] = set()
+    for index, record in enumerate(items):
+        slug = _record_slug(section, index, record)
+        try:
+            _check_slug(record)
+            if slug in seen:
+                raise InvalidField("slug", "appears twice in this file")
+            seen.add(slug)
+            check_keys(section, record)
+            # A savepoint per record, so that one failed record does not
+            # stop us from reporting the problems of the others.
+            origins = translation_sources(record)
+            with transaction.atomic(), saving_as(origins=origins):
+                outcome = IMPORTERS[section](record, lookups, structure)
+            report.count(section, outcome)
+        except InvalidField as error:
+            problems.append(FieldProblem(section, slug, error.field, error.message))
+        except ValidationError as error:
+            for model_field, messages in error.message_dict.items():
+                problems.append(
+                    FieldProblem(section, slug, record_path(model_field), " ".join(messages))
+                )
 
 
 def import_file(path: str | Path) -> ImportReport:

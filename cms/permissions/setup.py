@@ -22,6 +22,11 @@ repairs groups whose permissions were edited by hand).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -104,7 +109,40 @@ def municipal_sections() -> list[Page]:
     ]
 
 
+# Inside ``lookups_shared()``: what every new partner's groups are granted, looked up once.
+_shared: ContextVar[dict[Any, Any] | None] = ContextVar("partner_grant_lookups", default=None)
+
+
+@contextmanager
+def lookups_shared() -> Iterator[None]:
+    """Inside: new partners' groups share one lookup of the site's sections, the
+    coordinators' group and the permission rows.
+
+    For an import of many partners (``cms.importing``: half of a partner's queries
+    were these lookups, the same for each). Only around work that creates no
+    municipality or section: what is looked up here is not looked up again.
+    """
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def _once(key: Any, look_up: Callable[[], Any]) -> Any:
+    shared = _shared.get()
+    if shared is None:
+        return look_up()
+    if key not in shared:
+        shared[key] = look_up()
+    return shared[key]
+
+
 def _permissions(names: list[str]) -> list[Permission]:
+    return _once(("permissions", *names), lambda: _look_up_permissions(names))
+
+
+def _look_up_permissions(names: list[str]) -> list[Permission]:
     wanted = {tuple(name.split(".", 1)) for name in names}
     found = [
         perm
@@ -142,7 +180,7 @@ def _grant_pages_in(group: Group, pages, actions: list[str]) -> None:
 
 
 def _grant_media(group: Group, names: list[str]) -> None:
-    root = Collection.get_first_root_node()
+    root = _once("root collection", Collection.get_first_root_node)
     # unique_together (group, collection, permission): see _grant_pages_in.
     GroupCollectionPermission.objects.bulk_create(
         [
@@ -184,6 +222,10 @@ def partner_group_name(partner: Partner, role: str) -> str:
     return f"{partner.name} ({partner.slug}): {role}s"[:150]
 
 
+def _coordinators_exist() -> bool:
+    return Group.objects.filter(name=COORDINATORS_GROUP).exists()
+
+
 @transaction.atomic
 def ensure_partner_groups(partner: Partner, *, repair: bool = False) -> dict[str, Group]:
     """The partner's editors' and contributors' groups, created with their permissions.
@@ -205,10 +247,14 @@ def ensure_partner_groups(partner: Partner, *, repair: bool = False) -> dict[str
     if len(links) == len(PartnerRole) and not repair:
         return groups
 
-    structure = ensure_site_structure()
-    if repair or not Group.objects.filter(name=COORDINATORS_GROUP).exists():
+    structure = _once("structure", ensure_site_structure)
+    if repair:
         ensure_coordinators(structure)
-    sections = {structure.activities, structure.guides, *municipal_sections()}
+    else:
+        _once("coordinators", lambda: _coordinators_exist() or ensure_coordinators(structure))
+    sections = _once(
+        "sections", lambda: {structure.activities, structure.guides, *municipal_sections()}
+    )
     for role in PartnerRole:
         if role not in groups:
             group, _ = Group.objects.get_or_create(name=partner_group_name(partner, role))

@@ -5,7 +5,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Site
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
 
 from cms.importing import ImportFailed
 from cms.models import (
@@ -14,6 +14,7 @@ from cms.models import (
     HomePage,
     Municipality,
     Partner,
+    PartnerGroup,
     PolicyAction,
     PolicyPlanPage,
 )
@@ -211,3 +212,43 @@ def test_one_municipality_needs_no_municipalities_key(db):
     [only] = Municipality.objects.all()
     assert list(ActivityPage.objects.get(slug="a").municipalities.all()) == [only]
     assert list(Partner.objects.get(slug="club").municipalities.all()) == [only]
+
+
+def _grants(partner: Partner) -> dict[str, set]:
+    """What each of the partner's groups may do: model rights, pages, media."""
+    return {
+        link.role: {
+            *(
+                f"model {p.content_type.app_label}.{p.codename}"
+                for p in link.group.permissions.all()
+            ),
+            *(
+                f"page {g.page.url_path} {g.permission.codename}"
+                for g in GroupPagePermission.objects.filter(group=link.group)
+            ),
+            *(
+                f"media {g.collection_id} {g.permission.codename}"
+                for g in GroupCollectionPermission.objects.filter(group=link.group)
+            ),
+        }
+        for link in PartnerGroup.objects.filter(partner=partner).select_related("group")
+    }
+
+
+def test_partners_imported_together_get_the_rights_of_one_created_alone(db):
+    """The import looks the grants up once for all its partners (cms.permissions.setup);
+    each partner's editors and contributors still get every section of every municipality."""
+    region(
+        partners=[
+            factories.partner(slug=f"club-{n}", municipalities=["neder-betuwe", "tiel"])
+            for n in range(3)
+        ]
+    )
+    alone = Partner.objects.create(slug="alone", name="Alone", type="association")
+
+    expected = _grants(alone)
+    assert set(expected) == {"editor", "contributor"}
+    # Tiel's sections are among them, not only the first municipality's.
+    assert any("page /tiel/activiteiten/ add" in grant for grant in expected["editor"])
+    for n in range(3):
+        assert _grants(Partner.objects.get(slug=f"club-{n}")) == expected
