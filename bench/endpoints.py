@@ -137,7 +137,15 @@ def plain_pages_cached() -> dict[str, str]:
 
 # Served again from the response cache (hub/response_cache.py) under load; every
 # other request is sent with Cache-Control: no-cache, so it is computed afresh.
-CACHED = ("activity list", "geo + date list", "site: activity list", "site: home")
+CACHED = (
+    "activity list",
+    "geo + date list",
+    "site: activity list",
+    "site: home",
+    # Pages with a form: stored with marks, fresh tokens in each answer (hub.response_cache).
+    "site: activity detail",
+    "site: guide",
+)
 
 
 def public_gets() -> dict[str, str]:

@@ -14,9 +14,13 @@ query and language (the prefix's, and the Accept-Language the API negotiates
 from); it holds the version it was computed at and is served at that version
 only. Only GETs of public views named in ``PUBLIC_READS`` are cached; never a
 request with a session cookie or credentials, never an answer that sets a
-cookie (a session or CSRF token: personalised), or carries a form token
-(``public.guard``: a token is one visitor's, single use), and never search
-(the engine is updated just after the commit; its answers are not versioned).
+cookie (a session or CSRF token: personalised), and never search (the engine
+is updated just after the commit; its answers are not versioned). A page with
+a form (the activity's sign-up, "Was this clear?" under a guide, a survey) is
+stored with marks where its form tokens go (``public.guard.tokens_as_marks``)
+and every answer, hit or miss, gets fresh tokens in their place: a token is one
+visitor's and single use. Such an answer carries no ETag (a 304 would keep an
+old token in the browser).
 
 The cache is Django's ``default`` cache (the database: every app server sees
 the same entries). ``X-Cache: hit|miss`` tells which; a request with
@@ -42,7 +46,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language
 
 from cms.content_version import clock_horizon
-from public.guard import tokens_handed_out
+from public.guard import tokens_as_marks, tokens_handed_out, with_fresh_tokens
 
 from . import response_store
 
@@ -85,12 +89,14 @@ class Entry:
     content: bytes
     valid_until: datetime | None
     version: int
+    # (mark, form) of each form token in ``content``: filled afresh for every answer.
+    marks: tuple[tuple[str, str], ...] = ()
 
     def fresh(self, version: int, now: datetime) -> bool:
         return self.version == version and (self.valid_until is None or now < self.valid_until)
 
     def response(self) -> HttpResponse:
-        response = HttpResponse(self.content, status=self.status)
+        response = HttpResponse(with_fresh_tokens(self.content, self.marks), status=self.status)
         for name, value in self.headers:
             response[name] = value
         return response
@@ -132,12 +138,14 @@ def cacheable_request(request: HttpRequest) -> bool:
 
 
 def storable(request: HttpRequest, response: HttpResponseBase, tokens_before: int) -> bool:
-    """A complete 200 that is the same for everyone who sends this request."""
+    """A complete 200 that is the same for everyone who sends this request (form tokens
+    aside: they are marks by now)."""
     cache_control = response.get("Cache-Control", "").lower()
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
+        # A token issued around the marks (not by the page's own rendering) is one visitor's.
         and tokens_handed_out() == tokens_before
         and "private" not in cache_control
         and "no-store" not in cache_control
@@ -172,6 +180,16 @@ def _horizon(version: int, now: datetime, stored: tuple | None) -> datetime | No
     return horizon
 
 
+def _filled(response: HttpResponseBase, marks: list[tuple[str, str]]) -> HttpResponseBase:
+    """The answer with fresh tokens where its marks stand (a mark never leaves the server)."""
+    if response.streaming:  # none of the public reads streams a form; whole, just in case
+        whole = b"".join(response.streaming_content)
+        response.streaming_content = [with_fresh_tokens(whole, marks)]
+    else:
+        response.content = with_fresh_tokens(response.content, marks)
+    return response
+
+
 class ResponseCacheMiddleware:
     """Serves and stores public GET answers by content version (see the module)."""
 
@@ -197,15 +215,23 @@ class ResponseCacheMiddleware:
                 return get_conditional_response(request, etag=etag, response=response)
             return response
         tokens_before = tokens_handed_out()
-        response = self.get_response(request)
+        with tokens_as_marks() as marks:
+            response = self.get_response(request)
+        if marks:
+            # The ETag was taken over the marks: it would let a browser keep an old token.
+            del response["ETag"]
         if storable(request, response, tokens_before):
             headers = tuple(
                 (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
             )
             valid_until = _horizon(version, now, found.horizon)
-            entry = Entry(response.status_code, headers, response.content, valid_until, version)
+            entry = Entry(
+                response.status_code, headers, response.content, valid_until, version, tuple(marks)
+            )
             # Computed afresh and the same bytes as stored: writing them again changes nothing.
             if not response_store.stored_already(found, entry):
                 cache.set(key, entry, settings.RESPONSE_CACHE_SECONDS)
+        if marks:
+            response = _filled(response, marks)
         response[HEADER] = "miss"
         return response

@@ -21,7 +21,14 @@ from django.http import HttpRequest
 from . import limits, tokens
 from .clients import client_address
 from .refusals import Refused
-from .tokens import HONEYPOT_FIELD, TOKEN_FIELD, issue_form_token, tokens_handed_out
+from .tokens import (
+    HONEYPOT_FIELD,
+    TOKEN_FIELD,
+    issue_form_token,
+    tokens_as_marks,
+    tokens_handed_out,
+    with_fresh_tokens,
+)
 
 __all__ = [
     "HONEYPOT_FIELD",
@@ -30,7 +37,9 @@ __all__ = [
     "Refused",
     "guarded",
     "issue_form_token",
+    "tokens_as_marks",
     "tokens_handed_out",
+    "with_fresh_tokens",
 ]
 
 Data = TypeVar("Data")

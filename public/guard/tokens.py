@@ -20,8 +20,11 @@ the person.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -56,8 +59,49 @@ def tokens_handed_out() -> int:
     return _handed_out.get()
 
 
+# Inside ``tokens_as_marks``: the tokens a page asks for, as (mark, form), in order.
+_marks: ContextVar[list[tuple[str, str]] | None] = ContextVar("wegwijs_form_marks", default=None)
+
+
+@contextmanager
+def tokens_as_marks() -> Iterator[list[tuple[str, str]]]:
+    """Inside: ``issue_form_token`` writes a mark where a token goes, and lists it.
+
+    So that a page with a form can be stored once and served to many
+    (hub.response_cache): each answer gets fresh tokens in place of the marks
+    (``with_fresh_tokens``). A mark is the same on every app server (from the
+    secret key: no editor can type one by chance) and in every rendering of the
+    same page, so an unchanged page is stored once. Base64 letters and digits
+    only: nothing escapes it in HTML or JSON, as nothing escapes a token.
+    """
+    marks: list[tuple[str, str]] = []
+    handle = _marks.set(marks)
+    try:
+        yield marks
+    finally:
+        _marks.reset(handle)
+
+
+def _mark(number: int) -> str:
+    seed = hmac.new(settings.SECRET_KEY.encode(), b"wegwijs.form-token-mark", hashlib.sha256)
+    return f"formtokenmark{seed.hexdigest()[:24]}n{number}x"
+
+
+def with_fresh_tokens(content: bytes, marks: Iterable[tuple[str, str]]) -> bytes:
+    """``content`` with a new token for its form wherever each mark stands."""
+    for mark, form in marks:
+        content = content.replace(mark.encode(), issue_form_token(form).encode())
+    return content
+
+
 def issue_form_token(form: str, now: float | None = None) -> str:
-    """A signed token saying: form ``form`` was handed out at ``now`` (with a random id)."""
+    """A signed token saying: form ``form`` was handed out at ``now`` (with a random id);
+    inside ``tokens_as_marks``, a mark to put a token in later."""
+    marks = _marks.get()
+    if marks is not None:
+        mark = _mark(len(marks))
+        marks.append((mark, form))
+        return mark
     _handed_out.set(_handed_out.get() + 1)
     issued = time.time() if now is None else now
     payload = {"form": form, "at": round(issued, 3), "id": secrets.token_urlsafe(12)}

@@ -8,9 +8,12 @@ leave the hit in place and fail.
 
 from __future__ import annotations
 
+import re
+import time
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -20,13 +23,16 @@ from django.utils import timezone
 from cms import next_occurrence
 from cms.content_version import current_version
 from cms.models import ActivityOccurrence, ActivityPage, Category, Partner
+from public.guard.tokens import SpamRefused, check_submission
 from tests import factories
 from tests.api.conftest import days_ahead, iso, local
-from tests.signup_helpers import signup_activity
+from tests.signup_helpers import body, post_signup, signup_activity
 
 pytestmark = pytest.mark.usefixtures("django_db_serialized_rollback")
 
 LIST = "/api/v1/activities?lang=nl"
+# A form token as it stands in a page or an answer (django.core.signing, compressed).
+TOKEN = re.compile(r"\.?[A-Za-z0-9_-]{20,}:[A-Za-z0-9_-]+:[A-Za-z0-9_-]{20,}")
 
 
 @pytest.fixture
@@ -178,16 +184,64 @@ def test_one_transaction_moves_the_version_once(transactional_db):
     assert current_version() == before + 1
 
 
-def test_pages_with_a_form_token_search_and_sessions_are_never_cached(client, cached):
-    # A sign-up activity's detail carries a single-use form token: cacheable, never stored.
-    for _ in range(2):
-        assert fetch(client, "/api/v1/activities/taalcafe")["X-Cache"] == "miss"
+def test_search_and_sessions_are_never_cached(client, cached):
     for path in ("/nl/vraag/", "/api/v1/search?q=voetbal", "/nl/zoeken/?q=voetbal"):
         assert fetch(client, path).get("X-Cache") is None
         assert fetch(client, path).get("X-Cache") is None
     warm(client)
     client.cookies["sessionid"] = "someone"
     assert fetch(client).get("X-Cache") is None
+
+
+def _site_path(slug: str) -> str:
+    return ActivityPage.objects.get(slug=slug).get_url_parts()[2]
+
+
+@pytest.mark.parametrize("where", ["api", "site"])
+def test_a_page_with_a_form_is_stored_and_every_answer_gets_its_own_token(client, cached, where):
+    """The sign-up activity's detail carries a single-use form token (and, on the site,
+    the "Was this clear?" form's): stored once, a new token in each answer."""
+    path = "/api/v1/activities/taalcafe" if where == "api" else _site_path("taalcafe")
+    forms = {"signup"} if where == "api" else {"signup", "feedback"}
+    answers = [fetch(client, path) for _ in range(3)]
+
+    assert [answer["X-Cache"] for answer in answers] == ["miss", "hit", "hit"]
+    tokens = [TOKEN.findall(answer.content.decode()) for answer in answers]
+    assert all(len(found) == len(forms) for found in tokens)
+    every = [token for found in tokens for token in found]
+    assert len(set(every)) == len(every)  # no token twice
+    # Each is a real token for its form, handed out just now; nothing else differs.
+    later = time.time() + settings.FORM_MIN_FILL_SECONDS + 1
+    handed_to = set()
+    for token in tokens[1]:
+        handed_to |= {form for form in forms if _accepted(form, token, later)}
+    assert handed_to == forms
+    assert len({TOKEN.sub("TOKEN", answer.content.decode()) for answer in answers}) == 1
+    # No mark leaves the server, and no ETag would let a browser keep an old token.
+    assert not any(b"formtokenmark" in answer.content for answer in answers)
+    assert all("ETag" not in answer for answer in answers)
+
+
+def _accepted(form: str, token: str, now: float) -> bool:
+    try:
+        check_submission(form, token, "", now=now)
+    except SpamRefused:
+        return False
+    return True
+
+
+def test_a_token_from_a_stored_page_signs_up_once(client, cached, settings):
+    settings.FORM_MIN_FILL_SECONDS = 0
+    fetch(client, "/api/v1/activities/taalcafe")
+    hit = fetch(client, "/api/v1/activities/taalcafe")
+    assert hit["X-Cache"] == "hit"
+    token = hit.json()["registration"]["form_token"]
+
+    assert post_signup(client, "taalcafe", body(form_token=token)).status_code == 201
+    # The sign-up moved the content version: the places left are counted afresh.
+    assert fetch(client, "/api/v1/activities/taalcafe")["X-Cache"] == "miss"
+    again = post_signup(client, "taalcafe", body(form_token=token, name="Basia"))
+    assert again.status_code == 400 and "form_token" in again.content.decode()
 
 
 def test_no_cache_from_the_client_computes_afresh(client, cached):
