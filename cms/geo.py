@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from math import asin, cos, radians, sin, sqrt
 
-from django.db.models import F, FloatField, Func, QuerySet
+from django.db.models import F, FloatField, Func, Q, QuerySet
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -25,15 +25,18 @@ def within_radius(qs: QuerySet, centre: tuple[float, float], radius_km: float) -
     lat, lon = centre
     lat_span = radius_km / 111.0
     lon_span = radius_km / max(0.01, 111.0 * cos(radians(lat)))
-    qs = qs.filter(
-        lat__isnull=False,
-        lat__gte=lat - lat_span,
-        lat__lte=lat + lat_span,
-        lon__gte=lon - lon_span,
-        lon__lte=lon + lon_span,
-    )
     distance = HaversineKm(F("lat"), F("lon"), centre=centre)
-    return qs.annotate(distance_km=distance).filter(distance_km__lte=radius_km)
+    # One annotate and one filter (each copies the query): the box, then the circle.
+    return qs.annotate(distance_km=distance).filter(
+        Q(
+            lat__isnull=False,
+            lat__gte=lat - lat_span,
+            lat__lte=lat + lat_span,
+            lon__gte=lon - lon_span,
+            lon__lte=lon + lon_span,
+        ),
+        distance_km__lte=radius_km,
+    )
 
 
 class HaversineKm(Func):
