@@ -20,8 +20,8 @@ from tests.api.conftest import days_ahead, iso, local
 
 CENTRE = (51.9106, 5.5703)
 RADIUS_KM = 5.0
-# (slug, (lat, lon) or None, first start (days ahead, hour), rule): well inside or well
-# outside the circle, so Python's and the database's rounding cannot disagree.
+# Well inside or well outside the circle, so Python's and the database's rounding
+# cannot disagree.
 PLACES = {
     "ochten": (51.9106, 5.5703),
     "ijzendoorn": (51.9005, 5.5250),  # ~3.3 km
@@ -29,6 +29,7 @@ PLACES = {
     "tiel": (51.8870, 5.4290),  # ~10 km: outside
     "dodewaard": (51.9130, 5.6500),  # ~5.5 km: outside
 }
+# (slug, place or None, first start (days ahead, hour), rule)
 ACTIVITIES = [
     ("weekly-ochten", "ochten", (2, 19), "FREQ=WEEKLY"),
     ("daily-ijzendoorn", "ijzendoorn", (-3, 10), "FREQ=DAILY;COUNT=40"),
