@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from math import asin, cos, radians, sin, sqrt
 
-from django.db.models import F, FloatField, Func, Q, QuerySet
+from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -26,6 +26,13 @@ def within_radius(qs: QuerySet, centre: tuple[float, float], radius_km: float) -
     lat_span = radius_km / 111.0
     lon_span = radius_km / max(0.01, 111.0 * cos(radians(lat)))
     distance = HaversineKm(F("lat"), F("lon"), centre=centre)
+    # The circle as CASE WHEN distance <= radius THEN true ELSE false END: the same rows
+    # (a NULL distance is left out either way), but PostgreSQL guesses that an opaque
+    # comparison keeps a third of the rows and an opaque truth value half; the circle
+    # keeps about π/4 of its box. Guessing a third, with 1 000 activities it hashed every
+    # activity in the box and sorted them all instead of walking the date window's
+    # occurrences in start order and stopping after a page (bench: 3.7 → 1.2 ms).
+    within = Case(When(distance_km__lte=radius_km, then=Value(True)), default=Value(False))
     # One annotate and one filter (each copies the query): the box, then the circle.
     return qs.annotate(distance_km=distance).filter(
         Q(
@@ -35,7 +42,7 @@ def within_radius(qs: QuerySet, centre: tuple[float, float], radius_km: float) -
             lon__gte=lon - lon_span,
             lon__lte=lon + lon_span,
         ),
-        distance_km__lte=radius_km,
+        within,
     )
 
 
