@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from math import asin, cos, radians, sin, sqrt
 
-from django.db.models import F, QuerySet
-from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -26,18 +25,56 @@ def within_radius(qs: QuerySet, centre: tuple[float, float], radius_km: float) -
     lat, lon = centre
     lat_span = radius_km / 111.0
     lon_span = radius_km / max(0.01, 111.0 * cos(radians(lat)))
-    qs = qs.filter(
-        lat__isnull=False,
-        lat__gte=lat - lat_span,
-        lat__lte=lat + lat_span,
-        lon__gte=lon - lon_span,
-        lon__lte=lon + lon_span,
+    distance = HaversineKm(F("lat"), F("lon"), centre=centre)
+    # The circle as CASE WHEN distance <= radius THEN true ELSE false END: the same rows
+    # (a NULL distance is left out either way), but PostgreSQL guesses that an opaque
+    # comparison keeps a third of the rows and an opaque truth value half; the circle
+    # keeps about π/4 of its box. Guessing a third, with 1 000 activities it hashed every
+    # activity in the box and sorted them all instead of walking the date window's
+    # occurrences in start order and stopping after a page (bench: 3.7 → 1.2 ms).
+    within = Case(When(distance_km__lte=radius_km, then=Value(True)), default=Value(False))
+    # One annotate and one filter (each copies the query): the box, then the circle.
+    return qs.annotate(distance_km=distance).filter(
+        Q(
+            lat__isnull=False,
+            lat__gte=lat - lat_span,
+            lat__lte=lat + lat_span,
+            lon__gte=lon - lon_span,
+            lon__lte=lon + lon_span,
+        ),
+        within,
     )
-    h = Power(Sin((Radians(F("lat")) - radians(lat)) / 2), 2) + Cos(Radians(F("lat"))) * cos(
-        radians(lat)
-    ) * Power(Sin((Radians(F("lon")) - radians(lon)) / 2), 2)
-    distance = 2 * EARTH_RADIUS_KM * ASin(Sqrt(h))
-    return qs.annotate(distance_km=distance).filter(distance_km__lte=radius_km)
 
 
-__all__ = ["EARTH_RADIUS_KM", "distance_km", "within_radius"]
+class HaversineKm(Func):
+    """The great-circle distance in km from ``centre`` to a row's latitude and longitude.
+
+    ``distance_km`` in SQL, written out as one expression: built from Django's
+    ``Power``/``Sin``/``Radians`` nodes it was a tree of 15 expressions that every
+    request resolved and copied again, a tenth of the geo + date list's time
+    (bench). The SQL is the one that tree compiled to, with the centre's terms
+    computed in Python; SQLite has these functions too (Django registers them).
+    """
+
+    output_field = FloatField()
+    # Parameters: the earth's diameter, the centre's latitude, its cosine, its longitude.
+    sql = (
+        "(%s * ASIN(SQRT((POWER(SIN(((RADIANS({lat}) - %s) / 2)), 2)"
+        " + ((COS(RADIANS({lat})) * %s) * POWER(SIN(((RADIANS({lon}) - %s) / 2)), 2))))))"
+    )
+
+    def __init__(self, lat, lon, *, centre: tuple[float, float]):
+        super().__init__(lat, lon)
+        self.centre = centre
+
+    def as_sql(self, compiler, connection, **extra_context):
+        lat_column, lon_column = self.get_source_expressions()
+        lat_sql, lat_params = compiler.compile(lat_column)
+        lon_sql, lon_params = compiler.compile(lon_column)
+        lat, lon = map(radians, self.centre)
+        sql = self.sql.format(lat=lat_sql, lon=lon_sql)
+        params = [2 * EARTH_RADIUS_KM, *lat_params, lat, *lat_params, cos(lat), *lon_params, lon]
+        return sql, params
+
+
+__all__ = ["EARTH_RADIUS_KM", "HaversineKm", "distance_km", "within_radius"]

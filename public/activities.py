@@ -280,6 +280,9 @@ def first_in_window(
     in_window = FilteredRelation(
         "occurrences", condition=_in_window(after, before, "occurrences__")
     )
+    # Built on every request: each call below copies the whole query, so there are as
+    # few as the SQL allows. The isnull filter must come before the annotations read
+    # the join (it makes the join inner; after them, Django joins the window again).
     joined = (
         activities.annotate(window_occurrence=in_window)
         .filter(window_occurrence__isnull=False)
@@ -287,13 +290,16 @@ def first_in_window(
             next_starts_at=F("window_occurrence__starts_at"),
             next_ends_at=F("window_occurrence__ends_at"),
             window_occurrence_id=F("window_occurrence__id"),
+            **{SORT_KEY: F("window_occurrence__starts_at")},
         )
     )
-    earlier = ActivityOccurrence.objects.filter(window, activity=OuterRef("pk")).filter(
+    earlier = ActivityOccurrence.objects.filter(
+        window,
+        Q(activity=OuterRef("pk")),
         Q(starts_at__lt=OuterRef("next_starts_at"))
-        | Q(starts_at=OuterRef("next_starts_at"), pk__lt=OuterRef("window_occurrence_id"))
+        | Q(starts_at=OuterRef("next_starts_at"), pk__lt=OuterRef("window_occurrence_id")),
     )
-    return joined.exclude(Exists(earlier)).annotate(**{SORT_KEY: F("next_starts_at")})
+    return joined.exclude(Exists(earlier))
 
 
 def with_stored_next_occurrence(activities: QuerySet) -> QuerySet:

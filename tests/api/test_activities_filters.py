@@ -1,10 +1,14 @@
 """Activity filters: each query parameter narrows the list the way a migrant expects."""
 
 from datetime import timedelta
+from math import cos, radians
 
 import pytest
+from django.db.models import F
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
-from cms.geo import distance_km
+from cms.geo import EARTH_RADIUS_KM, HaversineKm, distance_km
+from cms.models import ActivityPage
 from tests import factories
 from tests.api.conftest import days_ahead, iso, local
 
@@ -208,3 +212,29 @@ def test_offset_whose_plus_became_a_space_in_the_url_still_works(api, weekly):
 def test_calendar_filters_like_the_list(api, activities):
     feed = api.get("activities.ics", category="sport").content.decode()
     assert feed.count("BEGIN:VEVENT") == 1
+
+
+def _distance_as_function_tree(centre: tuple[float, float]):
+    """``distance_km`` as cms.geo built it from Django's math functions until HaversineKm."""
+    lat, lon = centre
+    h = Power(Sin((Radians(F("lat")) - radians(lat)) / 2), 2) + Cos(Radians(F("lat"))) * cos(
+        radians(lat)
+    ) * Power(Sin((Radians(F("lon")) - radians(lon)) / 2), 2)
+    return 2 * EARTH_RADIUS_KM * ASin(Sqrt(h))
+
+
+def test_written_out_distance_is_the_function_trees_to_the_last_bit(activities):
+    """HaversineKm's SQL computes exactly the floats the expression tree computed, so
+    which activities are within a radius, and the distance shown, cannot change."""
+    for centre in (OCHTEN, (51.9106, 5.5703), (-33.9, 151.2)):
+        rows = (
+            ActivityPage.objects.filter(lat__isnull=False)
+            .annotate(
+                written=HaversineKm(F("lat"), F("lon"), centre=centre),
+                tree=_distance_as_function_tree(centre),
+            )
+            .values_list("written", "tree")
+        )
+        assert len(rows) == 3
+        for written, tree in rows:
+            assert written.hex() == tree.hex()
