@@ -50,7 +50,7 @@ def _engine_request(engine: str, request, languages=None) -> urllib.request.Requ
 
 def _as_request(engine: str, search) -> urllib.request.Request:
     return urllib.request.Request(
-        f"{engine}/{','.join(search._index)}/_search",
+        f"{engine}/{search.index}/_search",
         data=json.dumps(search.to_dict()).encode(),
         headers={"Content-Type": "application/json"},
     )

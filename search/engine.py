@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from elasticsearch.exceptions import TransportError
-from elasticsearch_dsl import Search
 
 from cms.public_urls import public_path
 from cms.translation.fallback import TranslatedText, fallback_chain, first_text
@@ -18,22 +17,30 @@ from cms.translation.languages import language_codes
 
 from . import elastic
 from .contract import FACETS, FacetBucket, SearchHit, SearchRequest, SearchResponse, Suggestion
-from .query import IN_MUNICIPALITY, build_highlights, build_search, build_spelling, build_suggest
+from .query import (
+    IN_MUNICIPALITY,
+    EngineSearch,
+    build_highlights,
+    build_search,
+    build_spelling,
+    build_suggest,
+)
 
 BACKEND = "elasticsearch"
 # Fewer hits than this and a spelling suggestion is worth showing.
 FEW_RESULTS = 3
 
 
-def _execute(search: Search) -> dict[str, Any]:
+def _execute(search: EngineSearch) -> dict[str, Any]:
+    """The engine's answer as the plain dict it sent (nothing reads it as objects)."""
     if elastic.recently_failed():
         raise elastic.EngineUnavailable("the search engine failed moments ago")
     try:
-        response = search.using(elastic.client()).execute()
+        answer = elastic.client().search(index=search.index, body=search.body)
     except TransportError as error:
         raise elastic.unavailable(error) from error
     elastic.mark_succeeded()
-    return response.to_dict()
+    return answer
 
 
 def _in_language(texts: dict[str, str] | None, language: str) -> TranslatedText:
@@ -56,7 +63,9 @@ def _shown_languages(source: dict[str, Any], language: str) -> set[str]:
     return shown
 
 
-def fallback_highlights(hits: list[dict[str, Any]], text: str, language: str) -> Search | None:
+def fallback_highlights(
+    hits: list[dict[str, Any]], text: str, language: str
+) -> EngineSearch | None:
     """The request for the marks of hits shown (partly) in a fallback language, if any.
 
     The search asked for marks in the requested language only (``build_search``);

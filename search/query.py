@@ -11,13 +11,19 @@ Ranking, from the fields described in ``search.documents``:
 - matches in the requested language, matches in titles and whole-phrase
   matches earn extra score, so they come first;
 - filters never change the score.
+
+Bodies are written as the plain dicts the engine reads. They were built with
+elasticsearch-dsl's ``Q`` and ``Search``, whose objects were copied at every
+step (a search's body took some 14 copies of the whole request): half a
+millisecond of every search, a tenth of its Python time, for a body that is
+the same dict. ``tests/search/test_query_bodies.py`` holds the bodies to what
+elasticsearch-dsl wrote, key for key.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from elasticsearch_dsl import Q, Search
+from dataclasses import dataclass, replace
+from typing import Any
 
 from cms.translation.fallback import fallback_chain
 from cms.translation.languages import language_codes
@@ -53,21 +59,35 @@ REQUESTED_LANGUAGE_BOOST = 2.0
 TITLE_BOOST = 1.5
 PHRASE_BOOST = 3.0
 
-
-def _match(fields: list[str], text: str, *, fuzzy: bool, boost: float = 1.0) -> Q:
-    return Q(
-        "multi_match",
-        query=text,
-        fields=fields,
-        type="best_fields",
-        minimum_should_match=WORDS_REQUIRED,
-        tie_breaker=0.3,
-        boost=boost,
-        **(FUZZY if fuzzy else {}),
-    )
+Query = dict[str, Any]
 
 
-def _stemmed_and_folded(fields: list[str], text: str, boost: float = 1.0) -> Q:
+@dataclass(frozen=True)
+class EngineSearch:
+    """One request to the engine's ``_search``: the index (or alias) and the body."""
+
+    index: str
+    body: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.body
+
+
+def _match(fields: list[str], text: str, *, fuzzy: bool, boost: float = 1.0) -> Query:
+    return {
+        "multi_match": {
+            "query": text,
+            "fields": fields,
+            "type": "best_fields",
+            "minimum_should_match": WORDS_REQUIRED,
+            "tie_breaker": 0.3,
+            "boost": boost,
+            **(FUZZY if fuzzy else {}),
+        }
+    }
+
+
+def _stemmed_and_folded(fields: list[str], text: str, boost: float = 1.0) -> Query:
     """The language fields (stems) and their ``.folded`` twins (no accents), typos allowed.
 
     Typos are forgiven on both: on the stems, so that "voetbl" meets the stem
@@ -80,14 +100,14 @@ def _stemmed_and_folded(fields: list[str], text: str, boost: float = 1.0) -> Q:
     return _match(fields + folded, text, fuzzy=True, boost=boost)
 
 
-def _in_one_language(code: str, text: str, *, typos: bool) -> Q:
+def _in_one_language(code: str, text: str, *, typos: bool) -> Query:
     fields = [f"all_text.{code}"]
     if not typos:
         return _match([*fields, f"all_text.{code}.folded^0.8"], text, fuzzy=False)
     return _stemmed_and_folded(fields, text)
 
 
-def text_query(text: str, language: str, typos_in: tuple[str, ...] | None = None) -> Q:
+def text_query(text: str, language: str, typos_in: tuple[str, ...] | None = None) -> Query:
     """Matches of ``text``; typos are forgiven in ``typos_in`` (default: the fallback chain).
 
     Forgiving typos is what costs the engine: every word is expanded against
@@ -99,12 +119,13 @@ def text_query(text: str, language: str, typos_in: tuple[str, ...] | None = None
     """
     typos_in = typos_in or fallback_chain(language)
     languages = language_codes()
-    found_in_any_language = Q(
-        "dis_max",
-        tie_breaker=0.2,
-        queries=[_in_one_language(code, text, typos=code in typos_in) for code in languages]
-        + [_match(["name"], text, fuzzy=True)],
-    )
+    found_in_any_language = {
+        "dis_max": {
+            "tie_breaker": 0.2,
+            "queries": [_in_one_language(code, text, typos=code in typos_in) for code in languages]
+            + [_match(["name"], text, fuzzy=True)],
+        }
+    }
     in_requested_language = _stemmed_and_folded(
         [f"title.{language}^3", f"summary.{language}^1.5", f"all_text.{language}"],
         text,
@@ -116,64 +137,85 @@ def text_query(text: str, language: str, typos_in: tuple[str, ...] | None = None
         fuzzy=False,
         boost=TITLE_BOOST,
     )
-    as_a_phrase = Q(
-        "multi_match",
-        query=text,
-        type="phrase",
-        fields=[f"all_text.{language}^2", *(f"all_text.{code}" for code in languages), "name"],
-        boost=PHRASE_BOOST,
-    )
-    return Q(
-        "bool",
-        must=[found_in_any_language],
-        should=[in_requested_language, in_a_title, as_a_phrase],
-    )
+    as_a_phrase = {
+        "multi_match": {
+            "query": text,
+            "type": "phrase",
+            "fields": [
+                f"all_text.{language}^2",
+                *(f"all_text.{code}" for code in languages),
+                "name",
+            ],
+            "boost": PHRASE_BOOST,
+        }
+    }
+    return {
+        "bool": {
+            "must": [found_in_any_language],
+            "should": [in_requested_language, in_a_title, as_a_phrase],
+        }
+    }
 
 
-def filters(request: SearchRequest) -> list[Q]:
+def filters(request: SearchRequest) -> list[Query]:
     """One clause per request filter; a type without the filtered field drops out."""
-    clauses = [Q("term", live=True), Q("terms", type=list(request.types))]
+    clauses = [{"term": {"live": True}}, {"terms": {"type": list(request.types)}}]
     if request.municipality:
-        clauses.append(Q("term", municipalities=request.municipality))
+        clauses.append({"term": {"municipalities": request.municipality}})
     if request.category:
-        clauses.append(Q("term", category=request.category))
+        clauses.append({"term": {"category": request.category}})
     if request.offered_language:
-        clauses.append(Q("term", offered_language=request.offered_language))
+        clauses.append({"term": {"offered_language": request.offered_language}})
     if request.near:
         lat, lon = request.near
         clauses.append(
-            Q(
-                "geo_distance",
-                distance=f"{request.radius_km or DEFAULT_RADIUS_KM}km",
-                location={"lat": lat, "lon": lon},
-            )
+            {
+                "geo_distance": {
+                    "distance": f"{request.radius_km or DEFAULT_RADIUS_KM}km",
+                    "location": {"lat": lat, "lon": lon},
+                }
+            }
         )
     if request.starts_after:
-        clauses.append(Q("range", occurrences={"gte": request.starts_after.isoformat()}))
+        clauses.append({"range": {"occurrences": {"gte": request.starts_after.isoformat()}}})
     return clauses
 
 
-def _highlight(search: Search, text: str, languages: tuple[str, ...]) -> Search:
+def _highlight(text: str, languages: tuple[str, ...]) -> dict[str, Any]:
     """Marks in the title, summary and body of ``languages`` (and a partner's name)."""
-    search = search.highlight_options(encoder="html", fragment_size=150, **HIGHLIGHT)
     fields = [
         (f"{name}.{code}{variant}", 2 if name == "body" else 0)
         for code in languages
         for name in ("title", "summary", "body")
         for variant in ("", ".folded")
     ] + [("name", 0)]
-    for field, fragments in fields:
+    return {
         # Each field marks only its own matches: far cheaper than letting every
         # field re-run the whole multi-language query.
-        search = search.highlight(
-            field,
-            number_of_fragments=fragments,
-            highlight_query=Q("match", **{field: {"query": text, **FUZZY}}).to_dict(),
-        )
-    return search
+        "fields": {
+            field: {
+                "number_of_fragments": fragments,
+                "highlight_query": {"match": {field: {"query": text, **FUZZY}}},
+            }
+            for field, fragments in fields
+        },
+        "encoder": "html",
+        "fragment_size": 150,
+        **HIGHLIGHT,
+    }
 
 
-def _facets(search: Search, request: SearchRequest) -> Search:
+def _terms(field: str) -> dict[str, Any]:
+    return {
+        "terms": {
+            "field": field,
+            "size": FACET_SIZE,
+            "order": [{"_count": "desc"}, {"_key": "asc"}],
+        }
+    }
+
+
+def _facets(body: dict[str, Any], request: SearchRequest) -> None:
     """Facet counts over every match; with a municipality, also ``municipality``.
 
     Searched in Tiel, a visitor also learns that Neder-Betuwe has five. The
@@ -184,30 +226,19 @@ def _facets(search: Search, request: SearchRequest) -> Search:
     the municipality. The engine evaluates the query once: a ``global`` bucket
     that asked it again cost a second rewrite and run of the whole query.
     """
-    scope = search.aggs
-    if request.municipality:
-        here = Q("term", municipalities=request.municipality)
-        search = search.post_filter(here)
-        scope = search.aggs.bucket(IN_MUNICIPALITY, "filter", here)
-        search.aggs.bucket(
-            "municipality",
-            "terms",
-            field="municipalities",
-            size=FACET_SIZE,
-            order=[{"_count": "desc"}, {"_key": "asc"}],
-        )
-    for facet in FACETS:
-        scope.bucket(
-            facet,
-            "terms",
-            field=facet,
-            size=FACET_SIZE,
-            order=[{"_count": "desc"}, {"_key": "asc"}],
-        )
-    return search
+    facets = {facet: _terms(facet) for facet in FACETS}
+    if not request.municipality:
+        body["aggs"] = facets
+        return
+    here = {"term": {"municipalities": request.municipality}}
+    body["post_filter"] = here
+    body["aggs"] = {
+        IN_MUNICIPALITY: {"filter": here, "aggs": facets},
+        "municipality": _terms("municipalities"),
+    }
 
 
-def build_search(request: SearchRequest, typos_in: tuple[str, ...] | None = None) -> Search:
+def build_search(request: SearchRequest, typos_in: tuple[str, ...] | None = None) -> EngineSearch:
     """Hits, total, facets and highlights; typos forgiven in ``typos_in`` (default: the chain).
 
     Highlights are asked in the requested language only: marking a text costs
@@ -217,15 +248,16 @@ def build_search(request: SearchRequest, typos_in: tuple[str, ...] | None = None
     bench/queries.py: search/README.md). The few hits shown in a fallback
     language get theirs from ``build_highlights``.
     """
-    search = Search(index=alias())
     text = request.q.strip()
-    if text:
-        search = search.query(text_query(text, request.language, typos_in))
-        search = _highlight(search, text, (request.language,))
     # The municipality filter is left to ``_facets`` (a post_filter).
-    for clause in filters(replace(request, municipality=None)):
-        search = search.filter(clause)
-    search = _facets(search, request)
+    query: Query = {"filter": filters(replace(request, municipality=None))}
+    if text:
+        # The matches must; the rest only adds score ("minimum_should_match": 0,
+        # as elasticsearch-dsl wrote it when the filters were added to the query).
+        query = {**text_query(text, request.language, typos_in)["bool"], **query}
+        query["minimum_should_match"] = 0
+    body: dict[str, Any] = {"query": {"bool": query}}
+    _facets(body, request)
     # A hit is shown in a language of the chain (``engine._hit``): the other
     # languages' titles and summaries would only be sent, parsed and dropped.
     shown = [
@@ -233,34 +265,46 @@ def build_search(request: SearchRequest, typos_in: tuple[str, ...] | None = None
         for name in ("title", "summary")
         for code in fallback_chain(request.language)
     ]
-    return (
-        search.source(["type", "slug", "name", *shown])
-        .sort("_score", "slug")
-        .extra(size=request.page_size, track_total_hits=True)
+    body.update(
+        sort=["_score", "slug"],
+        size=request.page_size,
+        track_total_hits=True,
+        _source=["type", "slug", "name", *shown],
     )
+    if text:
+        body["highlight"] = _highlight(text, (request.language,))
+    return EngineSearch(alias(), body)
 
 
-def build_highlights(text: str, languages: tuple[str, ...], document_ids: list[str]) -> Search:
+def build_highlights(
+    text: str, languages: tuple[str, ...], document_ids: list[str]
+) -> EngineSearch:
     """The marks of ``languages`` in the given documents, for hits shown in a fallback language.
 
     Each field's highlight query is its own (``_highlight``), so a mark does not
     depend on the search that found the document: these are the marks that
     search would have returned had it asked for these languages.
     """
-    search = Search(index=alias()).filter("ids", values=document_ids).source(False)
-    return _highlight(search, text, languages).extra(size=len(document_ids))
+    body = {
+        "query": {"bool": {"filter": [{"ids": {"values": document_ids}}]}},
+        "size": len(document_ids),
+        "_source": False,
+        "highlight": _highlight(text, languages),
+    }
+    return EngineSearch(alias(), body)
 
 
-def build_spelling(text: str) -> Search:
+def build_spelling(text: str) -> EngineSearch:
     """ "Did you mean": asked only after a search found few hits (``engine.search``).
 
     Its collate step runs a query per candidate correction: most of a search's
     time in the engine when it rode along with every search (bench/RESULTS.md).
     """
-    return Search(index=alias()).suggest("spelling", text, phrase=SPELLING).extra(size=0)
+    body = {"size": 0, "suggest": {"spelling": {"text": text, "phrase": SPELLING}}}
+    return EngineSearch(alias(), body)
 
 
-def build_suggest(prefix: str, language: str, limit: int) -> Search:
+def build_suggest(prefix: str, language: str, limit: int) -> EngineSearch:
     """Page titles completing ``prefix``: the requested language first, then the others.
 
     Only activities and guides carry completion inputs (``search.indexing``).
@@ -268,20 +312,21 @@ def build_suggest(prefix: str, language: str, limit: int) -> Search:
     contexts = [{"context": language, "boost": 2}] + [
         code for code in language_codes() if code != language
     ]
-    return (
-        Search(index=alias())
-        .source(["type", "slug", "title"])
-        .suggest(
-            "titles",
-            prefix,
-            completion={
-                "field": "suggest",
-                # Room for the same page matched through several of its titles.
-                "size": limit * 3,
-                "skip_duplicates": True,
-                "fuzzy": FUZZY,
-                "contexts": {"language": contexts},
-            },
-        )
-        .extra(size=0)
-    )
+    body = {
+        "size": 0,
+        "_source": ["type", "slug", "title"],
+        "suggest": {
+            "titles": {
+                "text": prefix,
+                "completion": {
+                    "field": "suggest",
+                    # Room for the same page matched through several of its titles.
+                    "size": limit * 3,
+                    "skip_duplicates": True,
+                    "fuzzy": FUZZY,
+                    "contexts": {"language": contexts},
+                },
+            }
+        },
+    }
+    return EngineSearch(alias(), body)
