@@ -73,9 +73,17 @@ class KeysetCursorPagination(BasePagination):
     sentinel_keys: tuple = ()
 
     def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list[Any]:
+        position = self.start(request, _key_field(queryset, self.sort_key))
+        return self.finish(list(self.page_query(queryset, position)), position)
+
+    def start(self, request: Request, key_field: Field) -> dict[str, Any] | None:
+        """Read the page size and the cursor (``key_field`` decodes its key): the position."""
         self.request = request
         self.page_size = page_size_from(request)
-        position = self._decode(request, _key_field(queryset, self.sort_key))
+        return self._decode(request, key_field)
+
+    def page_query(self, queryset: QuerySet, position: dict[str, Any] | None) -> QuerySet:
+        """The rows from ``position`` on, in its direction, one more than a page."""
         key = self.sort_key
         if position is None or not position["back"]:
             ordering = (key, "pk")
@@ -90,7 +98,10 @@ class KeysetCursorPagination(BasePagination):
                 Q(**{f"{key}__lt": position["key"]})
                 | Q(**{key: position["key"], "pk__lt": position["id"]})
             )
-        rows = list(queryset.order_by(*ordering)[: self.page_size + 1])
+        return queryset.order_by(*ordering)[: self.page_size + 1]
+
+    def finish(self, rows: list[Any], position: dict[str, Any] | None) -> list[Any]:
+        """The page of ``rows`` (from ``page_query``), in the sort order; notes the links."""
         has_more = len(rows) > self.page_size
         page = rows[: self.page_size]
         if position is not None and position["back"]:

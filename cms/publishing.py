@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -9,8 +11,9 @@ from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
-def published(pages: PageQuerySet) -> PageQuerySet:
-    """Live pages that have not expired and are not in a private (restricted) section.
+def published(pages: PageQuerySet, now: datetime | None = None) -> PageQuerySet:
+    """Live pages that have not expired (by ``now``, the clock's if None) and are not in a
+    private (restricted) section.
 
     Wagtail leaves ``live`` set on an expired page until its scheduled-publishing
     command runs, so expiry is checked here too. Privacy is checked in SQL (a
@@ -22,6 +25,6 @@ def published(pages: PageQuerySet) -> PageQuerySet:
     )
     return (
         pages.live()
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now or timezone.now()))
         .exclude(Exists(restricted))
     )

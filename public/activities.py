@@ -366,7 +366,7 @@ def listed_rows(wanted: ActivityFilter, now: datetime) -> QuerySet:
     Python time (bench/RESULTS.md). Ordered by the paginator.
     """
     return filter_activities(
-        with_whole_activity_count(published(ActivityPage.objects.all())), wanted, now
+        with_whole_activity_count(published(ActivityPage.objects.all(), now)), wanted, now
     )
 
 

@@ -16,6 +16,7 @@ from public.activities import NO_OCCURRENCE, SORT_KEY, ActivityFilterParams, par
 from public.calendar import activities_calendar
 from public.guard import issue_form_token
 
+from ..activity_page_rows import SORT_KEY_FIELD, page_rows
 from ..pagination import KeysetCursorPagination
 from ..schema import errors, responses
 from ..serializers import activity_rows
@@ -45,7 +46,14 @@ class ActivityListView(MunicipalApiMixin, ListAPIView):
         return activity_rows.list_rows(selected, self.language, wanted.near is not None, SORT_KEY)
 
     def list(self, request, *args, **kwargs):
-        rows = self.paginate_queryset(self.get_queryset())
+        # get_queryset's rows, from SQL compiled once per shape of request (activity_page_rows).
+        wanted = replace(
+            parse_activity_filter(self.request.query_params), municipality=self.municipality
+        )
+        paginator = self.paginator
+        position = paginator.start(request, SORT_KEY_FIELD)
+        found = page_rows(wanted, self.language, timezone.now(), paginator, position)
+        rows = paginator.finish(found, position)
         return self.get_paginated_response(list_items(rows, self.get_serializer_context()))
 
     @extend_schema(

@@ -1,6 +1,7 @@
 """The list's items built from rows (api/serializers/activity_rows.py) are, byte for byte, what
 ``ActivityListSerializer`` gave over model instances, for every kind of activity and filter."""
 
+import base64
 from dataclasses import replace
 from io import BytesIO
 from unittest import mock
@@ -14,7 +15,9 @@ from wagtail.images.models import Image
 
 from api.views.activities import ActivityListView
 from cms.models import ActivityPage
+from public import prepared_query
 from public.activities import listed_activities, parse_activity_filter
+from public.prepared_query import PreparedRows
 from tests import factories
 from tests.api.conftest import days_ahead, iso, local
 
@@ -110,6 +113,13 @@ QUERIES = [
     "lang=pl&near=51.91,5.57&radius_km=8",
     f"lang=pl&starts_after={days_ahead(0)}&starts_before={days_ahead(20)}",
     f"lang=ro&near=51.91,5.57&radius_km=20&starts_after={days_ahead(1)}",
+    # Each filter whose value is a parameter of the prepared SQL, or shapes it.
+    "lang=nl&partner=bibliotheek",
+    "lang=en&audience=women",
+    "lang=pl&free=false",
+    "lang=pl&mixed_team=true",
+    "lang=pl&mixed_team=false&offered_language=bg",
+    f"lang=nl&category=sport&starts_after={days_ahead(4)}T10:00",
 ]
 
 
@@ -125,6 +135,41 @@ def test_list_items_from_rows_are_the_serializers_bytes(api, varied, query):
         assert rows.content == serialized.content
         assert rows["ETag"] == serialized["ETag"]
         assert rows.json()["results"]
+
+
+WALKED = ["lang=pl", "lang=nl&partner=vv-ochten", f"lang=en&starts_after={days_ahead(0)}"]
+
+
+@pytest.mark.parametrize("query", WALKED)
+def test_every_page_forward_and_back_is_the_serializers_bytes(api, varied, query):
+    """Pages after a cursor, and back, come from SQL compiled once per shape
+    (api/activity_page_rows.py): each is the reference's answer, byte for byte."""
+    prepared_query.forget_shapes()
+    path, pages, back = f"/api/v1/activities?{query}&page_size=1", 0, False
+    while path and pages < 20:
+        rows = api.client.get(path, headers={"cache-control": "no-cache"})
+        with mock.patch.object(ActivityListView, "list", serializer_answer):
+            serialized = api.client.get(path, headers={"cache-control": "no-cache"})
+        assert rows.status_code == 200 and rows.content == serialized.content
+        answer, pages = rows.json(), pages + 1
+        back = back or not answer["next"]  # forward to the last page, then back to the first
+        link = answer["previous"] if back else answer["next"]
+        path = link and link.removeprefix("http://testserver")
+    assert pages >= 5
+    shapes = list(prepared_query._shapes.values())
+    # First page, forward and back: each shape prepared, none built per request.
+    assert len(shapes) == 3 and all(isinstance(s, PreparedRows) for s in shapes)
+
+
+def test_a_cursor_without_an_offset_is_built_as_django_reads_it(api, varied):
+    """A naive moment is made aware by Django in the time zone; the prepared SQL would
+    pass it as it is, so such a request builds its own query."""
+    token = base64.urlsafe_b64encode(f'{{"k":"{days_ahead(1)}T00:00:00","i":1,"b":false}}'.encode())
+    path = f"/api/v1/activities?lang=nl&page_size=1&cursor={token.decode().rstrip('=')}"
+    rows = api.client.get(path, headers={"cache-control": "no-cache"})
+    with mock.patch.object(ActivityListView, "list", serializer_answer):
+        serialized = api.client.get(path, headers={"cache-control": "no-cache"})
+    assert rows.status_code == 200 and rows.content == serialized.content
 
 
 def test_the_set_is_varied_enough_to_mean_something(api, varied):

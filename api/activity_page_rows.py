@@ -1,0 +1,100 @@
+"""One page of the activity list's rows, from SQL compiled once per shape of request.
+
+The list's query is the same for every request that asks for the same filters
+in the same language, page size and cursor direction; only the clock, the slugs,
+the audience, the date window and the cursor's position differ, and those go
+into the SQL as parameters (``public.prepared_query``, which checks that they
+do). A geo filter is always built afresh: its bounding box is computed from the
+point, so its parameters are not the values asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db.models import DateTimeField
+
+from public.activities import SORT_KEY, ActivityFilter, listed_rows
+from public.prepared_query import prepared_rows
+
+from .pagination import KeysetCursorPagination
+from .serializers import activity_rows
+
+# The list's sort key decodes as a moment (its annotation's field, whatever the filters).
+SORT_KEY_FIELD = DateTimeField()
+# The filters whose value is a parameter of the SQL (the others shape it).
+PARAMETERS = ("category", "partner", "audience", "starts_after", "starts_before")
+_CURSOR = ("cursor_key", "cursor_id")
+
+
+def _stand_ins(which: int) -> dict[str, Any]:
+    """Values of the kinds requests send, each different from every other stand-in."""
+    moment = datetime(2001 + which, 1, 1, tzinfo=UTC)
+    return {
+        "now": moment.replace(hour=1),
+        "category": f"\x01category-{which}",
+        "partner": f"\x01partner-{which}",
+        "audience": f"\x01audience-{which}",
+        "starts_after": moment.replace(hour=2),
+        "starts_before": moment.replace(hour=3),
+        "cursor_key": moment.replace(hour=4),
+        "cursor_id": 1_000_003 + which,
+    }
+
+
+def page_rows(
+    wanted: ActivityFilter,
+    language: str,
+    now: datetime,
+    paginator: KeysetCursorPagination,
+    position: dict[str, Any] | None,
+) -> list[dict]:
+    """``page_query`` of the list's rows for ``wanted`` at ``now``, from ``position``."""
+
+    def build(values: Mapping[str, Any]) -> Any:
+        asked = replace(wanted, **{name: values.get(name) for name in PARAMETERS})
+        at = position
+        if position is not None:
+            at = {**position, "key": values["cursor_key"], "id": values["cursor_id"]}
+        selected = listed_rows(asked, values["now"])
+        rows = activity_rows.list_rows(selected, language, asked.near is not None, SORT_KEY)
+        return paginator.page_query(rows, at)
+
+    values: dict[str, Any] = {"now": now}
+    values.update((name, getattr(wanted, name)) for name in PARAMETERS)
+    if position is not None:
+        values.update(cursor_key=position["key"], cursor_id=position["id"])
+    values = {name: value for name, value in values.items() if value is not None}
+    if wanted.near is not None:
+        return list(build(values))
+    shape = _shape(wanted, language, paginator, position, values)
+    stand_ins = tuple({name: _stand_ins(n)[name] for name in values} for n in (0, 1))
+    return prepared_rows(shape, build, values, stand_ins)
+
+
+def _shape(
+    wanted: ActivityFilter,
+    language: str,
+    paginator: KeysetCursorPagination,
+    position: dict[str, Any] | None,
+    values: Mapping[str, Any],
+) -> Hashable:
+    """Everything but the values that decides the SQL."""
+    municipality = wanted.municipality
+    return (
+        "activity-list",
+        language,
+        paginator.page_size,
+        None if position is None else position["back"],
+        None if municipality is None else municipality.pk,
+        wanted.offered_language,
+        wanted.free,
+        wanted.mixed_team,
+        tuple(sorted(values)),
+    )
+
+
+__all__ = ["SORT_KEY_FIELD", "page_rows"]

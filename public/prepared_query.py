@@ -1,0 +1,156 @@
+"""A ``.values()`` query built and compiled once per shape, run with each request's values.
+
+Why: the API's activity list builds the same query on every request, only the
+values in it differ (the clock, a category slug, a cursor). Building the
+queryset (a dozen clones of a Wagtail page query with subqueries) and compiling
+it to SQL was about 9 ms of the list's 20 (bench/results/notes.md), more than
+PostgreSQL took to run it.
+
+A *shape* is what decides the SQL text (which filters are present, the
+language's columns, the page size, the cursor's direction): the caller names
+it with a hashable key. The *values* are the rest, each a parameter of the SQL.
+The first request of a shape builds its query twice, with two sets of stand-in
+values, and compiles both: the SQL must be the same text, and the parameters
+must differ exactly where a stand-in is (each position is then known to hold
+that value). Otherwise (a value inlined in the SQL, transformed on its way, or
+changing the query's form) the shape is remembered as not preparable and every
+request builds its own query as before. So an answer is the one the built
+query gives, or the built query itself runs.
+
+``build`` must use the values only as values in the query (not to decide its
+form, nor read the database to build it): the check sees only what the
+stand-ins change. Nothing here depends on content: the SQL is the same before and after any
+commit (the rows it reads are not cached). The remembered shapes are dropped
+when a setting changes (tests), since settings (languages, regions) shape it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
+from datetime import datetime
+from threading import Lock
+from typing import Any
+
+from django.core.signals import setting_changed
+from django.db import connections
+from django.db.models import QuerySet
+
+# Shapes remembered per process (each a compiled query: a few kilobytes).
+MAX_SHAPES = 256
+_NOT_PREPARABLE = object()
+_shapes: OrderedDict[Hashable, Any] = OrderedDict()
+_lock = Lock()
+
+
+class PreparedRows:
+    """One shape's compiled SQL, the positions of its values among the parameters,
+    and the compiler that turns the fetched rows into Python values."""
+
+    def __init__(self, queryset: QuerySet, sql: str, params: tuple, slots: list):
+        query = queryset.query
+        self.alias = queryset.db
+        self.compiler = query.get_compiler(queryset.db)
+        # as_sql() sets up the compiler's select list and converters' fields.
+        self.compiler.as_sql()
+        self.sql = sql
+        self.params = params
+        self.slots = slots
+        self.names = (
+            list(query.selected)
+            if query.selected
+            else [*query.extra_select, *query.values_select, *query.annotation_select]
+        )
+
+    def accepts(self, values: Mapping[str, Any]) -> bool:
+        """Whether each value goes into the SQL as is, as its stand-in did."""
+        return all(_same_kind(values[name], kind) for _, name, kind, _ in self.slots)
+
+    def rows(self, values: Mapping[str, Any]) -> list[dict]:
+        params = list(self.params)
+        for index, name, _, wrap in self.slots:
+            value = values[name]
+            params[index] = value if wrap is None else wrap(value)
+        compiler = self.compiler
+        with connections[self.alias].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            fetched = cursor.fetchall()
+        if compiler.has_extra_select:
+            fetched = [row[: compiler.col_count] for row in fetched]
+        names = self.names
+        return [dict(zip(names, row, strict=False)) for row in compiler.results_iter([fetched])]
+
+
+def _same_kind(value: Any, kind: type) -> bool:
+    # An aware datetime goes to PostgreSQL as is; Django would make a naive one aware first.
+    if type(value) is not kind:
+        return False
+    return not isinstance(value, datetime) or value.tzinfo is not None
+
+
+def _prepare(
+    build: Callable[[Mapping[str, Any]], QuerySet], stand_ins: tuple[Mapping, Mapping]
+) -> PreparedRows | None:
+    first, second = stand_ins
+    built = build(first)
+    sql, params = built.query.get_compiler(built.db).as_sql()
+    other = build(second)
+    other_sql, other_params = other.query.get_compiler(other.db).as_sql()
+    if sql != other_sql or len(params) != len(other_params):
+        return None
+    slots = []
+    for index, (a, b) in enumerate(zip(params, other_params, strict=True)):
+        if type(a) is type(b) and a == b:
+            continue
+        names = [
+            name
+            for name in first
+            if isinstance(a, type(first[name]))
+            and a == first[name]
+            and isinstance(b, type(second[name]))
+            and b == second[name]
+        ]
+        if len(names) != 1:
+            return None  # a parameter made from a value, not the value itself
+        name = names[0]
+        kind = type(first[name])
+        # Django's own wrapping of the value (psycopg's Int4 for an integer column).
+        wrap = None if type(a) is kind else type(a)
+        slots.append((index, name, kind, wrap))
+    return PreparedRows(built, sql, tuple(params), slots)
+
+
+def prepared_rows(
+    shape: Hashable,
+    build: Callable[[Mapping[str, Any]], QuerySet],
+    values: Mapping[str, Any],
+    stand_ins: tuple[Mapping[str, Any], Mapping[str, Any]],
+) -> list[dict]:
+    """The rows of ``build(values)``: from the shape's SQL compiled once, or built.
+
+    ``stand_ins`` are two sets of values with the same keys as ``values``, each
+    value distinct from every other and of the kind ``values`` hold.
+    """
+    with _lock:
+        prepared = _shapes.get(shape)
+        if prepared is not None:
+            _shapes.move_to_end(shape)
+    if prepared is None:
+        prepared = _prepare(build, stand_ins) or _NOT_PREPARABLE
+        with _lock:
+            _shapes[shape] = prepared
+            while len(_shapes) > MAX_SHAPES:
+                _shapes.popitem(last=False)
+    if prepared is _NOT_PREPARABLE or not prepared.accepts(values):
+        return list(build(values))
+    return prepared.rows(values)
+
+
+def forget_shapes(**kwargs: Any) -> None:
+    with _lock:
+        _shapes.clear()
+
+
+setting_changed.connect(forget_shapes)
+
+__all__ = ["forget_shapes", "prepared_rows"]

@@ -1,0 +1,71 @@
+"""SQL compiled once per shape (public/prepared_query.py): used only where each value is
+a parameter as it was given; everything else builds its query as before."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.db.models import Q
+from wagtail.models import Page
+
+from cms.models import Category
+from public import prepared_query
+from public.prepared_query import PreparedRows, prepared_rows
+
+pytestmark = pytest.mark.django_db
+
+STAND_INS = ({"slug": "\x01a"}, {"slug": "\x01b"})
+
+
+@pytest.fixture(autouse=True)
+def categories():
+    prepared_query.forget_shapes()
+    for slug in ("pq-sport", "pq-taal", "pq-kunst"):
+        Category.objects.create(slug=slug, name=slug.title())
+
+
+def slugs(rows: list[dict]) -> list[str]:
+    return [row["slug"] for row in rows]
+
+
+def test_a_value_passed_as_a_parameter_is_prepared_once():
+    def build(values):
+        return Category.objects.filter(slug=values["slug"]).values("slug")
+
+    assert slugs(prepared_rows("exact", build, {"slug": "pq-taal"}, STAND_INS)) == ["pq-taal"]
+    assert isinstance(prepared_query._shapes["exact"], PreparedRows)
+    found = prepared_rows("exact", build, {"slug": "pq-kunst"}, STAND_INS)
+    assert slugs(found) == ["pq-kunst"]
+
+
+def test_a_value_turned_into_another_parameter_is_built_every_time():
+    def build(values):  # the parameter is "%value%", not the value
+        found = Category.objects.filter(slug__contains=values["slug"])
+        return found.order_by("slug").values("slug")
+
+    found = prepared_rows("contains", build, {"slug": "pq-"}, STAND_INS)
+    assert slugs(found) == ["pq-kunst", "pq-sport", "pq-taal"]
+    assert not isinstance(prepared_query._shapes["contains"], PreparedRows)
+    assert slugs(prepared_rows("contains", build, {"slug": "pq-sp"}, STAND_INS)) == ["pq-sport"]
+
+
+def test_a_value_written_into_the_sql_is_built_every_time():
+    def build(values):
+        pq = Category.objects.filter(slug__startswith="pq-")
+        return pq.order_by("slug").values("slug")[: values["size"]]
+
+    found = prepared_rows("limit", build, {"size": 2}, ({"size": 7}, {"size": 8}))
+    assert slugs(found) == ["pq-kunst", "pq-sport"]
+    assert not isinstance(prepared_query._shapes["limit"], PreparedRows)
+
+
+def test_a_value_of_another_kind_than_its_stand_in_is_built():
+    """A naive moment: Django makes it aware in the site's time zone on its way in."""
+    moments = ({"at": datetime(2001, 1, 1, tzinfo=UTC)}, {"at": datetime(2002, 1, 1, tzinfo=UTC)})
+
+    def build(values):
+        live = Q(go_live_at__isnull=True) | Q(go_live_at__lt=values["at"])
+        return Page.objects.filter(live, depth=1).values("slug")
+
+    naive = {"at": datetime(2030, 1, 1)}
+    assert slugs(prepared_rows("kind", build, naive, moments)) == ["root"]
+    assert isinstance(prepared_query._shapes["kind"], PreparedRows)
