@@ -46,6 +46,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language
 
 from cms.content_version import clock_horizon
+from cms.content_version.memo import reading_at
 from public.guard import tokens_as_marks, tokens_handed_out, with_fresh_tokens
 
 from . import response_store
@@ -215,7 +216,8 @@ class ResponseCacheMiddleware:
                 return get_conditional_response(request, etag=etag, response=response)
             return response
         tokens_before = tokens_handed_out()
-        with tokens_as_marks() as marks:
+        # Questions about content are answered at this version (cms.content_version.memo).
+        with tokens_as_marks() as marks, reading_at(version):
             response = self.get_response(request)
         if marks:
             # The ETag was taken over the marks: it would let a browser keep an old token.

@@ -19,6 +19,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.bounded_input import EARLIEST_YEAR, LATEST_YEAR, BoundedInputError, bounded_moment
+from cms.content_version.memo import remembered
 from cms.recurrence import AMSTERDAM
 
 # Half the earth's circumference: every point on earth lies within it.
@@ -174,7 +175,12 @@ class ExistingSlugField(serializers.SlugField):
         slug = super().to_internal_value(data)
         # Validators normally run after this method: the slug must be valid before we query.
         self.run_validators(slug)
-        if not self.model.objects.filter(slug=slug).exists():
+        # Only a content commit changes the answer: remembered per content version.
+        exists = remembered(
+            ("slug exists", self.model._meta.label, slug),
+            self.model.objects.filter(slug=slug).exists,
+        )
+        if not exists:
             raise serializers.ValidationError(
                 f"Unknown {self.noun} '{slug}'; GET {self.listed_at} lists them."
             )

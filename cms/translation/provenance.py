@@ -41,6 +41,7 @@ from django.db import models
 from django.utils import timezone
 from modeltranslation.translator import NotRegistered, translator
 
+from ..content_version.memo import remembered
 from .fallback import fallback_chain, has_text
 from .languages import language_codes
 from .records import Origin, SourceText, TranslationRecord
@@ -384,15 +385,23 @@ MachineKeys = frozenset[tuple[str, int, str, str]]
 def unreviewed_machine_keys(languages: Iterable[str]) -> MachineKeys:
     """``(model label, object id, field, language)`` of every unreviewed machine text.
 
-    One query for a whole API answer or page, whatever it holds; the model
-    label comes through a join, so no content-type lookup runs.
+    One query for a whole API answer or page, whatever it holds (none when this
+    process read them at the request's content version); the model label comes
+    through a join, so no content-type lookup runs.
     """
-    rows = TranslationRecord.objects.filter(
-        language__in=list(languages), origin=Origin.MACHINE, reviewed=False
-    ).values_list(
-        "content_type__app_label", "content_type__model", "object_id", "field", "language"
-    )
-    return frozenset((f"{app}.{model}", pk, name, code) for app, model, pk, name, code in rows)
+    codes = tuple(languages)
+
+    def compute() -> MachineKeys:
+        rows = TranslationRecord.objects.filter(
+            language__in=list(codes), origin=Origin.MACHINE, reviewed=False
+        ).values_list(
+            "content_type__app_label", "content_type__model", "object_id", "field", "language"
+        )
+        return frozenset((f"{app}.{model}", pk, name, code) for app, model, pk, name, code in rows)
+
+    # Only a content commit changes them (translation records are content): during a
+    # public read, remembered per content version.
+    return remembered(("unreviewed machine keys", codes), compute)
 
 
 def machine_translated(

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -23,6 +24,7 @@ from django.utils import timezone
 from cms import next_occurrence
 from cms.content_version import current_version
 from cms.models import ActivityOccurrence, ActivityPage, Category, Partner
+from cms.translation.records import Origin, TranslationRecord
 from public.guard.tokens import SpamRefused, check_submission
 from tests import factories
 from tests.api.conftest import days_ahead, iso, local
@@ -305,3 +307,46 @@ def test_another_cache_backend_is_never_stale_either(client, cached, settings):
     assert response["X-Cache"] == "miss"
     assert "Zaalvoetbal" in [item["title"] for item in response.json()["results"]]
     assert fetch(client)["X-Cache"] == "hit"
+
+
+# Questions the list asks on every request, remembered per content version
+# (cms/content_version/memo.py): a commit that changes their answer is in the next GET.
+
+
+def test_a_category_slug_gone_is_refused_in_the_next_get(client, cached):
+    path = "/api/v1/activities?lang=nl&category=sport"
+    assert fetch(client, path, cache_control="no-cache").json()["results"]
+    Category.objects.filter(slug="sport").update(slug="sporten")
+    assert client.get(path, headers={"cache-control": "no-cache"}).status_code == 400
+    assert fetch(client, "/api/v1/activities?lang=nl&category=sporten").json()["results"]
+
+
+def test_a_machine_text_marked_is_in_the_next_get(client, cached):
+    path = "/api/v1/activities?lang=pl"
+
+    def machine() -> bool:
+        found = fetch(client, path, cache_control="no-cache").json()["results"]
+        return next(item for item in found if item["slug"] == "voetbal")["machine_translated"]
+
+    assert not machine()
+    page = ActivityPage.objects.get(slug="voetbal")
+    TranslationRecord.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(ActivityPage),
+        object_id=page.pk,
+        field="title",
+        language="pl",
+        defaults={"origin": Origin.MACHINE, "reviewed": False, "saved_at": timezone.now()},
+    )
+    assert machine()
+    TranslationRecord.objects.filter(object_id=page.pk, language="pl").update(reviewed=True)
+    assert not machine()
+
+
+def test_a_list_computed_afresh_asks_them_once_per_version(client, cached):
+    path = "/api/v1/activities?lang=pl&category=sport"
+    fetch(client, path, cache_control="no-cache")
+    with CaptureQueriesContext(connection) as again:
+        fetch(client, path, cache_control="no-cache")
+    asked = " ".join(query["sql"] for query in again.captured_queries)
+    assert "cms_translationrecord" not in asked
+    assert 'FROM "cms_category" WHERE "cms_category"."slug"' not in asked
