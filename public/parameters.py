@@ -178,7 +178,7 @@ class ExistingSlugField(serializers.SlugField):
         # Only a content commit changes the answer: remembered per content version.
         exists = remembered(
             ("slug exists", self.model._meta.label, slug),
-            self.model.objects.filter(slug=slug).exists,
+            lambda: self.model.objects.filter(slug=slug).exists(),
         )
         if not exists:
             raise serializers.ValidationError(

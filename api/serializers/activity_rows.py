@@ -15,6 +15,7 @@ label, open spots) are the same functions, read from a light row object.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, tzinfo
 from types import SimpleNamespace
 from typing import Any
 
@@ -22,6 +23,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import JSONObject
+from rest_framework.settings import ISO_8601, api_settings
 from wagtail.images import get_image_model
 
 from cms.models import ActivityPage, Category, Partner
@@ -30,7 +32,7 @@ from cms.taking_part.places import WHOLE_ACTIVITY_CONFIRMED, open_team_spots
 from cms.translation.fallback import fallback_chain, object_language, translated_value
 from cms.translation.provenance import machine_translated, unreviewed_machine_keys
 
-from .activities import _AMOUNT, _MOMENT, ActivityListSerializer, occurrence_data
+from .activities import _AMOUNT, _MOMENT, ActivityListSerializer
 from .common import absolute_url
 
 # The texts a list item shows (title is the main one), and the category's.
@@ -179,13 +181,35 @@ def _image_url(context: dict, name: str | None) -> str | None:
     return absolute_url(SimpleNamespace(context=context), storage.url(name))
 
 
+def _answer_zone() -> tzinfo | None:
+    """The zone ``_MOMENT`` writes moments in for this answer, when it writes ISO 8601 in
+    the active time zone (DRF's default); None: leave each moment to ``_MOMENT``."""
+    shape = getattr(_MOMENT, "format", api_settings.DATETIME_FORMAT)
+    if hasattr(_MOMENT, "timezone") or not isinstance(shape, str) or shape.lower() != ISO_8601:
+        return None
+    return _MOMENT.default_timezone()
+
+
 class _Answer:
-    """What every item of one answer shares: its language and the machine-text keys."""
+    """What every item of one answer shares: its language, the machine-text keys and
+    the time zone its moments are written in."""
 
     def __init__(self, context: dict):
         self.context = context
         self.language = context["language"]
         self._keys = None
+        # DRF's DateTimeField looks the active zone up for every moment (a fifth of an item).
+        self.zone = _answer_zone()
+
+    def moment(self, value: datetime | None) -> str | None:
+        """``_MOMENT.to_representation(value)``, with the zone read once per answer."""
+        if value is None or self.zone is None or value.utcoffset() is None:
+            return _MOMENT.to_representation(value)
+        try:
+            text = value.astimezone(self.zone).isoformat()
+        except OverflowError:  # DRF's own error for it
+            return _MOMENT.to_representation(value)
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
 
     def machine(self, obj: Any, fields: tuple[str, ...]) -> bool:
         if self._keys is None:
@@ -238,10 +262,8 @@ def _item(row: dict, co_organisers: list[dict], answer: _Answer) -> dict:
         "category": _category(row, answer),
         "organiser": {"slug": row["organiser__slug"], "name": row["organiser__name"]},
         "co_organisers": co_organisers,
-        "starts_at": _MOMENT.to_representation(activity.starts_at),
-        "ends_at": None
-        if activity.ends_at is None
-        else _MOMENT.to_representation(activity.ends_at),
+        "starts_at": answer.moment(activity.starts_at),
+        "ends_at": None if activity.ends_at is None else answer.moment(activity.ends_at),
         "recurrence": activity.recurrence or None,
         "location": {
             "name": activity.location_name or None,
@@ -263,9 +285,13 @@ def _item(row: dict, co_organisers: list[dict], answer: _Answer) -> dict:
         },
         "image": _image_url(answer.context, row["image__file"]),
         "mixed_team": mixed_team,
+        # What occurrence_data gives.
         "next_occurrence": None
         if activity.next_starts_at is None
-        else occurrence_data(activity.next_starts_at, activity.next_ends_at),
+        else {
+            "starts_at": answer.moment(activity.next_starts_at),
+            "ends_at": answer.moment(activity.next_ends_at),
+        },
     }
     if "distance_km" in row:
         item["distance_km"] = _DISTANCE.to_representation(row["distance_km"])

@@ -3,16 +3,22 @@
 
 import base64
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from datetime import timezone as timezone_offset
 from io import BytesIO
 from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PillowImage
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 from wagtail.images.models import Image
 
+from api.serializers import activity_rows
+from api.serializers.activities import _MOMENT
 from api.views.activities import ActivityListView
 from cms.models import ActivityPage
 from public import prepared_query
@@ -185,3 +191,31 @@ def test_the_set_is_varied_enough_to_mean_something(api, varied):
         "buurthuis",
         "bibliotheek",
     ]
+
+
+MOMENTS = [
+    datetime(2026, 7, 1, 17, 30, tzinfo=UTC),
+    datetime(2026, 12, 1, 8, 0, 0, 123456, tzinfo=UTC),
+    datetime(2026, 3, 29, 1, 0, tzinfo=UTC),  # the hour the clocks go forward
+    datetime(2026, 10, 25, 1, 30, tzinfo=ZoneInfo("Europe/Amsterdam")),
+    datetime(2026, 5, 1, 12, 0, tzinfo=timezone_offset(timedelta(hours=-4))),
+    datetime(2026, 5, 1, 12, 0),  # naive: DRF makes it aware
+    datetime.max.replace(tzinfo=UTC),  # DRF's overflow error
+    None,
+]
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_an_items_moments_are_drfs(moment, settings):
+    """``_Answer.moment`` reads the zone once per answer; each text is DRF's own."""
+    for zone in ("Europe/Amsterdam", "UTC"):
+        settings.TIME_ZONE = zone
+        with timezone.override(zone):
+            answer = activity_rows._Answer({"language": "nl"})
+            try:
+                expected = _MOMENT.to_representation(moment)
+            except ValidationError as error:
+                with pytest.raises(ValidationError, match=str(error.detail[0])):
+                    answer.moment(moment)
+                continue
+            assert answer.moment(moment) == expected
