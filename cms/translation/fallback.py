@@ -40,9 +40,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db.models import Case, F, Func, TextField, Value, When
 from django.db.models.functions import Coalesce, Length, Lower
 from django.db.models.lookups import GreaterThan
+from django.dispatch import receiver
 
 from .languages import language_codes
 
@@ -50,13 +52,31 @@ from .languages import language_codes
 WHITESPACE = "".join(chr(point) for point in range(sys.maxunicode + 1) if chr(point).isspace())
 
 
+# Chains by requested language, until FALLBACK_LANGUAGES changes (tests): the rule asks
+# for one per text shown, some 300 times for one page of the API's activity list.
+_CHAINS: dict[str, tuple[str, ...]] = {}
+_MAX_CHAINS = 64
+
+
 def fallback_chain(language: str) -> tuple[str, ...]:
     """Requested language first, then the configured fallbacks (en, nl), no repeats."""
-    chain = [language]
+    chain = _CHAINS.get(language)
+    if chain is not None:
+        return chain
+    codes = [language]
     for code in settings.FALLBACK_LANGUAGES:
-        if code not in chain:
-            chain.append(code)
-    return tuple(chain)
+        if code not in codes:
+            codes.append(code)
+    chain = tuple(codes)
+    if len(_CHAINS) < _MAX_CHAINS:
+        _CHAINS[language] = chain
+    return chain
+
+
+@receiver(setting_changed)
+def _forget_chains(setting: str, **kwargs: Any) -> None:
+    if setting == "FALLBACK_LANGUAGES":
+        _CHAINS.clear()
 
 
 @dataclass(frozen=True)

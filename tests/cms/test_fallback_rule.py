@@ -11,6 +11,7 @@ import pytest
 
 from cms.models import Category
 from cms.translation.fallback import (
+    fallback_chain,
     first_text,
     has_text,
     language_of,
@@ -59,3 +60,11 @@ def test_sql_form_agrees_with_python_form(requested):
         python = translated_value(row, "name", requested)
         sql = (row.shown_text, row.shown_language)
         assert sql == (python.text, python.language), (row.name_pl, row.name_en, row.name_nl)
+
+
+def test_the_chain_follows_the_fallback_setting(settings):
+    """Chains are remembered per language until FALLBACK_LANGUAGES changes."""
+    assert fallback_chain("pl") == ("pl", "en", "nl")
+    settings.FALLBACK_LANGUAGES = ["nl"]
+    assert fallback_chain("pl") == ("pl", "nl")
+    assert fallback_chain("nl") == ("nl",)
