@@ -4,19 +4,21 @@ The list's query is the same for every request that asks for the same filters
 in the same language, page size and cursor direction; only the clock, the slugs,
 the audience, the date window and the cursor's position differ, and those go
 into the SQL as parameters (``public.prepared_query``, which checks that they
-do). A geo filter is always built afresh: its bounding box is computed from the
-point, so its parameters are not the values asked for.
+do). A geo filter's values are its circle's numbers (``cms.geo.Circle``: the box
+and the centre's terms), worked out before the query is built, since the point
+and radius asked for are not themselves parameters of the SQL.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from dataclasses import replace
+from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from django.db.models import DateTimeField
 
+from cms.geo import Circle
 from public.activities import SORT_KEY, ActivityFilter, listed_rows
 from public.prepared_query import prepared_rows
 
@@ -28,6 +30,8 @@ SORT_KEY_FIELD = DateTimeField()
 # The filters whose value is a parameter of the SQL (the others shape it).
 PARAMETERS = ("category", "partner", "audience", "starts_after", "starts_before")
 _CURSOR = ("cursor_key", "cursor_id")
+# A geo filter's values: its circle's numbers, each a parameter of the SQL.
+CIRCLE = tuple(f"circle_{field.name}" for field in fields(Circle))
 
 
 def _stand_ins(which: int) -> dict[str, Any]:
@@ -42,6 +46,8 @@ def _stand_ins(which: int) -> dict[str, Any]:
         "starts_before": moment.replace(hour=3),
         "cursor_key": moment.replace(hour=4),
         "cursor_id": 1_000_003 + which,
+        # Numbers no circle's computation would give twice (cms.geo.Circle).
+        **{name: 1000.25 + which + n / 8 for n, name in enumerate(CIRCLE)},
     }
 
 
@@ -56,6 +62,9 @@ def page_rows(
 
     def build(values: Mapping[str, Any]) -> Any:
         asked = replace(wanted, **{name: values.get(name) for name in PARAMETERS})
+        if CIRCLE[0] in values:
+            numbers = {name.removeprefix("circle_"): values[name] for name in CIRCLE}
+            asked = replace(asked, circle=Circle(**numbers))
         at = position
         if position is not None:
             at = {**position, "key": values["cursor_key"], "id": values["cursor_id"]}
@@ -67,9 +76,10 @@ def page_rows(
     values.update((name, getattr(wanted, name)) for name in PARAMETERS)
     if position is not None:
         values.update(cursor_key=position["key"], cursor_id=position["id"])
+    circle = wanted.circle_on_map()
+    if circle is not None:
+        values.update(zip(CIRCLE, asdict(circle).values(), strict=True))
     values = {name: value for name, value in values.items() if value is not None}
-    if wanted.near is not None:
-        return list(build(values))
     shape = _shape(wanted, language, paginator, position, values)
     stand_ins = tuple({name: _stand_ins(n)[name] for name in values} for n in (0, 1))
     return prepared_rows(shape, build, values, stand_ins)

@@ -32,7 +32,7 @@ from wagtail.query import PageQuerySet
 
 from cms.content_version.memo import remembered
 from cms.fields import offers_language
-from cms.geo import within_radius
+from cms.geo import Circle, within_circle
 from cms.models import ActivityOccurrence, ActivityPage, Category, Partner
 from cms.models.activities import NO_UPCOMING
 from cms.municipalities.registry import MunicipalityInfo
@@ -123,9 +123,19 @@ class ActivityFilter:
     starts_before: datetime | None = None
     near: tuple[float, float] | None = None
     radius_km: float | None = None
+    # ``near`` and ``radius_km`` as the SQL's numbers; None: worked out from them.
+    # Given only where the numbers are stand-ins for a prepared query (api.activity_page_rows).
+    circle: Circle | None = None
     # Not a query parameter of its own kind: the request's municipality (host or
     # ``?municipality=``), set by the presenter; None: every municipality.
     municipality: MunicipalityInfo | None = None
+
+    def circle_on_map(self) -> Circle | None:
+        """The circle ``near`` and ``radius_km`` ask for; None without ``near``."""
+        if self.circle is not None or self.near is None:
+            return self.circle
+        radius = self.radius_km if self.radius_km is not None else DEFAULT_RADIUS_KM
+        return Circle.around(self.near, radius)
 
     @classmethod
     def from_validated(cls, values: Mapping[str, Any]) -> ActivityFilter:
@@ -216,11 +226,6 @@ def by_mixed_team(activities: QuerySet, mixed_team: bool) -> QuerySet:
     """``mixed_team``: true keeps mixed teams, false keeps everything else."""
     no_team = Q(team_sport="")
     return activities.exclude(no_team) if mixed_team else activities.filter(no_team)
-
-
-def by_distance(activities: QuerySet, near: tuple[float, float], radius_km: float) -> QuerySet:
-    """``near`` and ``radius_km``: within that great-circle distance; adds ``distance_km``."""
-    return within_radius(activities, near, radius_km)
 
 
 def _midnight(day: date) -> datetime:
@@ -352,9 +357,9 @@ def filter_activities(activities: QuerySet, wanted: ActivityFilter, now: datetim
         value = getattr(wanted, name)
         if value is not None:
             activities = apply(activities, value)
-    if wanted.near is not None:
-        radius = wanted.radius_km if wanted.radius_km is not None else DEFAULT_RADIUS_KM
-        activities = by_distance(activities, wanted.near, radius)
+    circle = wanted.circle_on_map()
+    if circle is not None:
+        activities = within_circle(activities, circle)
     after, before = wanted.starts_after, wanted.starts_before
     if after is not None or before is not None:
         return first_in_window(activities, after, before)

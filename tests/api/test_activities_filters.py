@@ -7,7 +7,7 @@ import pytest
 from django.db.models import F
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
-from cms.geo import EARTH_RADIUS_KM, HaversineKm, distance_km
+from cms.geo import EARTH_RADIUS_KM, Circle, HaversineKm, distance_km
 from cms.models import ActivityPage
 from tests import factories
 from tests.api.conftest import days_ahead, iso, local
@@ -230,7 +230,7 @@ def test_written_out_distance_is_the_function_trees_to_the_last_bit(activities):
         rows = (
             ActivityPage.objects.filter(lat__isnull=False)
             .annotate(
-                written=HaversineKm(F("lat"), F("lon"), centre=centre),
+                written=HaversineKm(F("lat"), F("lon"), circle=Circle.around(centre, 1.0)),
                 tree=_distance_as_function_tree(centre),
             )
             .values_list("written", "tree")

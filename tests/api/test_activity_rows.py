@@ -143,7 +143,12 @@ def test_list_items_from_rows_are_the_serializers_bytes(api, varied, query):
         assert rows.json()["results"]
 
 
-WALKED = ["lang=pl", "lang=nl&partner=vv-ochten", f"lang=en&starts_after={days_ahead(0)}"]
+WALKED = [
+    "lang=pl",
+    "lang=nl&partner=vv-ochten",
+    f"lang=en&starts_after={days_ahead(0)}",
+    "lang=pl&near=51.91,5.57&radius_km=20",
+]
 
 
 @pytest.mark.parametrize("query", WALKED)
