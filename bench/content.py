@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from django.db import connection
 from django.utils import timezone
 
 from cms.importing import import_content
@@ -55,3 +56,15 @@ def ensure_activities(size: int, times: LoadTimes, municipalities: int = 1) -> i
         print(f"  activities: {stop} ({times.bulk / times.bulk_seconds:.0f}/s bulk)", flush=True)
         have = stop
     return have
+
+
+def analyze() -> None:
+    """The planner's statistics, as autovacuum gathers them within a minute or two of a load.
+
+    Without them a load right after the bulk insert measures plans made for the
+    tables as they were before it: at 1 000 activities the geo + date list took
+    23 ms in process instead of 7.9 ms (bench/results/notes.md), a state no
+    platform stays in for longer than autovacuum's first pass.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -56,6 +56,7 @@ def measure_size(size: int, args, run: dict) -> dict:
     print(f"== {size} activities", flush=True)
     started = time.perf_counter()
     total = content.ensure_activities(size, run["load_times"], args.municipalities)
+    content.analyze()
     figures: dict = {"activities": total, "load_seconds": round(time.perf_counter() - started, 1)}
     if "equivalence" not in run:
         run["equivalence"] = equivalence.check()
