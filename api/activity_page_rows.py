@@ -63,8 +63,7 @@ def page_rows(
     def build(values: Mapping[str, Any]) -> Any:
         asked = replace(wanted, **{name: values.get(name) for name in PARAMETERS})
         if CIRCLE[0] in values:
-            numbers = {name.removeprefix("circle_"): values[name] for name in CIRCLE}
-            asked = replace(asked, circle=Circle(**numbers))
+            asked = replace(asked, circle=Circle(*(values[name] for name in CIRCLE)))
         at = position
         if position is not None:
             at = {**position, "key": values["cursor_key"], "id": values["cursor_id"]}

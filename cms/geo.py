@@ -39,16 +39,17 @@ class Circle:
     @classmethod
     def around(cls, centre: tuple[float, float], radius_km: float) -> Circle:
         lat, lon = centre
+        lat_radians = radians(lat)
         lat_span = radius_km / 111.0
-        lon_span = radius_km / max(0.01, 111.0 * cos(radians(lat)))
+        lon_span = radius_km / max(0.01, 111.0 * cos(lat_radians))
         return cls(
             radius_km=float(radius_km),
             south=lat - lat_span,
             north=lat + lat_span,
             west=lon - lon_span,
             east=lon + lon_span,
-            lat_radians=radians(lat),
-            lat_cosine=cos(radians(lat)),
+            lat_radians=lat_radians,
+            lat_cosine=cos(lat_radians),
             lon_radians=radians(lon),
         )
 
