@@ -26,9 +26,21 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2
 }
 
-# True when nothing listens on 127.0.0.1:$1.
+# True when a server could bind 127.0.0.1:$1 now. Binding is the test, not
+# connecting: ports from 32768 up are also handed out as the local end of
+# outgoing connections (ip_local_port_range), and such a port accepts no
+# connection yet cannot be listened on. SO_REUSEADDR as PostgreSQL sets it,
+# so a port in TIME_WAIT counts as free, as it is for the server.
 port_free() {
-    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+    python3 -c '
+import socket, sys
+probe = socket.socket()
+probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+try:
+    probe.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)
+' "$1"
 }
 
 # First free port from $1 upwards.
