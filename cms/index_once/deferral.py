@@ -15,13 +15,17 @@ Neither Wagtail nor modelsearch has such a switch for its search index
 (Wagtail's ``disable_reference_index_auto_update`` only skips, it does not
 catch up), hence this module. Outside ``index_once()`` nothing changes: the
 handlers call Wagtail's own ones.
+
+Layers above cms (the search engine's outbox) defer their own per-save work
+the same way through ``bulk_notes``: a dict kept for the whole bulk, handed
+to their ``finish`` once on leaving.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from asgiref.local import Local
@@ -39,6 +43,17 @@ _noted = Local()
 
 def _deferring() -> bool:
     return getattr(_noted, "objects", None) is not None
+
+
+def bulk_notes(key: str, finish: Callable[[dict], None]) -> dict | None:
+    """Inside ``index_once()``: the dict kept under ``key`` for this bulk, which
+    ``finish`` receives once on leaving it (still inside the import's
+    transaction); outside: None, and the caller does its work on the spot."""
+    if not _deferring():
+        return None
+    if key not in _noted.finishers:
+        _noted.finishers[key] = (finish, {})
+    return _noted.finishers[key][1]
 
 
 def _search_handler(instance, **kwargs) -> None:
@@ -130,12 +145,15 @@ def index_once() -> Iterator[None]:
         yield  # nested: the outer one indexes
         return
     _noted.objects = {}
+    _noted.finishers = {}
     try:
         with disable_reference_index_auto_update():
             yield
         noted = list(_noted.objects)
+        finishers = list(_noted.finishers.values())
     finally:
         del _noted.objects
+        del _noted.finishers
     by_model: dict[type, list] = defaultdict(list)
     for model, pk in noted:
         by_model[model].append(pk)
@@ -144,3 +162,5 @@ def index_once() -> Iterator[None]:
         _index(model, pks, roots)
     for root in roots.values():
         ReferenceIndex.create_or_update_for_object(root)
+    for finish, notes in finishers:
+        finish(notes)

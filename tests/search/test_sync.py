@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from cms.models import ActivityPage, GuidePage, Partner, PolicyAction
-from search import indexes
+from search import indexes, outbox
 from search.indexing import index_actions
 from search.models import IndexChange
 from search.service import suggest
@@ -187,3 +187,35 @@ def test_making_a_section_private_removes_its_pages_and_public_again_restores_th
     with committed():
         restriction.delete()
     assert slugs(find("zumba")) == ["zumba"]
+
+
+def test_an_import_reaches_the_index_in_one_write_after_its_commit(
+    engine, django_capture_on_commit_callbacks, monkeypatch
+):
+    # One engine write (and refresh) for the whole import, not one per record:
+    # a partner's calendar of a hundred activities waited for a hundred refreshes.
+    writes: list[int] = []
+
+    def counted(client, actions, *args, **kwargs):
+        actions = list(actions)
+        writes.append(len(actions))
+        return real_write(client, actions, *args, **kwargs)
+
+    real_write = indexes.write
+    monkeypatch.setattr(indexes, "write", counted)
+    # A small catch-up allowance, so that one write cannot come from it.
+    monkeypatch.setattr(outbox, "BACKLOG_PER_WRITE", 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.load(
+            partners=[factories.partner(slug="bieb", name="Bibliotheek")],
+            activities=[
+                factories.activity("bieb", slug=f"taalcafe-{n}", title={"nl": f"Taalcafé {n}"})
+                for n in range(12)
+            ],
+        )
+    refresh(engine)
+
+    assert writes == [13]
+    assert find("taalcafe").total == 12
+    assert slugs(find("bibliotheek", types=("partner",))) == ["bieb"]
+    assert not IndexChange.objects.filter(applied_at__isnull=True).exists()
