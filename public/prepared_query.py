@@ -35,6 +35,7 @@ from typing import Any
 from django.core.signals import setting_changed
 from django.db import connections
 from django.db.models import QuerySet
+from psycopg import ClientCursor
 
 # Shapes remembered per process (each a compiled query: a few kilobytes).
 MAX_SHAPES = 256
@@ -66,19 +67,40 @@ class PreparedRows:
         """Whether each value goes into the SQL as is, as its stand-in did."""
         return all(_same_kind(values[name], kind) for _, name, kind, _ in self.slots)
 
-    def rows(self, values: Mapping[str, Any]) -> list[dict]:
+    def rows(
+        self, values: Mapping[str, Any], planner: Mapping[str, str] | None = None
+    ) -> list[dict]:
         params = list(self.params)
         for index, name, _, wrap in self.slots:
             value = values[name]
             params[index] = value if wrap is None else wrap(value)
         compiler = self.compiler
         with connections[self.alias].cursor() as cursor:
-            cursor.execute(self.sql, params)
-            fetched = cursor.fetchall()
+            fetched = _fetch(cursor, self.sql, params, planner or {})
         if compiler.has_extra_select:
             fetched = [row[: compiler.col_count] for row in fetched]
         names = self.names
         return [dict(zip(names, row, strict=False)) for row in compiler.results_iter([fetched])]
+
+
+def _fetch(cursor: Any, sql: str, params: list, planner: Mapping[str, str]) -> list[tuple]:
+    """The statement's rows, planned with ``planner``'s settings on PostgreSQL.
+
+    The settings go in the same query string, ``SET LOCAL`` before and
+    ``RESET`` after: a string of several statements is one transaction, so
+    they hold for this statement only and cost no round trip. Only where
+    psycopg binds the values client-side (Django's default), since a statement
+    bound server-side must be one statement.
+    """
+    if not planner or not isinstance(getattr(cursor, "cursor", None), ClientCursor):
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+    before = "".join(f"SET LOCAL {name} = {value}; " for name, value in planner.items())
+    after = "".join(f"; RESET {name}" for name in planner)
+    cursor.execute(before + sql + after, params)
+    for _ in planner:  # past each SET's empty result, to the rows
+        cursor.nextset()
+    return cursor.fetchall()
 
 
 def _same_kind(value: Any, kind: type) -> bool:
@@ -125,11 +147,13 @@ def prepared_rows(
     build: Callable[[Mapping[str, Any]], QuerySet],
     values: Mapping[str, Any],
     stand_ins: tuple[Mapping[str, Any], Mapping[str, Any]],
+    planner: Mapping[str, str] | None = None,
 ) -> list[dict]:
     """The rows of ``build(values)``: from the shape's SQL compiled once, or built.
 
     ``stand_ins`` are two sets of values with the same keys as ``values``, each
     value distinct from every other and of the kind ``values`` hold.
+    ``planner``: PostgreSQL planner settings for the compiled statement only.
     """
     with _lock:
         prepared = _shapes.get(shape)
@@ -143,7 +167,7 @@ def prepared_rows(
                 _shapes.popitem(last=False)
     if prepared is _NOT_PREPARABLE or not prepared.accepts(values):
         return list(build(values))
-    return prepared.rows(values)
+    return prepared.rows(values, planner)
 
 
 def forget_shapes(**kwargs: Any) -> None:

@@ -4,7 +4,9 @@ a parameter as it was given; everything else builds its query as before."""
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 
 from cms.models import Category
@@ -69,3 +71,23 @@ def test_a_value_of_another_kind_than_its_stand_in_is_built():
     naive = {"at": datetime(2030, 1, 1)}
     assert slugs(prepared_rows("kind", build, naive, moments)) == ["root"]
     assert isinstance(prepared_query._shapes["kind"], PreparedRows)
+
+
+def test_planner_settings_hold_for_the_prepared_statement_only():
+    # The date-window list runs without Memoize (api.activity_page_rows); the
+    # rest of the connection's work keeps the server's settings.
+    def build(values):
+        return (
+            Category.objects.filter(slug=values["slug"])
+            .annotate(memoize=RawSQL("current_setting('enable_memoize')", ()))
+            .values("slug", "memoize")
+        )
+
+    planner = {"enable_memoize": "off"}
+    for slug in ("pq-taal", "pq-kunst"):  # built and compiled, then prepared
+        rows = prepared_rows("planned", build, {"slug": slug}, STAND_INS, planner)
+        assert rows == [{"slug": slug, "memoize": "off"}]
+    assert isinstance(prepared_query._shapes["planned"], PreparedRows)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_memoize')")
+        assert cursor.fetchone() == ("on",)
