@@ -57,6 +57,8 @@ def add_published(parent: Page, page: Page) -> Revision:
     for name, value in bookkeeping.items():
         setattr(page, name, value)
     log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
-    page_published.send(sender=type(page), instance=page, revision=revision)
-    published.send(sender=type(page), instance=page, revision=revision)
+    # first_revision: the page had no revision before this one, so nothing of
+    # an earlier draft can go live with it (``cms.translation.parked``).
+    page_published.send(sender=type(page), instance=page, revision=revision, first_revision=True)
+    published.send(sender=type(page), instance=page, revision=revision, first_revision=True)
     return revision

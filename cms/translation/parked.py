@@ -55,6 +55,8 @@ def machine_texts(page: Page) -> dict[str, str]:
 
 def keep_machine_label(sender: Any, instance: Page, **kwargs: Any) -> None:
     """page_published: texts that went live as a machine parked them are recorded as machine."""
+    if kwargs.get("first_revision"):
+        return  # a page published in its first save (an import): no draft was parked
     marks = machine_texts(instance)
     if not marks:
         return
