@@ -59,12 +59,16 @@ def ensure_activities(size: int, times: LoadTimes, municipalities: int = 1) -> i
 
 
 def analyze() -> None:
-    """The planner's statistics, as autovacuum gathers them within a minute or two of a load.
+    """The tables as autovacuum leaves them within a minute or two of a load:
+    vacuumed (visibility map set, hint bits written) and with the planner's statistics.
 
-    Without them a load right after the bulk insert measures plans made for the
-    tables as they were before it: at 1 000 activities the geo + date list took
-    23 ms in process instead of 7.9 ms (bench/results/notes.md), a state no
-    platform stays in for longer than autovacuum's first pass.
+    Without statistics a load right after the bulk insert measures plans made
+    for the tables as they were before it: at 1 000 activities the geo + date
+    list took 23 ms in process instead of 7.9 ms (bench/results/notes.md).
+    Without the vacuum, autovacuum's own pass over the inserted rows ran during
+    the first load measured after them (the activity list at 10 000, p99 151
+    and 158 ms in two runs against 60-70 ms for the loads after it). Neither is
+    a state a platform stays in for longer than autovacuum's first pass.
     """
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM (ANALYZE)")
