@@ -76,14 +76,14 @@ class PreparedRows:
             params[index] = value if wrap is None else wrap(value)
         compiler = self.compiler
         with connections[self.alias].cursor() as cursor:
-            fetched = _fetch(cursor, self.sql, params, planner or {})
+            fetched = _fetch(cursor, self.sql, params, planner)
         if compiler.has_extra_select:
             fetched = [row[: compiler.col_count] for row in fetched]
         names = self.names
         return [dict(zip(names, row, strict=False)) for row in compiler.results_iter([fetched])]
 
 
-def _fetch(cursor: Any, sql: str, params: list, planner: Mapping[str, str]) -> list[tuple]:
+def _fetch(cursor: Any, sql: str, params: list, planner: Mapping[str, str] | None) -> list[tuple]:
     """The statement's rows, planned with ``planner``'s settings on PostgreSQL.
 
     The settings go in the same query string, ``SET LOCAL`` before and

@@ -192,8 +192,8 @@ def test_making_a_section_private_removes_its_pages_and_public_again_restores_th
 def test_an_import_reaches_the_index_in_one_write_after_its_commit(
     engine, django_capture_on_commit_callbacks, monkeypatch
 ):
-    # One engine write (and refresh) for the whole import, not one per record:
-    # a partner's calendar of a hundred activities waited for a hundred refreshes.
+    # One engine write (and refresh) for the whole import, not one per
+    # callback of each record, each catching up on a share of the backlog.
     writes: list[int] = []
 
     def counted(client, actions, *args, **kwargs):
