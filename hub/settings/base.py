@@ -131,6 +131,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A site page found by its address in one query, not a walk down the tree.
+    "frontend_templates.page_routing.PageAddressMiddleware",
     # A publish and the search-index change it queues commit together.
     "hub.middleware.AtomicAdminMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout answer.
