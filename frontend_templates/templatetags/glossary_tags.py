@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from cms.content_version.memo import remembered
 from cms.glossary.linking import GlossaryLinker
 from cms.translation.fallback import TranslatedText
 from public.glossary import glossary_terms
@@ -19,8 +20,13 @@ register = template.Library()
 
 @register.simple_tag
 def glossary_linker(body: TranslatedText) -> GlossaryLinker:
-    """``{% glossary_linker body as glossary %}``: one linker per page (one query for the terms)."""
-    return GlossaryLinker(glossary_terms(), body.language, active_language())
+    """``{% glossary_linker body as glossary %}``: one linker per page.
+
+    The terms are read once per content version (``cms.content_version.memo``): every
+    guide page asked for the whole glossary, which only a content commit changes.
+    """
+    terms = remembered(("glossary terms",), lambda: list(glossary_terms()))
+    return GlossaryLinker(terms, body.language, active_language())
 
 
 @register.simple_tag(takes_context=True)

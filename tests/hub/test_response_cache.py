@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from cms import next_occurrence
 from cms.content_version import current_version
-from cms.models import ActivityOccurrence, ActivityPage, Category, Partner
+from cms.models import ActivityOccurrence, ActivityPage, Category, GlossaryTerm, Partner
 from cms.translation.records import Origin, TranslationRecord
 from public.guard.tokens import SpamRefused, check_submission
 from tests import factories
@@ -352,3 +352,25 @@ def test_a_list_computed_afresh_asks_them_once_per_version(client, cached):
     asked = " ".join(query["sql"] for query in again.captured_queries)
     assert "cms_translationrecord" not in asked
     assert 'FROM "cms_category" WHERE "cms_category"."slug"' not in asked
+
+
+def test_a_glossary_term_added_is_linked_in_the_next_guide_page(client, cached):
+    """A guide page reads the glossary once per content version; a new term is in the next GET."""
+    factories.load(
+        guides=[
+            factories.guide(
+                "vv-ochten",
+                slug="zorgtoeslag",
+                body={"nl": "Vraag zorgtoeslag aan bij de Belastingdienst."},
+            )
+        ]
+    )
+    path = "/nl/wegwijzers/zorgtoeslag/"
+    fetch(client, path, cache_control="no-cache")
+    with CaptureQueriesContext(connection) as again:
+        page = fetch(client, path, cache_control="no-cache").content.decode()
+    assert 'class="term"' not in page
+    assert "cms_glossaryterm" not in " ".join(query["sql"] for query in again.captured_queries)
+    GlossaryTerm.objects.create(slug="zorgtoeslag", term_nl="zorgtoeslag", explanation_nl="Geld.")
+    page = fetch(client, path, cache_control="no-cache").content.decode()
+    assert '<a class="term" href="/nl/woordenlijst/#zorgtoeslag">zorgtoeslag</a>' in page
