@@ -30,6 +30,7 @@ from django.http import Http404, HttpRequest
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from .content_version.memo import remembered
 from .municipalities.lookup import is_regional
 from .municipalities.shared_pages import (
     SharedSectionMixin,
@@ -43,7 +44,7 @@ def route_by_address(request: HttpRequest, path: str) -> RouteResult | None:
     components = [component for component in path.split("/") if component]
     if not components:
         return None  # the site's home: Wagtail reads it without a walk
-    site = Site.find_for_request(request)
+    site = _site_for(request)
     if site is None:
         return None
     root = site.root_page
@@ -68,6 +69,20 @@ def route_by_address(request: HttpRequest, path: str) -> RouteResult | None:
         return page.route(request, [])
     except Http404:
         return None
+
+
+def _site_for(request: HttpRequest) -> Site | None:
+    """Wagtail's site for the request's host, remembered per content version.
+
+    Wagtail reads it with its root page, every language's columns of it, on each
+    request; a site and its root page only change in a commit, which moves the
+    content version (``cms.content_version.memo``). Kept on the request where
+    Wagtail looks for it, so that nothing else in the request reads it again.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        key = ("site for host", request._get_raw_host(), request.get_port())
+        request._wagtail_site = remembered(key, lambda: Site.find_for_request(request))
+    return request._wagtail_site
 
 
 def _shared_page_types() -> set[str]:

@@ -33,6 +33,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..translation import texts_as_opened as opened_texts
 from ..translation.field_status import annotate_translated_fields
+from ..view_restrictions import ViewRestrictionsByPathMixin
 from .municipal import approves, coordinates_page
 from .roles import User, is_coordinator, partner_ids
 
@@ -220,8 +221,9 @@ class PartnerContentPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class PlatformPageMixin:
-    """For every page type of the platform: permissions go through ``may_manage_page``.
+class PlatformPageMixin(ViewRestrictionsByPathMixin):
+    """For every page type of the platform: permissions go through ``may_manage_page``;
+    view restrictions are looked up only where there can be one (``cms.view_restrictions``).
 
     Put it first in the bases, before ``Page``.
     """

@@ -374,3 +374,35 @@ def test_a_glossary_term_added_is_linked_in_the_next_guide_page(client, cached):
     GlossaryTerm.objects.create(slug="zorgtoeslag", term_nl="zorgtoeslag", explanation_nl="Geld.")
     page = fetch(client, path, cache_control="no-cache").content.decode()
     assert '<a class="term" href="/nl/woordenlijst/#zorgtoeslag">zorgtoeslag</a>' in page
+
+
+def test_a_view_restriction_added_holds_from_the_next_get(client, cached):
+    """Pages skip the restriction lookup where none can apply (cms/view_restrictions.py),
+    remembered per content version: a restriction added is enforced in the next GET."""
+    from wagtail.models import PageViewRestriction
+
+    from cms.models import GuidePage
+
+    factories.load(
+        guides=[factories.guide("vv-ochten", slug="leden", body={"nl": "Alleen voor leden."})]
+    )
+    path = "/nl/wegwijzers/leden/"
+    fetch(client, path, cache_control="no-cache")
+    with CaptureQueriesContext(connection) as again:
+        page = fetch(client, path, cache_control="no-cache").content.decode()
+    assert "Alleen voor leden." in page
+    asked = " ".join(query["sql"] for query in again.captured_queries)
+    assert "wagtailcore_pageviewrestriction" not in asked
+
+    # On the section above the guide: the guide asks for the password.
+    section = GuidePage.objects.get(slug="leden").get_parent()
+    PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.PASSWORD, password="leden"
+    )
+    response = client.get(path, headers={"cache-control": "no-cache"})
+    assert "Alleen voor leden." not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+    # Taken off again: the guide is public in the next GET.
+    PageViewRestriction.objects.all().delete()
+    assert "Alleen voor leden." in fetch(client, path, cache_control="no-cache").content.decode()
