@@ -41,23 +41,24 @@ from .municipalities.shared_pages import (
 
 def route_by_address(request: HttpRequest, path: str) -> RouteResult | None:
     """The route for ``path`` on the request's site, or None: walk the tree instead."""
-    components = [component for component in path.split("/") if component]
-    if not components:
-        return None  # the site's home: Wagtail reads it without a walk
     site = _site_for(request)
     if site is None:
         return None
     root = site.root_page
-    found = (
-        Page.objects.filter(
-            path__startswith=root.path,
-            depth=root.depth + len(components),
-            url_path=root.url_path + "".join(f"{c}/" for c in components),
-            slug=components[-1],
+    components = [component for component in path.split("/") if component]
+    if not components:
+        found = (root.pk, root.content_type_id)  # the site's home: its root page
+    else:
+        found = (
+            Page.objects.filter(
+                path__startswith=root.path,
+                depth=root.depth + len(components),
+                url_path=root.url_path + "".join(f"{c}/" for c in components),
+                slug=components[-1],
+            )
+            .values_list("pk", "content_type_id")
+            .first()
         )
-        .values_list("pk", "content_type_id")
-        .first()
-    )
     if found is None:
         return None
     model = ContentType.objects.get_for_id(found[1]).model_class()

@@ -35,6 +35,7 @@ from public.activities import (
     date_window,
     upcoming,
 )
+from public.taxonomy import categories as site_categories
 
 from .select_rendering import FastSelectRenderer
 
@@ -211,7 +212,7 @@ def activity_listing(
     """The activity list page of ``municipality``'s site: its form (with its villages), one
     page of its activities and the shared ones, the matching feed."""
     now = now or timezone.now()
-    form = ActivityFilterForm(query, language, list(Category.objects.all()), municipality)
+    form = ActivityFilterForm(query, language, site_categories(), municipality)
     cleaned = form.cleaned_data if form.is_valid() else {}
     params = filter_parameters(cleaned, now, municipality)
     wanted, refused = validated_filters(params)

@@ -30,6 +30,7 @@ from cms.translation.languages import english_name, native_name
 from cms.translation.provenance import machine_translated
 from cms.translation.status import TranslationStatus
 from public.policy import plan_overview as build_plan_overview
+from public.taxonomy import categories as site_categories
 
 from .. import labels as label_sets
 from ..activities import activity_listing as build_activity_listing
@@ -255,7 +256,7 @@ def plan_overview(plan):
 
 @register.simple_tag
 def categories() -> list[Category]:
-    return list(Category.objects.all())
+    return site_categories()
 
 
 @register.simple_tag(takes_context=True)

@@ -8,10 +8,10 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Category
 from cms.translation.fallback import TranslatedText, translated_value
 from cms.translation.languages import native_name
 from public.search import SearchParams, search, search_request
+from public.taxonomy import categories as site_categories
 from search.contract import FacetBucket, SearchHit
 
 from ..labels import SEARCH_TYPES, label
@@ -52,7 +52,7 @@ class Result:
 def _facet_groups(
     facets: dict[str, list[FacetBucket]], query: QueryDict, language: str
 ) -> list[FacetGroup]:
-    categories = {category.slug: category for category in Category.objects.all()}
+    categories = {category.slug: category for category in site_categories()}
     groups = []
     for name, title in FILTER_FACETS.items():
         links = []

@@ -406,3 +406,16 @@ def test_a_view_restriction_added_holds_from_the_next_get(client, cached):
     # Taken off again: the guide is public in the next GET.
     PageViewRestriction.objects.all().delete()
     assert "Alleen voor leden." in fetch(client, path, cache_control="no-cache").content.decode()
+
+
+def test_a_category_renamed_is_in_the_next_site_page(client, cached):
+    """The site reads the categories once per content version (public/taxonomy.py)."""
+    path = "/nl/activiteiten/"
+    fetch(client, path, cache_control="no-cache")
+    with CaptureQueriesContext(connection) as again:
+        fetch(client, path, cache_control="no-cache")
+    asked = " ".join(query["sql"] for query in again.captured_queries)
+    assert 'FROM "cms_category" ORDER BY' not in asked
+    Category.objects.filter(slug="sport").update(name_nl="Sport en bewegen")
+    for page in ("/nl/", path):
+        assert "Sport en bewegen" in fetch(client, page, cache_control="no-cache").content.decode()
