@@ -20,8 +20,9 @@ from .content_version.memo import remembered
 
 def _paths_to_check() -> tuple[str, ...]:
     """Tree paths of restricted pages and of aliases: below them, ask Wagtail."""
-    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-    aliases = Page.objects.filter(~Q(alias_of=None)).values_list("path", flat=True)
+    # Unordered: SQLite refuses ORDER BY (Page's default) inside a UNION's parts.
+    restricted = PageViewRestriction.objects.order_by().values_list("page__path", flat=True)
+    aliases = Page.objects.filter(~Q(alias_of=None)).order_by().values_list("path", flat=True)
     return tuple(restricted.union(aliases))
 
 
