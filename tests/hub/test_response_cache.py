@@ -22,7 +22,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms import next_occurrence
-from cms.content_version import current_version
+from cms.content_version import current_version, install_triggers
 from cms.models import ActivityOccurrence, ActivityPage, Category, GlossaryTerm, Partner
 from cms.translation.records import Origin, TranslationRecord
 from public.guard.tokens import SpamRefused, check_submission
@@ -184,6 +184,20 @@ def test_one_transaction_moves_the_version_once(transactional_db):
     before = current_version()
     factories.load(partners=[factories.partner(slug=f"p-{n}") for n in range(3)])
     assert current_version() == before + 1
+
+
+def test_a_version_row_made_again_never_repeats_a_number(transactional_db):
+    """Emptied tables (a flush, a database made anew) must not bring back a number
+    whose cached answers and remembered facts belonged to other content."""
+    factories.load(partners=[factories.partner(slug="p-before")])
+    used = current_version()
+    with connection.cursor() as cursor:  # what a flush does to the row, then post_migrate
+        cursor.execute("DELETE FROM cms_contentversion")
+    install_triggers()
+    made_again = current_version()
+    assert made_again is not None and made_again > used
+    factories.load(partners=[factories.partner(slug="p-after")])
+    assert current_version() == made_again + 1
 
 
 def test_search_and_sessions_are_never_cached(client, cached):
