@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.test import Client
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from cms.models import ActivityPage, Category, Partner, Venue
@@ -183,10 +184,18 @@ def test_a_weekly_training_with_an_end_and_a_skipped_date_in_twelve_clicks(phone
     # The next dates beside the form follow the skipped date before the volunteer
     # publishes (and the form stops moving under the finger).
     shown = "[data-next-dates]:not([aria-busy]) time"
-    page.wait_for_function(
-        f"""() => [...document.querySelectorAll("{shown}")]
-            .map((t) => t.getAttribute("datetime").slice(0, 10)).join() === "{expected}" """
-    )
+    dates_shown = f"""() => [...document.querySelectorAll("{shown}")]
+        .map((t) => t.getAttribute("datetime").slice(0, 10)).join()"""
+    try:
+        page.wait_for_function(f"() => ({dates_shown})() === '{expected}'")
+    except PlaywrightTimeout:
+        # What the volunteer saw instead, so a failure on CI says why.
+        beside = page.locator("[data-next-dates]").first
+        raise AssertionError(
+            f"next dates {page.evaluate(dates_shown)!r} (wanted {expected!r}); "
+            f"beside the form: {beside.inner_text() if beside.count() else 'nothing'!r}; "
+            f"today {date.today()}"
+        ) from None
     publish = page.locator("footer button[name='action-publish']").first
     assert publish.is_visible(), "Publish is not the main button"
     # Pressed once, from the keyboard: the last date's calendar can stay open over
