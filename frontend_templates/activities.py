@@ -40,6 +40,9 @@ from public.taxonomy import categories as site_categories
 from .select_rendering import FastSelectRenderer
 
 PAGE_SIZE = 20
+# A list counts its matches up to here and then says "more than" (``count_listed``):
+# nobody pages through 500 activities, and an exact count reads every match.
+COUNTED_UP_TO = 500
 SELECT_RENDERER = FastSelectRenderer()
 WEEK_AHEAD_SIZE = 8
 NEAR_ME = "near"
@@ -201,6 +204,8 @@ class ActivityListing:
     near: bool = False
     # A filter value no form of ours sends: the page answers 400 (``wagtail_hooks``).
     malformed: bool = False
+    # More matches than were counted: the page says "more than" this, without a last page.
+    more_than: int | None = None
 
 
 def activity_listing(
@@ -218,8 +223,10 @@ def activity_listing(
     wanted, refused = validated_filters(params)
     wanted = replace(wanted, municipality=municipality)
     paginator = Paginator(upcoming(wanted, now, language), PAGE_SIZE)
-    # The same number as counting the list's rows, without their first-date walk.
-    paginator.count = count_listed(wanted, now)
+    # The same number as counting the list's rows, without their first-date walk,
+    # counted far enough for the page asked and the one after it.
+    up_to = max(COUNTED_UP_TO, _page_asked(query) * PAGE_SIZE)
+    paginator.count = count_listed(wanted, now, up_to=up_to)
     page = paginator.get_page(query.get("page"))
     page.object_list = cards(page.object_list)
     chosen = {key for key, value in cleaned.items() if value and key not in ("radius", "near")}
@@ -233,7 +240,16 @@ def activity_listing(
         refused=refused,
         near=wanted.near is not None,
         malformed=malformed_filters(form),
+        more_than=COUNTED_UP_TO if paginator.count > up_to else None,
     )
+
+
+def _page_asked(query: QueryDict) -> int:
+    """The page number asked for; anything else is the first page (as ``get_page`` reads it)."""
+    try:
+        return max(1, int(query.get("page") or 1))
+    except ValueError:
+        return 1
 
 
 @dataclass

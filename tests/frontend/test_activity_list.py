@@ -6,13 +6,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from frontend_templates import activities
 from public.activities import date_window
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
 
 def listed(site, **params) -> list[str]:
-    html = site.html("/pl/activiteiten/", **params)
+    return listed_in(site.html("/pl/activiteiten/", **params))
+
+
+def listed_in(html: str) -> list[str]:
     return re.findall(r'<h3><a href="/pl/activiteiten/([\w-]+)/"', html)
 
 
@@ -126,3 +130,34 @@ def test_week_window_ends_on_sunday_night():
     wednesday = datetime(2026, 11, 25, 9, 0, tzinfo=AMS)
     after, before = date_window("week", None, wednesday)
     assert after == wednesday and before == datetime(2026, 11, 30, tzinfo=AMS)
+
+
+def _count_and_pager(html: str) -> tuple[str, str]:
+    count = re.search(r'<h2 class="count"[^>]*>(.*?)</h2>', html).group(1)
+    pager = re.search(r'<nav class="pager".*?</nav>', html, re.S)
+    return count, re.sub(r"\s+", " ", pager.group(0)) if pager else ""
+
+
+def test_a_long_list_says_more_than_and_every_activity_is_still_a_page_away(
+    site, content, monkeypatch
+):
+    """Counting stops past ``COUNTED_UP_TO`` (an exact count reads every match); the list
+    says "more than", pages on without a last page, and the last pages count exactly."""
+    everything = listed(site)
+    assert len(everything) >= 3
+    monkeypatch.setattr(activities, "PAGE_SIZE", 1)
+    monkeypatch.setattr(activities, "COUNTED_UP_TO", 1)
+
+    count, pager = _count_and_pager(site.html("/pl/activiteiten/"))
+    assert count == "Znalezione wydarzenia: ponad 1"
+    assert "Strona 1<" in pager and 'rel="next"' in pager and " z " not in pager
+
+    seen = []
+    for number in range(1, len(everything) + 1):
+        html = site.html("/pl/activiteiten/", page=str(number))
+        seen += listed_in(html)
+        count, pager = _count_and_pager(html)
+    # The last page: its number is counted to the end, so it knows it is the last.
+    assert count == f"Znalezione wydarzenia: {len(everything)}"
+    assert f"Strona {len(everything)} z {len(everything)}" in pager and 'rel="next"' not in pager
+    assert seen == everything
