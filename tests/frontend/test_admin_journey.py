@@ -172,13 +172,12 @@ def _wait_for_next_dates(page, expected: str) -> None:
         ) from None
 
 
-def _repeat_weekly_on_tuesdays(page, until: date, skipped: date) -> None:
-    page.locator("input[name='repeat'][value='weekly']").tap()
-    page.locator("input[name='repeat_weekdays'][value='1']").tap()
-    page.locator("[name='repeat_until']").fill(until.isoformat())
+def _repeat_weekly_on_tuesdays(page, clicks: Clicks, until: date, skipped: date) -> None:
+    clicks.check(page.locator("input[name='repeat'][value='weekly']"))
+    clicks.check(page.locator("input[name='repeat_weekdays'][value='1']"))
+    clicks.type_into(page.locator("[name='repeat_until']"), until.isoformat())
     page.keyboard.press("Escape")
-    page.locator("[name='repeat_skip']").fill(skipped.strftime("%d-%m-%Y"))
-    page.locator("[name='title_nl']").focus()  # leaving the field is its change
+    clicks.type_into(page.locator("[name='repeat_skip']"), skipped.strftime("%d-%m-%Y"))
 
 
 # Counts the answers the page has read (``Response.text``), so the test knows when
@@ -215,7 +214,8 @@ def test_an_answer_to_an_older_change_never_replaces_the_next_dates_of_a_newer_o
         page.locator("[name='starts_at']").fill(f"{weekly[0].isoformat()} 19:00")
         page.keyboard.press("Escape")
         page.locator("[name='title_nl']").focus()
-    _repeat_weekly_on_tuesdays(page, last, skipped)
+    _repeat_weekly_on_tuesdays(page, Clicks(), last, skipped)
+    page.locator("[name='title_nl']").focus()  # leaving the skipped date is its change
     _wait_for_next_dates(page, expected)
 
     read = page.evaluate("window.answersRead")
@@ -240,11 +240,7 @@ def test_a_weekly_training_with_an_end_and_a_skipped_date_in_twelve_clicks(phone
     clicks.type_into(page.locator("[name='starts_at']"), f"{first} 19:00")
     clicks.type_into(page.locator("[name='ends_at']"), f"{first} 20:30")
     page.keyboard.press("Escape")
-    clicks.check(page.locator("input[name='repeat'][value='weekly']"))
-    clicks.check(page.locator("input[name='repeat_weekdays'][value='1']"))
-    clicks.type_into(page.locator("[name='repeat_until']"), last.isoformat())
-    page.keyboard.press("Escape")
-    clicks.type_into(page.locator("[name='repeat_skip']"), skipped.strftime("%d-%m-%Y"))
+    _repeat_weekly_on_tuesdays(page, clicks, last, skipped)
     clicks.choose(
         page.locator("select[name='venue']"), label="Sportpark De Eng, Sportlaan 1, Ochten"
     )
