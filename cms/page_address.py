@@ -18,10 +18,17 @@ another municipality's section, ``cms.municipalities.shared_pages``; a 404),
 and a page that refuses. Wagtail has no single-query route; its
 ``route_for_request`` keeps the result on the request, which is where
 ``frontend_templates.views.serving`` puts this one.
+
+In a public read the page found at an address is remembered for the content
+version (``cms.content_version.memo``): the same page is asked for in 13
+languages and with every filter of a list, and only a commit changes it. Each
+request gets its own shallow copy, so what a request sets on its page stays
+with that request.
 """
 
 from __future__ import annotations
 
+from copy import copy
 from typing import Any
 
 from django.apps import apps
@@ -44,6 +51,35 @@ def route_by_address(request: HttpRequest, path: str) -> RouteResult | None:
     site = _site_for(request)
     if site is None:
         return None
+    page = _page_at(site, path)
+    if page is None:
+        return None
+    page = copy(page)
+    try:
+        _check_shared(page)
+        return page.route(request, [])
+    except Http404:
+        return None
+
+
+# Pages remembered per process and version: a page with every language's text
+# is tens of kilobytes, and addresses come from clients.
+MAX_PAGES = 256
+
+
+def _page_at(site: Site, path: str) -> Page | None:
+    """The page, in its own type, whose ``url_path`` is ``path`` under ``site``'s root."""
+    # A container for this version's pages, filled here as addresses are asked for.
+    pages = remembered(("pages by address", site.pk), dict)
+    key = path.strip("/")
+    if key not in pages:
+        if len(pages) >= MAX_PAGES:
+            pages.clear()
+        pages[key] = _read_page_at(site, path)
+    return pages[key]
+
+
+def _read_page_at(site: Site, path: str) -> Page | None:
     root = site.root_page
     components = [component for component in path.split("/") if component]
     if not components:
@@ -64,12 +100,7 @@ def route_by_address(request: HttpRequest, path: str) -> RouteResult | None:
     model = ContentType.objects.get_for_id(found[1]).model_class()
     if model is None:  # a type since removed from the code: Wagtail's walk copes
         return None
-    page = model.objects.get(pk=found[0])
-    try:
-        _check_shared(page)
-        return page.route(request, [])
-    except Http404:
-        return None
+    return model.objects.get(pk=found[0])
 
 
 def _site_for(request: HttpRequest) -> Site | None:

@@ -409,7 +409,10 @@ def count_listed(wanted: ActivityFilter, now: datetime, up_to: int | None = None
     if after is not None or before is not None:
         selected = by_dates(selected, after, before)
     if up_to is not None:
-        selected = selected[: up_to + 1]
+        # Unordered: the first ``up_to + 1`` matches in any order count the same, and
+        # in the pages' tree order PostgreSQL walked the whole tree to find them
+        # (14 ms against 4 ms for 501 sport activities of 100 000, bench/).
+        selected = selected.order_by()[: up_to + 1]
     return selected.count()
 
 

@@ -15,7 +15,8 @@ the response cache off) nothing is remembered: each call computes.
 An answer computed just after a commit may be remembered under the version
 read just before it; only requests that read that older version (already in
 flight at the commit) can see it, and they would have read the newer rows had
-they asked PostgreSQL at that moment. Values must not be mutated by callers.
+they asked PostgreSQL at that moment. Values must not be mutated by callers,
+but for a container remembered to be filled (``cms.page_address``).
 """
 
 from __future__ import annotations

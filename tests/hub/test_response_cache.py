@@ -433,3 +433,38 @@ def test_a_category_renamed_is_in_the_next_site_page(client, cached):
     Category.objects.filter(slug="sport").update(name_nl="Sport en bewegen")
     for page in ("/nl/", path):
         assert "Sport en bewegen" in fetch(client, page, cache_control="no-cache").content.decode()
+
+
+def test_a_page_is_read_once_per_version_in_every_language_and_an_edit_is_in_the_next_get(
+    client, cached
+):
+    """The page at an address is remembered per content version (cms/page_address.py):
+    another language of it asks nothing of the page table, a published edit shows at once,
+    and what one request sets on its page never reaches the next."""
+    fetch(client, "/nl/activiteiten/voetbal/", cache_control="no-cache")
+    with CaptureQueriesContext(connection) as again:
+        page = fetch(client, "/pl/activiteiten/voetbal/", cache_control="no-cache")
+    assert "Piłka nożna" in page.content.decode()
+    asked = " ".join(query["sql"] for query in again.captured_queries)
+    assert '"wagtailcore_page"."url_path" =' not in asked
+    assert 'FROM "cms_activitypage"' not in asked
+
+    served = []
+    real_serve = ActivityPage.serve
+
+    def serve_and_mark(self, request, *args, **kwargs):
+        served.append(getattr(self, "marked_by_a_request", False))
+        self.marked_by_a_request = True
+        return real_serve(self, request, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ActivityPage, "serve", serve_and_mark)
+        for _ in range(2):
+            fetch(client, "/pl/activiteiten/voetbal/", cache_control="no-cache")
+    assert served == [False, False]
+
+    edited = ActivityPage.objects.get(slug="voetbal")
+    edited.title_pl = "Halowa piłka nożna"
+    edited.save_revision().publish()
+    page = fetch(client, "/pl/activiteiten/voetbal/", cache_control="no-cache")
+    assert "Halowa piłka nożna" in page.content.decode()
