@@ -7,12 +7,13 @@ itself is ``policy_progress.mean_progress``.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
-from .models import BuildingBlock, PolicyAction, PolicyPlanPage
+from .models import BuildingBlock, Partner, PolicyAction, PolicyPlanPage, ProgressUpdate
 from .policy_progress import mean_progress
 
 # The attribute holding a block's prefetched actions of the plan (see ``_blocks``).
@@ -61,10 +62,34 @@ class PlanOverview:
 
 
 def plan_overview(plan: PolicyPlanPage) -> PlanOverview:
-    """Blocks in their fixed order with the plan's actions; progress rolled up by cms."""
-    blocks = [
-        BlockProgress(block, block_actions(block), block_progress(block))
-        for block in blocks_with_actions([plan])
-    ]
+    """Blocks in their fixed order with the plan's actions; progress rolled up by cms.
+
+    Each action carries ``partners`` (its responsible partners, by name) and
+    ``progress_updates`` (newest first), as ``blocks_with_actions`` orders them.
+    Read in one query each and grouped here rather than prefetched: Django's
+    prefetch builds a queryset for every action and relation, and that was two
+    thirds of the plan page's overview (11 ms for 16 actions, bench/).
+    """
+    actions = list(PolicyAction.objects.filter(plan=plan).order_by("sort_order", "slug"))
+    partners = defaultdict(list)
+    for partner in (
+        Partner.objects.filter(policy_actions__plan=plan)
+        .annotate(for_action=F("policy_actions__id"))
+        .only("slug", "name")
+        .order_by("name", "pk")
+    ):
+        partners[partner.for_action].append(partner)
+    updates = defaultdict(list)
+    for update in ProgressUpdate.objects.filter(action__plan=plan).order_by("-date", "sort_order"):
+        updates[update.action_id].append(update)
+    by_block = defaultdict(list)
+    for action in actions:
+        action.partners = partners[action.pk]
+        action.progress_updates = updates[action.pk]
+        by_block[action.building_block_id].append(action)
+    blocks = []
+    for block in BuildingBlock.objects.all():
+        shown = by_block[block.pk]
+        blocks.append(BlockProgress(block, shown, mean_progress(a.progress for a in shown)))
     everything = [action.progress for entry in blocks for action in entry.actions]
     return PlanOverview(blocks, mean_progress(everything))

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from tests import factories
+
 pytestmark = pytest.mark.django_db
 
 
@@ -35,6 +37,34 @@ def test_policy_plan_five_blocks_progress_and_actions(site, content):
     assert 'id="taalcafes-uitbreiden"' in html
     assert "Dwie nowe." in html  # its progress update
     assert 'href="/pl/partners/bibliotheek/"' in html  # responsible partner
+
+
+def test_each_action_shows_its_own_partners_by_name_and_its_updates_newest_first(site, content):
+    factories.load(
+        policy_actions=[
+            factories.policy_action(
+                slug="spreekuur-in-het-pools",
+                building_block="support",
+                responsible=["vv-ochten", "bibliotheek"],
+                updates=[
+                    {"date": "2026-09-01", "text": {"nl": "Eerste spreekuur.", "pl": "Pierwszy."}},
+                    {"date": "2026-11-15", "text": {"nl": "Tweede spreekuur.", "pl": "Drugi."}},
+                ],
+            )
+        ]
+    )
+    html = site.html("/pl/beleidsplan/")
+    articles = dict(re.findall(r'<article class="action" id="([^"]+)">(.*?)</article>', html, re.S))
+    shown = articles["spreekuur-in-het-pools"]
+    partners = re.findall(r'<a href="/pl/partners/([^/]+)/">', shown)
+    assert partners == ["bibliotheek", "vv-ochten"]  # Bibliotheek Kesteren, VV Ochten
+    assert shown.index("Drugi.") < shown.index("Pierwszy.")
+    other = articles["taalcafes-uitbreiden"]
+    assert re.findall(r'<a href="/pl/partners/([^/]+)/">', other) == ["bibliotheek"]
+    assert "Dwie nowe." in other and "Drugi." not in other
+    assert "Dwie nowe." not in shown
+    assert "Gestart." in articles["registratie-campagne"]  # the factory's one update
+    assert "/pl/partners/" not in articles["registratie-campagne"]  # and nobody responsible
 
 
 def test_partner_list_and_page(site, content):
