@@ -33,9 +33,9 @@ from public.activities import (
     cards,
     count_listed,
     date_window,
-    upcoming,
 )
 from public.taxonomy import categories as site_categories
+from public.upcoming_rows import upcoming_rows
 
 from .select_rendering import FastSelectRenderer
 
@@ -222,13 +222,16 @@ def activity_listing(
     params = filter_parameters(cleaned, now, municipality)
     wanted, refused = validated_filters(params)
     wanted = replace(wanted, municipality=municipality)
-    paginator = Paginator(upcoming(wanted, now, language), PAGE_SIZE)
+    # The paginator does the page arithmetic over the count; the rows come from
+    # ``upcoming_rows``, the page's slice of the list's query.
+    paginator = Paginator((), PAGE_SIZE)
     # The same number as counting the list's rows, without their first-date walk,
     # counted far enough for the page asked and the one after it.
     up_to = max(COUNTED_UP_TO, _page_asked(query) * PAGE_SIZE)
     paginator.count = count_listed(wanted, now, up_to=up_to)
     page = paginator.get_page(query.get("page"))
-    page.object_list = cards(page.object_list)
+    offset = (page.number - 1) * PAGE_SIZE
+    page.object_list = cards(upcoming_rows(wanted, now, language, offset, PAGE_SIZE))
     chosen = {key for key, value in cleaned.items() if value and key not in ("radius", "near")}
     return ActivityListing(
         form=form,
@@ -266,8 +269,8 @@ def week_ahead(
     week = ActivityFilter(
         starts_after=now, starts_before=now + timedelta(days=7), municipality=municipality
     )
-    this_week = cards(upcoming(week, now, language)[:WEEK_AHEAD_SIZE])
+    this_week = cards(upcoming_rows(week, now, language, 0, WEEK_AHEAD_SIZE))
     if this_week:
         return WeekAhead(this_week, True)
     later = ActivityFilter(starts_after=now, municipality=municipality)
-    return WeekAhead(cards(upcoming(later, now, language)[:WEEK_AHEAD_SIZE]), False)
+    return WeekAhead(cards(upcoming_rows(later, now, language, 0, WEEK_AHEAD_SIZE)), False)

@@ -438,7 +438,7 @@ def upcoming(wanted: ActivityFilter, now: datetime, language: str) -> QuerySet:
     image and open spots are not on a card, so they are not read either.
     """
     chain = fallback_chain(language)
-    selected = published(ActivityPage.objects.all())
+    selected = published(ActivityPage.objects.all(), now)
     if wanted.near is None:
         # Every card asks for a distance: None without "near", as the template expects.
         selected = selected.annotate(distance_km=Value(None, output_field=FloatField()))

@@ -12,9 +12,10 @@ from cms.municipalities.registry import MunicipalityInfo
 from cms.municipalities.scoping import published_to
 from cms.translation.fallback import reading_order
 
-from .activities import ActivityFilter, cards, upcoming
+from .activities import ActivityFilter, cards
 from .guides import guides
 from .policy import published_plans
+from .upcoming_rows import upcoming_rows
 
 ACTIVITIES_SHOWN = 20
 
@@ -44,7 +45,7 @@ def partner_offer(partner: Partner, now: datetime, language: str) -> PartnerOffe
     """
     wanted = ActivityFilter(partner=partner.slug, starts_after=now)
     return PartnerOffer(
-        activities=cards(upcoming(wanted, now, language)[:ACTIVITIES_SHOWN]),
+        activities=cards(upcoming_rows(wanted, now, language, 0, ACTIVITIES_SHOWN)),
         guides=list(
             guides().filter(author=partner).order_by(reading_order("title", language), "slug")
         ),

@@ -151,3 +151,38 @@ def test_the_site_lists_count_is_the_number_of_activities_it_lists(site, content
     wanted = parse_activity_filter(query)
     listed = list(upcoming(wanted, now, "pl"))
     assert count_listed(wanted, now) == len(listed) > 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"category": "sport"},
+        {"partner": "vv-ochten"},
+        _window(0, 7),
+        {**_window(3, 60), "free": "true"},
+        {**_window(0, 30), "near": "51.9666,5.5583", "radius_km": "10"},
+    ],
+)
+def test_the_sites_cards_from_compiled_sql_are_the_built_querys_rows(site, content, query):
+    """public/upcoming_rows.py: every slice of the site's list, read through SQL compiled
+    once per shape, is the slice of the built query, row for row, and no shape falls back
+    to building its query on every request."""
+    from django.utils import timezone
+
+    from public import prepared_query
+    from public.activities import parse_activity_filter, upcoming
+    from public.upcoming_rows import upcoming_rows
+
+    prepared_query.forget_shapes()
+    now = timezone.now()
+    wanted = parse_activity_filter(query)
+    built = list(upcoming(wanted, now, "pl"))
+    assert built
+    for offset in range(len(built) + 1):
+        assert upcoming_rows(wanted, now, "pl", offset, 1) == built[offset : offset + 1]
+        assert upcoming_rows(wanted, now, "pl", offset, 1) == built[offset : offset + 1]
+    assert upcoming_rows(wanted, now, "pl", 0, 20) == built[:20]
+    assert all(
+        isinstance(shape, prepared_query.PreparedRows) for shape in prepared_query._shapes.values()
+    )

@@ -1,0 +1,96 @@
+"""An activity filter split for ``public.prepared_query``: what shapes the SQL, and its values.
+
+Both lists of activities, the API's (``api.activity_page_rows``) and the site's
+(``public.upcoming_rows``), run the same filtered query on every request with
+other values in it: the clock, the slugs, the audience, the date window. Those
+go into the SQL as parameters; the other filters (yes/no choices, a spoken
+language, the municipality) decide its form. A geo filter's values are its
+circle's numbers (``cms.geo.Circle``: the box and the centre's terms), worked
+out before the query is built, since the point and radius asked for are not
+themselves parameters of the SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import asdict, fields, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from cms.geo import Circle
+
+from .activities import ActivityFilter
+
+# The filters whose value is a parameter of the SQL (the others shape it).
+PARAMETERS = ("category", "partner", "audience", "starts_after", "starts_before")
+# A geo filter's values: its circle's numbers, each a parameter of the SQL.
+CIRCLE = tuple(f"circle_{field.name}" for field in fields(Circle))
+
+
+def stand_in(name: str, which: int) -> Any:
+    """A value of the kind requests send for ``name``, different from every other stand-in."""
+    moment = datetime(2001 + which, 1, 1, tzinfo=UTC)
+    values = {
+        "now": moment.replace(hour=1),
+        "category": f"\x01category-{which}",
+        "partner": f"\x01partner-{which}",
+        "audience": f"\x01audience-{which}",
+        "starts_after": moment.replace(hour=2),
+        "starts_before": moment.replace(hour=3),
+        "cursor_key": moment.replace(hour=4),
+        "cursor_id": 1_000_003 + which,
+        # Numbers no circle's computation would give twice (cms.geo.Circle).
+        **{name: 1000.25 + which + n / 8 for n, name in enumerate(CIRCLE)},
+    }
+    return values[name]
+
+
+def stand_ins(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Two sets of stand-ins with the keys of ``values`` (as ``prepared_rows`` asks)."""
+    return tuple({name: stand_in(name, which) for name in values} for which in (0, 1))
+
+
+def filter_values(wanted: ActivityFilter, now: datetime) -> dict[str, Any]:
+    """The clock and the values of ``wanted`` that are parameters of the SQL (absent: left out)."""
+    values: dict[str, Any] = {"now": now}
+    values.update((name, getattr(wanted, name)) for name in PARAMETERS)
+    circle = wanted.circle_on_map()
+    if circle is not None:
+        values.update(zip(CIRCLE, asdict(circle).values(), strict=True))
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def with_values(wanted: ActivityFilter, values: Mapping[str, Any]) -> ActivityFilter:
+    """``wanted`` with its parameters taken from ``values`` (real ones or stand-ins)."""
+    asked = replace(wanted, **{name: values.get(name) for name in PARAMETERS})
+    if CIRCLE[0] in values:
+        asked = replace(asked, circle=Circle(*(values[name] for name in CIRCLE)))
+    return asked
+
+
+def filter_shape(wanted: ActivityFilter, values: Mapping[str, Any]) -> Hashable:
+    """Everything of ``wanted`` but its values that decides the SQL."""
+    municipality = wanted.municipality
+    return (
+        None if municipality is None else municipality.pk,
+        wanted.offered_language,
+        wanted.free,
+        wanted.mixed_team,
+        tuple(sorted(values)),
+    )
+
+
+def windowed(values: Mapping[str, Any]) -> bool:
+    """Whether the query walks the occurrences of a date window."""
+    return "starts_after" in values or "starts_before" in values
+
+
+__all__ = [
+    "CIRCLE",
+    "PARAMETERS",
+    "filter_shape",
+    "filter_values",
+    "stand_ins",
+    "windowed",
+    "with_values",
+]
