@@ -23,16 +23,20 @@ In a public read the page found at an address is remembered for the content
 version (``cms.content_version.memo``): the same page is asked for in 13
 languages and with every filter of a list, and only a commit changes it. Each
 request gets its own shallow copy, so what a request sets on its page stays
-with that request.
+with that request. The related rows its caller shows with it (``shown_with``:
+an activity's organiser, a guide's author) are read with it and remembered
+along, shared by the copies.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from copy import copy
 from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
@@ -46,12 +50,18 @@ from .municipalities.shared_pages import (
 )
 
 
-def route_by_address(request: HttpRequest, path: str) -> RouteResult | None:
-    """The route for ``path`` on the request's site, or None: walk the tree instead."""
+def route_by_address(
+    request: HttpRequest, path: str, shown_with: Mapping[str, tuple[str, ...]] | None = None
+) -> RouteResult | None:
+    """The route for ``path`` on the request's site, or None: walk the tree instead.
+
+    ``shown_with``: per page type (``"cms.ActivityPage"``), the relations read
+    with the page (``prefetch_related`` lookups); always the same for a caller.
+    """
     site = _site_for(request)
     if site is None:
         return None
-    page = _page_at(site, path)
+    page = _page_at(site, path, shown_with or {})
     if page is None:
         return None
     page = copy(page)
@@ -67,7 +77,7 @@ def route_by_address(request: HttpRequest, path: str) -> RouteResult | None:
 MAX_PAGES = 256
 
 
-def _page_at(site: Site, path: str) -> Page | None:
+def _page_at(site: Site, path: str, shown_with: Mapping[str, tuple[str, ...]]) -> Page | None:
     """The page, in its own type, whose ``url_path`` is ``path`` under ``site``'s root."""
     # A container for this version's pages, filled here as addresses are asked for.
     pages = remembered(("pages by address", site.pk), dict)
@@ -75,11 +85,11 @@ def _page_at(site: Site, path: str) -> Page | None:
     if key not in pages:
         if len(pages) >= MAX_PAGES:
             pages.clear()
-        pages[key] = _read_page_at(site, path)
+        pages[key] = _read_page_at(site, path, shown_with)
     return pages[key]
 
 
-def _read_page_at(site: Site, path: str) -> Page | None:
+def _read_page_at(site: Site, path: str, shown_with: Mapping[str, tuple[str, ...]]) -> Page | None:
     root = site.root_page
     components = [component for component in path.split("/") if component]
     if not components:
@@ -100,7 +110,9 @@ def _read_page_at(site: Site, path: str) -> Page | None:
     model = ContentType.objects.get_for_id(found[1]).model_class()
     if model is None:  # a type since removed from the code: Wagtail's walk copes
         return None
-    return model.objects.get(pk=found[0])
+    page = model.objects.get(pk=found[0])
+    prefetch_related_objects([page], *shown_with.get(model._meta.label, ()))
+    return page
 
 
 def _site_for(request: HttpRequest) -> Site | None:

@@ -19,6 +19,14 @@ from wagtail.views import serve
 
 from cms.page_address import route_by_address
 
+# What the page templates (and their structured data) read of a page's related
+# rows: read with the page, which is remembered per content version, instead
+# of on first use in every request (cms.page_address).
+SHOWN_WITH = {
+    "cms.ActivityPage": ("organiser", "category", "co_organisers"),
+    "cms.GuidePage": ("author",),
+}
+
 
 class PageAddressMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -33,6 +41,6 @@ class PageAddressMiddleware:
         if view is not serve or hasattr(request, "_wagtail_route_for_request"):
             return
         path = args[0] if args else kwargs.get("path", "")
-        found = route_by_address(request, path)
+        found = route_by_address(request, path, SHOWN_WITH)
         if found is not None:
             request._wagtail_route_for_request = found

@@ -468,3 +468,14 @@ def test_a_page_is_read_once_per_version_in_every_language_and_an_edit_is_in_the
     edited.save_revision().publish()
     page = fetch(client, "/pl/activiteiten/voetbal/", cache_control="no-cache")
     assert "Halowa piłka nożna" in page.content.decode()
+
+    # Its organiser and category are read with it and remembered along; a change to
+    # either is in the next GET too.
+    with CaptureQueriesContext(connection) as again:
+        page = fetch(client, "/pl/activiteiten/voetbal/", cache_control="no-cache")
+    asked = " ".join(query["sql"] for query in again.captured_queries)
+    assert 'FROM "cms_partner"' not in asked and 'FROM "cms_category"' not in asked
+    Partner.objects.filter(slug="vv-ochten").update(name="VV Ochten 1923")
+    Category.objects.filter(slug="sport").update(name_pl="Sport i ruch")
+    page = fetch(client, "/pl/activiteiten/voetbal/", cache_control="no-cache").content.decode()
+    assert "VV Ochten 1923" in page and "Sport i ruch" in page
