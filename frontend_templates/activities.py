@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.bounded_input import within_years
+from cms.content_version.memo import remembered
 from cms.models import Category
 from cms.municipalities.registry import MunicipalityInfo
 from cms.places import village, villages
@@ -31,16 +32,15 @@ from public.activities import (
     ActivityFilter,
     ActivityFilterParams,
     cards,
-    count_listed,
     date_window,
 )
 from public.taxonomy import categories as site_categories
-from public.upcoming_rows import upcoming_rows
+from public.upcoming_rows import count_up_to, upcoming_rows
 
 from .select_rendering import FastSelectRenderer
 
 PAGE_SIZE = 20
-# A list counts its matches up to here and then says "more than" (``count_listed``):
+# A list counts its matches up to here and then says "more than" (``count_up_to``):
 # nobody pages through 500 activities, and an exact count reads every match.
 COUNTED_UP_TO = 500
 SELECT_RENDERER = FastSelectRenderer()
@@ -173,7 +173,19 @@ def filter_parameters(
 
 
 def validated_filters(params: dict[str, str]) -> tuple[ActivityFilter, list[str]]:
-    """``ActivityFilterParams`` checks the parameters; one it refuses is dropped, not fatal."""
+    """``ActivityFilterParams`` checks the parameters; one it refuses is dropped, not fatal.
+
+    During a public read, remembered per content version, as the API's filters are
+    (``public.activities.parse_activity_filter``): the slugs' existence is all it reads.
+    """
+    wanted, refused = remembered(
+        ("site activity filter", tuple(sorted(params.items()))),
+        lambda: _validated_filters(params),
+    )
+    return wanted, list(refused)
+
+
+def _validated_filters(params: dict[str, str]) -> tuple[ActivityFilter, tuple[str, ...]]:
     serializer = ActivityFilterParams(data=params)
     if serializer.is_valid():
         refused: list[str] = []
@@ -184,7 +196,7 @@ def validated_filters(params: dict[str, str]) -> tuple[ActivityFilter, list[str]
         )
         serializer.is_valid(raise_exception=True)
     values = {key: value for key, value in serializer.validated_data.items() if value is not None}
-    return ActivityFilter.from_validated(values), refused
+    return ActivityFilter.from_validated(values), tuple(refused)
 
 
 def calendar_feed_url(params: dict[str, str], language: str) -> str:
@@ -228,7 +240,7 @@ def activity_listing(
     # The same number as counting the list's rows, without their first-date walk,
     # counted far enough for the page asked and the one after it.
     up_to = max(COUNTED_UP_TO, _page_asked(query) * PAGE_SIZE)
-    paginator.count = count_listed(wanted, now, up_to=up_to)
+    paginator.count = count_up_to(wanted, now, up_to)
     page = paginator.get_page(query.get("page"))
     offset = (page.number - 1) * PAGE_SIZE
     page.object_list = cards(upcoming_rows(wanted, now, language, offset, PAGE_SIZE))

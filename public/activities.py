@@ -396,24 +396,32 @@ def count_listed(wanted: ActivityFilter, now: datetime, up_to: int | None = None
     """How many activities ``upcoming(wanted, ...)`` lists, counted the cheap way;
     with ``up_to``, counting stops at ``up_to + 1`` (more than ``up_to``).
 
+    Even so, an exact count reads every match: 14 000 sport activities of a
+    100 000-activity region cost 0.2 s, which ``up_to`` bounds. The site counts
+    through ``public.upcoming_rows.count_up_to``: the same matches, by id.
+    """
+    selected = counted(wanted, now)
+    if up_to is not None:
+        selected = selected[: up_to + 1]
+    return selected.count()
+
+
+def counted(wanted: ActivityFilter, now: datetime) -> QuerySet:
+    """The activities ``upcoming(wanted, now, ...)`` lists, one row each, unordered.
+
     With dates, ``first_in_window`` keeps one row per activity with an occurrence in
     the window (the first); counting those rows made PostgreSQL run the "no earlier
     occurrence" test for every match (0.6 s at 100 000 activities, bench/). An
-    EXISTS per activity gives the same number. Even so, an exact count reads every
-    match: 14 000 sport activities of a 100 000-activity region cost 0.2 s, which
-    ``up_to`` bounds.
+    EXISTS per activity gives the same number. Unordered: the first ``n`` matches
+    in any order count the same, and in the pages' tree order PostgreSQL walked the
+    whole tree to find them (14 ms against 4 ms for 501 sport activities of 100 000).
     """
     after, before = wanted.starts_after, wanted.starts_before
     undated = replace(wanted, starts_after=None, starts_before=None)
-    selected = filter_activities(published(ActivityPage.objects.all()), undated, now)
+    selected = filter_activities(published(ActivityPage.objects.all(), now), undated, now)
     if after is not None or before is not None:
         selected = by_dates(selected, after, before)
-    if up_to is not None:
-        # Unordered: the first ``up_to + 1`` matches in any order count the same, and
-        # in the pages' tree order PostgreSQL walked the whole tree to find them
-        # (14 ms against 4 ms for 501 sport activities of 100 000, bench/).
-        selected = selected.order_by()[: up_to + 1]
-    return selected.count()
+    return selected.order_by()
 
 
 # What the site's activity card (``frontend_templates/includes/activity_card.html``)

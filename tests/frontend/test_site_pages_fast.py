@@ -166,13 +166,13 @@ def test_the_site_lists_count_is_the_number_of_activities_it_lists(site, content
 )
 def test_the_sites_cards_from_compiled_sql_are_the_built_querys_rows(site, content, query):
     """public/upcoming_rows.py: every slice of the site's list, read through SQL compiled
-    once per shape, is the slice of the built query, row for row, and no shape falls back
-    to building its query on every request."""
+    once per shape, is the slice of the built query, row for row; its count is the built
+    query's; and no shape falls back to building its query on every request."""
     from django.utils import timezone
 
     from public import prepared_query
-    from public.activities import parse_activity_filter, upcoming
-    from public.upcoming_rows import upcoming_rows
+    from public.activities import count_listed, parse_activity_filter, upcoming
+    from public.upcoming_rows import count_up_to, upcoming_rows
 
     prepared_query.forget_shapes()
     now = timezone.now()
@@ -183,6 +183,9 @@ def test_the_sites_cards_from_compiled_sql_are_the_built_querys_rows(site, conte
         assert upcoming_rows(wanted, now, "pl", offset, 1) == built[offset : offset + 1]
         assert upcoming_rows(wanted, now, "pl", offset, 1) == built[offset : offset + 1]
     assert upcoming_rows(wanted, now, "pl", 0, 20) == built[:20]
+    for up_to in (0, 1, len(built) - 1, len(built), 500):
+        counted = min(len(built), up_to + 1)
+        assert count_up_to(wanted, now, up_to) == count_listed(wanted, now, up_to) == counted
     assert all(
         isinstance(shape, prepared_query.PreparedRows) for shape in prepared_query._shapes.values()
     )
