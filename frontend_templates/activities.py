@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.bounded_input import within_years
-from cms.content_version.memo import remembered
 from cms.models import Category
 from cms.municipalities.registry import MunicipalityInfo
 from cms.places import village, villages
@@ -175,17 +174,9 @@ def filter_parameters(
 def validated_filters(params: dict[str, str]) -> tuple[ActivityFilter, list[str]]:
     """``ActivityFilterParams`` checks the parameters; one it refuses is dropped, not fatal.
 
-    During a public read, remembered per content version, as the API's filters are
-    (``public.activities.parse_activity_filter``): the slugs' existence is all it reads.
+    Not remembered per content version as the API's filters are: the list's
+    window starts at the request's clock, so no two requests ask the same.
     """
-    wanted, refused = remembered(
-        ("site activity filter", tuple(sorted(params.items()))),
-        lambda: _validated_filters(params),
-    )
-    return wanted, list(refused)
-
-
-def _validated_filters(params: dict[str, str]) -> tuple[ActivityFilter, tuple[str, ...]]:
     serializer = ActivityFilterParams(data=params)
     if serializer.is_valid():
         refused: list[str] = []
@@ -196,7 +187,7 @@ def _validated_filters(params: dict[str, str]) -> tuple[ActivityFilter, tuple[st
         )
         serializer.is_valid(raise_exception=True)
     values = {key: value for key, value in serializer.validated_data.items() if value is not None}
-    return ActivityFilter.from_validated(values), tuple(refused)
+    return ActivityFilter.from_validated(values), refused
 
 
 def calendar_feed_url(params: dict[str, str], language: str) -> str:
