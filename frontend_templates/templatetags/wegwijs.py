@@ -14,7 +14,7 @@ from html import unescape
 from typing import Any
 
 from django import template
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info, gettext
 
@@ -24,7 +24,7 @@ from cms.municipalities.registry import MunicipalityInfo
 from cms.public_urls import SECTION_PATHS, public_path
 from cms.recurrence import Occurrence
 from cms.safe_html import rich_text_html, safe_link
-from cms.site_address import absolute_url
+from cms.site_address import absolute_url, site_root_url
 from cms.translation.fallback import TranslatedText, translated_value
 from cms.translation.languages import english_name, native_name
 from cms.translation.provenance import machine_translated
@@ -133,6 +133,41 @@ def language_name(code: str) -> str:
 def languages(context) -> list:
     request = context["request"]
     return language_links(request.path, kept_parameters(request.GET))
+
+
+# The language links every page carries, 13 of each, written with ``format_html``
+# rather than by template loops: the loops were a fifth of a guide page's time
+# (bench/). The bytes are the loops' (tests/frontend/test_site_pages_fast.py).
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context, choices: list) -> SafeString:
+    """A ``<link rel="alternate" hreflang>`` per language, each on the site's own address."""
+    root = site_root_url(context["request"])  # every link is a path on the same site
+    return format_html_join(
+        "",
+        '<link rel="alternate" hreflang="{}" href="{}">\n',
+        ((choice.code, root + choice.url) for choice in choices),
+    )
+
+
+@register.simple_tag
+def language_items(choices: list) -> SafeString:
+    """A list item per language, in its own name, the current one marked."""
+    return format_html_join(
+        "",
+        '\n<li><a href="{}" hreflang="{}" lang="{}"{}>{}</a></li>',
+        (
+            (
+                choice.url,
+                choice.code,
+                choice.code,
+                mark_safe(' aria-current="true"') if choice.active else "",
+                choice.native_name,
+            )
+            for choice in choices
+        ),
+    )
 
 
 @register.simple_tag

@@ -189,3 +189,34 @@ def test_the_sites_cards_from_compiled_sql_are_the_built_querys_rows(site, conte
     assert all(
         isinstance(shape, prepared_query.PreparedRows) for shape in prepared_query._shapes.values()
     )
+
+
+LANGUAGE_LOOPS = (
+    "{% load wegwijs %}{% languages as language_choices %}"
+    '{% for choice in language_choices %}<link rel="alternate" hreflang="{{ choice.code }}" '
+    'href="{% absolute choice.url %}">\n{% endfor %}'
+    "|{% for choice in language_choices %}\n"
+    '<li><a href="{{ choice.url }}" hreflang="{{ choice.code }}" lang="{{ choice.code }}"'
+    '{% if choice.active %} aria-current="true"{% endif %}>{{ choice.native_name }}</a></li>'
+    "{% endfor %}"
+)
+LANGUAGE_TAGS = (
+    "{% load wegwijs %}{% languages as language_choices %}"
+    "{% language_alternates language_choices %}|{% language_items language_choices %}"
+)
+
+
+@pytest.mark.parametrize(
+    "path", ["/pl/", "/nl/activiteiten/?category=a%26b&q=%22x%22<y>", "/bg/wegwijzers/de-huisarts/"]
+)
+def test_language_links_are_the_template_loops_byte_for_byte(rf, path):
+    from django.template import Context, Template
+
+    request = rf.get(path, HTTP_HOST="localhost")
+    for language in ("pl", "nl", "bg"):
+        with override(language):
+            loops = Template(LANGUAGE_LOOPS).render(Context({"request": request}))
+            tags = Template(LANGUAGE_TAGS).render(Context({"request": request}))
+        assert tags == loops
+    assert loops.count('<link rel="alternate"') == loops.count("<li>") == 13
+    assert 'aria-current="true"' in loops
