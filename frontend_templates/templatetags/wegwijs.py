@@ -16,7 +16,7 @@ from typing import Any
 from django import template
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 
 from cms.models import Category
 from cms.municipalities.lookup import for_request
@@ -26,7 +26,7 @@ from cms.recurrence import Occurrence
 from cms.safe_html import rich_text_html, safe_link
 from cms.site_address import absolute_url, site_root_url
 from cms.translation.fallback import TranslatedText, translated_value
-from cms.translation.languages import english_name, native_name
+from cms.translation.languages import native_name
 from cms.translation.provenance import machine_translated
 from cms.translation.status import TranslationStatus
 from public.policy import plan_overview as build_plan_overview
@@ -35,6 +35,8 @@ from public.taxonomy import categories as site_categories
 from .. import labels as label_sets
 from ..activities import activity_listing as build_activity_listing
 from ..activities import week_ahead as build_week_ahead
+from ..card_rendering import activity_cards
+from ..fallback_notes import fallback_note, lang_attr
 from ..guides import guide_listing as build_guide_listing
 from ..languages import (
     active_language,
@@ -66,46 +68,11 @@ def tr(obj: Any, field: str) -> TranslatedText:
     return translated_value(obj, field, active_language())
 
 
-@register.simple_tag
-def lang_attr(text: TranslatedText) -> SafeString:
-    """` lang="en"` on an element whose text is in another language than the page."""
-    if text.translated:
-        return mark_safe("")
-    return format_html(' lang="{}" dir="{}"', text.language, text_direction(text.language))
-
-
-def _language_name(code: str) -> str:
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return english_name(code)
-
-
-@register.simple_tag
-def fallback_note(
-    text: TranslatedText, shown_with: TranslatedText | None = None, inline: bool = False
-) -> SafeString:
-    """A note, in the visitor's language, that ``text`` is shown in a fallback language.
-
-    ``shown_with``: a text whose note is already on the page; in the same
-    fallback language, this one needs no second note.
-    """
-    if text.translated or text.text in (None, ""):
-        return mark_safe("")
-    if shown_with is not None and shown_with.language == text.language:
-        return mark_safe("")
-    values = {
-        "language": _language_name(text.requested),
-        "fallback": _language_name(text.language),
-    }
-    if inline:
-        message = gettext("Not translated yet: in %(fallback)s") % values
-        return format_html('<span class="fallback">{}</span>', message)
-    message = (
-        gettext("This text is not available in %(language)s yet. It is shown in %(fallback)s.")
-        % values
-    )
-    return format_html('<p class="fallback" role="note">{}</p>', message)
+# ``{% lang_attr text %}`` and ``{% fallback_note text ... %}`` (the activity card calls them too).
+register.simple_tag(lang_attr)
+register.simple_tag(fallback_note)
+# ``{% activity_cards cards %}``: the cards of a list, as ``includes/activity_card.html``.
+register.simple_tag(activity_cards)
 
 
 @register.simple_tag

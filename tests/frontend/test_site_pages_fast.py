@@ -220,3 +220,55 @@ def test_language_links_are_the_template_loops_byte_for_byte(rf, path):
         assert tags == loops
     assert loops.count('<link rel="alternate"') == loops.count("<li>") == 13
     assert 'aria-current="true"' in loops
+
+
+def _card(**fields):
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from public.activities import ActivityCard
+
+    shown = {
+        "slug": "taal-cafe",
+        "title_pl": None,
+        "title_en": None,
+        "title_nl": 'Taal & "koffie" <café>',
+        "next_starts_at": datetime(2027, 1, 5, 18, 30, tzinfo=UTC),
+        "recurrence": "",
+        "location_name": "Dorpshuis 't Anker",
+        "distance_km": None,
+        "is_free": False,
+        "team_sport": False,
+        "languages_offered": [],
+        "category": SimpleNamespace(name_pl="Język", name_en="Language", name_nl="Taal"),
+    }
+    shown.update(fields)
+    return ActivityCard(**shown)
+
+
+CARDS = [
+    _card(),
+    _card(title_pl="Kawiarenka <językowa>", recurrence="FREQ=WEEKLY", is_free=True),
+    _card(next_starts_at=None, location_name="", category=None, team_sport=True),
+    _card(distance_km=3.456, languages_offered=["pl", "bg", "nl"], title_en="Language café"),
+    _card(distance_km=0.0, next_starts_at=None, recurrence="FREQ=DAILY"),
+]
+
+
+def test_activity_cards_are_the_card_templates_bytes():
+    """frontend_templates/card_rendering.py writes what includes/activity_card.html wrote."""
+    from django.template import Context, Template
+
+    from frontend_templates.card_rendering import activity_cards
+
+    include = Template(
+        '{% for activity in cards %}{% include "frontend_templates/includes/activity_card.html" %}'
+        "{% endfor %}"
+    )
+    for language in ("pl", "nl", "bg", "hu"):
+        with override(language):
+            written = activity_cards(CARDS)
+            templated = include.render(Context({"cards": CARDS}))
+        assert written == templated
+    assert written.count('<li class="card">') == len(CARDS)
+    assert "Taal &amp; &quot;koffie&quot; &lt;café&gt;" in written
