@@ -8,6 +8,8 @@ language's pattern.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel.numbers import format_percent
 from django.utils.translation import get_language, to_locale
 
@@ -16,5 +18,10 @@ def percent(value: float | None, language: str | None = None) -> str:
     """``value`` (0–100) as a percentage in ``language`` (default: the active one)."""
     if value is None:
         return ""
-    locale = to_locale(language or get_language() or "nl")
+    return _formatted(value, to_locale(language or get_language() or "nl"))
+
+
+# A plan page shows some fifty percentages, the same on every request: formatted once.
+@lru_cache(maxsize=4096)
+def _formatted(value: float, locale: str) -> str:
     return format_percent(value / 100, locale=locale)

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -64,7 +63,7 @@ def _when(card: Any, language: str) -> SafeString:
         return conditional_escape(gettext("No upcoming dates."))
     shown = format_html(
         '<time datetime="{}">{}, {}</time>',
-        date_filter(template_localtime(starts), "c"),
+        template_localtime(starts).isoformat(),  # the template's ``|date:'c'``
         dates.weekday_day(starts, dates.active_language(), with_year=False),
         dates.clock(starts, dates.active_language()),
     )

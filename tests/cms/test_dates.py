@@ -73,3 +73,23 @@ def test_times_are_shown_in_the_municipality_s_time_zone(settings):
     assert dates.weekday_day(EVENING_UTC.replace(hour=23, minute=30), "nl") == (
         "woensdag 6 januari 2027"  # 00:30 the next day in Ochten
     )
+
+
+def test_the_same_moment_in_another_time_zone_is_that_zones_day_and_time():
+    """Formatted dates are remembered by local day and clock time (cms/dates.py): a moment
+    already formatted in one zone is formatted afresh in another."""
+    from django.utils import timezone
+
+    late = EVENING_UTC.replace(hour=23, minute=30)
+    with timezone.override("Europe/Amsterdam"):
+        assert (dates.weekday_day(late, "nl"), dates.clock(late, "nl")) == (
+            "woensdag 6 januari 2027",
+            "00:30",
+        )
+    with timezone.override("America/New_York"):
+        assert (dates.weekday_day(late, "nl"), dates.clock(late, "nl")) == (
+            "dinsdag 5 januari 2027",
+            "18:30",
+        )
+    with timezone.override("Europe/Amsterdam"):
+        assert dates.day(late, "pl") == "6 stycznia 2027"
