@@ -3,8 +3,8 @@
 A search is matched in the requested language's fallback chain, and again in
 every language when that finds nothing (``search.engine.find``); hits shown in
 a fallback language get their highlights from one more request
-(``search.engine.fallback_highlights``): the engine's side counts every
-request the API makes.
+(``search.engine.fallback_highlights``); a search with few hits asks for a
+spelling suggestion: the engine's side counts every request the API makes.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from django.conf import settings
 
 from cms.translation.languages import language_codes
 from public.search import parse_search_request
-from search.engine import fallback_highlights
-from search.query import build_search
+from search.engine import FEW_RESULTS, fallback_highlights
+from search.query import build_search, build_spelling
 
 from .queries import QUERIES
 
@@ -96,6 +96,10 @@ def measure(base_url: str, rounds: int) -> SearchTimes:
             if marks is not None:
                 more, marked = _timed(_as_request(engine, marks))
                 elapsed, spent = elapsed + more, spent + float(marked["took"])
+            if answer["hits"]["total"]["value"] < FEW_RESULTS and request.q.strip():
+                # "Did you mean", which search.engine asks only after few hits.
+                more, spelt = _timed(_as_request(engine, build_spelling(request.q.strip())))
+                elapsed, spent = elapsed + more, spent + float(spelt["took"])
             engine_ms.append(elapsed)
             took.append(spent)
     return SearchTimes(
