@@ -74,7 +74,7 @@ def route_by_address(
 
 # Pages remembered per process and version: a page with every language's text
 # is tens of kilobytes, and addresses come from clients.
-MAX_PAGES = 256
+MAX_PAGES = 128
 
 
 def _page_at(site: Site, path: str, shown_with: Mapping[str, tuple[str, ...]]) -> Page | None:
