@@ -38,7 +38,7 @@ def upcoming_rows(
 
 
 def count_up_to(wanted: ActivityFilter, now: datetime, up_to: int) -> int:
-    """``count_listed(wanted, now, up_to)``: the matches, counted up to ``up_to + 1``."""
+    """``counted(wanted, now)``'s matches, counted up to ``up_to + 1`` (more than ``up_to``)."""
 
     def build(values: Mapping[str, Any]) -> Any:
         return counted(with_values(wanted, values), values["now"]).values("pk")[: up_to + 1]
