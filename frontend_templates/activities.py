@@ -22,9 +22,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.bounded_input import within_years
+from cms.content_version.memo import remembered
 from cms.models import Category
 from cms.municipalities.registry import MunicipalityInfo
 from cms.places import village, villages
+from cms.recurrence import AMSTERDAM
 from cms.translation.fallback import translated_value
 from cms.translation.languages import supported_languages
 from public.activities import (
@@ -174,20 +176,42 @@ def filter_parameters(
 def validated_filters(params: dict[str, str]) -> tuple[ActivityFilter, list[str]]:
     """``ActivityFilterParams`` checks the parameters; one it refuses is dropped, not fatal.
 
-    Not remembered per content version as the API's filters are: the list's
-    window starts at the request's clock, so no two requests ask the same.
+    The form's answers (category, place, language...) are checked once per content
+    version and remembered (``_checked``): making the serializer deep-copies its eleven
+    fields, a tenth of the list's time in Python. The date window is not part of
+    that key: it starts at the request's clock, so no two requests would share it.
+    The site wrote it itself from the clock and the form's checked day
+    (``date_window``); of ``ActivityFilterParams``' rules only the order of the two
+    moments can fail it, and that is checked here by the same rule.
     """
+    dates = {name: params[name] for name in DATE_PARAMETERS if name in params}
+    answers = tuple(sorted((key, value) for key, value in params.items() if key not in dates))
+    wanted, refused = remembered(("site activity filter", answers), lambda: _checked(answers))
+    after, before = (_moment(dates.get(name)) for name in DATE_PARAMETERS)
+    if after is not None and before is not None and before <= after:
+        # ActivityFilterParams.validate's refusal, keyed by the later moment.
+        before, refused = None, (*refused, "starts_before")
+    return replace(wanted, starts_after=after, starts_before=before), sorted(refused)
+
+
+def _checked(answers: tuple[tuple[str, str], ...]) -> tuple[ActivityFilter, tuple[str, ...]]:
+    params = dict(answers)
     serializer = ActivityFilterParams(data=params)
     if serializer.is_valid():
-        refused: list[str] = []
+        refused: tuple[str, ...] = ()
     else:
-        refused = sorted(serializer.errors)
+        refused = tuple(sorted(serializer.errors))
         serializer = ActivityFilterParams(
             data={key: value for key, value in params.items() if key not in refused}
         )
         serializer.is_valid(raise_exception=True)
     values = {key: value for key, value in serializer.validated_data.items() if value is not None}
     return ActivityFilter.from_validated(values), refused
+
+
+def _moment(written: str | None) -> datetime | None:
+    """A moment ``filter_parameters`` wrote, as ``MomentField`` reads it (in Amsterdam time)."""
+    return None if written is None else datetime.fromisoformat(written).astimezone(AMSTERDAM)
 
 
 def calendar_feed_url(params: dict[str, str], language: str) -> str:

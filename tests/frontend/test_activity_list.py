@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from cms.models import Category
 from frontend_templates import activities
 from public.activities import date_window
 
@@ -91,6 +92,21 @@ def test_a_day_outside_our_years_is_named_as_invalid_and_the_list_still_shows(si
     date_field = html[html.index('name="date"') : html.index('name="place"')]
     assert 'class="error" role="alert"' in date_field
     assert "gemengd-voetbal" in html
+
+
+def test_a_day_already_past_is_left_out_with_a_message_and_the_list_runs_from_now(site, content):
+    html = site.html("/pl/activiteiten/", date=day(-3))
+    assert "Niektórych filtrów nie dało się użyć i zostały pominięte." in html
+    assert {"gemengd-voetbal", "taalcafe-kesteren"} <= set(listed_in(html))
+
+
+def test_form_answers_checked_once_are_checked_again_after_a_new_category(site, content):
+    """The form offers it and the list filters on it in the very next GET."""
+    assert site.get("/pl/activiteiten/", category="muziek").status_code == 400
+    Category.objects.create(slug="muziek", name="Muziek")
+    html = site.html("/pl/activiteiten/", category="muziek")
+    assert listed_in(html) == []
+    assert "Niektórych filtrów" not in html
 
 
 def test_subscribe_link_carries_the_filters_and_the_language(site, content):
