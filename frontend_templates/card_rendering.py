@@ -14,6 +14,7 @@ the slow path itself, and Jinja2, the fast engine, escapes quotes differently
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from django.template.defaultfilters import floatformat
@@ -53,7 +54,7 @@ def _card(card: Any, language: str) -> str:
         fallback_note(title, inline=True),
         _when(card, language),
         _meta(card, category.text),
-        _tags(card),
+        _tags(card, language),
     )
 
 
@@ -81,13 +82,22 @@ def _meta(card: Any, category: str | None) -> SafeString:
     return mark_safe("".join(parts))
 
 
-def _tags(card: Any) -> SafeString:
+def _tags(card: Any, language: str) -> SafeString:
+    return _tags_for(
+        language, bool(card.is_free), bool(card.team_sport), tuple(card.languages_offered or ())
+    )
+
+
+# A handful of combinations recur on every card: written once per process and language.
+@lru_cache(maxsize=1024)
+def _tags_for(language: str, free: bool, team: bool, languages: tuple[str, ...]) -> SafeString:
+    """The tags of a card; ``language`` is the active one, which ``gettext`` speaks."""
     parts = []
-    if card.is_free:
+    if free:
         parts.append(format_html('<span class="tag free">{}</span>', gettext("Free")))
-    if card.team_sport:
+    if team:
         parts.append(format_html('<span class="tag team">{}</span>', gettext("Mixed team")))
-    for code in card.languages_offered or ():
+    for code in languages:
         parts.append(format_html('<span class="tag" lang="{}">{}</span>', code, native_name(code)))
     return mark_safe("".join(parts))
 
