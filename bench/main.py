@@ -47,6 +47,7 @@ def measure_size(size: int, args, run: dict) -> dict:
         equivalence,
         indexing,
         load,
+        quiet,
         search_overhead,
         server,
         sql_counts,
@@ -72,6 +73,9 @@ def measure_size(size: int, args, run: dict) -> dict:
         figures["indexing"] = asdict(indexing.measure(with_raw_bulk=size == largest))
         print(f"  indexing: {figures['indexing']}", flush=True)
     figures["sql"] = sql_counts.measure()
+    # The engine's merges after a rebuild and autovacuum's pass run on the same cores.
+    figures["quiet"] = asdict(quiet.wait_for_quiet())
+    print(f"  quiet: {figures['quiet']}", flush=True)
     gunicorn = server.Gunicorn()
     try:
         urls = {**endpoints.under_load(), **endpoints.site_pages()}

@@ -253,6 +253,18 @@ def _targets(run: dict) -> list[str]:
     ]
 
 
+def _quiet_row(run: dict) -> str:
+    """How long each size waited for the machine to be idle before its loads (``bench.quiet``)."""
+    waits = [
+        f"{int(size):,}: {q['waited_seconds']:g} s{'' if q['reached'] else ' (still busy)'}"
+        for size, figures in sorted(run["sizes"].items(), key=lambda item: int(item[0]))
+        if (q := figures.get("quiet"))
+    ]
+    if not waits:
+        return "| quiet before loads | not waited for (runs before round2j) |"
+    return f"| quiet before loads | CPU idle 5 s in a row; waited {', '.join(waits)} |"
+
+
 def render(run: dict, label: str) -> str:
     m = run["machine"]
     lt = run["load_times"]
@@ -276,6 +288,7 @@ def render(run: dict, label: str) -> str:
         f"through the bulk path ({lt['bulk'] / max(lt['bulk_seconds'], 1e-9):.0f}/s) |"
         if lt["import_seconds"]
         else f"| data | {lt['bulk']:,} activities added through the bulk path this run |",
+        _quiet_row(run),
         f"| bulk = import | {'yes' if eq.get('equivalent') else 'NO'}: differing columns "
         f"{eq.get('differing_columns')}, same occurrences {eq.get('same_occurrences')}, same API "
         f"detail {eq.get('same_api_detail')} |",
