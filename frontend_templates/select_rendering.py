@@ -1,9 +1,12 @@
-"""Django's ``<select>`` and ``<label>``, written out in Python rather than through templates.
+"""Django's ``<select>``, ``<input>`` and ``<label>``, written out in Python rather than
+through templates.
 
-The activity list's filter form has five drop-downs with some 50 options and
-eight labels; Django renders each option by including ``select_option.html``
-and ``attrs.html`` (each label by ``label.html``) through the template engine,
-which was a tenth of the list page's time (bench: site: activity list).
+The activity list's filter form has five drop-downs with some 50 options, four
+inputs (a date, a hidden position, two check boxes) and eight labels; Django
+renders each option by including ``select_option.html`` and ``attrs.html``, each
+input by including ``input.html`` and ``attrs.html`` (each label by
+``label.html``) through the template engine: the options were a tenth of the list
+page's time, the four inputs another (bench: site: activity list).
 ``FastSelectRenderer`` writes the very same bytes as those templates do,
 escaping as the template engine would; any other widget or template goes to
 Django's own renderer unchanged. ``tests/frontend/test_site_pages_fast.py``
@@ -21,6 +24,10 @@ from django.utils.safestring import SafeData
 SELECT = "django/forms/widgets/select.html"
 OPTION = "django/forms/widgets/select_option.html"
 LABEL = "django/forms/label.html"
+# Widget templates that are exactly ``{% include "django/forms/widgets/input.html" %}``.
+INPUTS = {
+    f"django/forms/widgets/{name}.html" for name in ("input", "text", "date", "hidden", "checkbox")
+}
 
 
 def _string(value: Any) -> str:
@@ -63,6 +70,15 @@ def render_select(widget: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def render_input(widget: dict[str, Any]) -> str:
+    """``input.html``: the value only when it is not None, then the attributes."""
+    value = "" if widget["value"] is None else f' value="{_string(widget["value"])}"'
+    return (
+        f'<input type="{conditional_escape(widget["type"])}" '
+        f'name="{conditional_escape(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+    )
+
+
 def render_label(context: dict[str, Any]) -> str:
     """``label.html``: ``<label for="id_x">Text</label>``, or the bare text without an id."""
     label = conditional_escape(str(context["label"]))
@@ -73,13 +89,15 @@ def render_label(context: dict[str, Any]) -> str:
 
 
 class FastSelectRenderer(DjangoTemplates):
-    """Django's form renderer, with ``<select>`` and ``<label>`` written out in Python
-    (same bytes)."""
+    """Django's form renderer, with ``<select>``, ``<input>`` and ``<label>`` written out in
+    Python (same bytes)."""
 
     def render(self, template_name, context, request=None):
         if template_name == LABEL:
             return render_label(context)
         widget = context.get("widget")
+        if template_name in INPUTS and widget is not None:
+            return render_input(widget)
         if (
             template_name == SELECT
             and widget is not None

@@ -80,6 +80,22 @@ def test_select_with_groups_safe_labels_and_boolean_attributes_is_djangos():
     assert "<optgroup" in rendered(Form({}), FAST)[0]
 
 
+def test_inputs_with_quotes_empty_values_and_boolean_attributes_are_djangos():
+    class Form(forms.Form):
+        text = forms.CharField(
+            widget=forms.TextInput(attrs={"placeholder": 'say "hi" & <go>', "x": True, "y": False})
+        )
+        hidden = forms.CharField(widget=forms.HiddenInput)
+        day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        ticked = forms.BooleanField(required=False)
+
+    for data in ({}, {"text": '"a" & <b>', "hidden": "", "day": "2026-12-06", "ticked": "on"}):
+        assert rendered(Form(data), FAST) == rendered(Form(data), DJANGO)
+    fast = rendered(Form({"text": '"a" & <b>', "ticked": "on"}), FAST)
+    assert any('value="&quot;a&quot; &amp; &lt;b&gt;"' in part for part in fast)
+    assert '<input type="checkbox" name="ticked" id="id_ticked" checked>' in fast
+
+
 # Queries of each page, computed afresh (the response cache off). Before the cards read
 # rows instead of page objects: home 7, list 11, partner 6 (the co-organisers' prefetch).
 # Before pages were found by their address (cms.page_address) rather than by Wagtail's
