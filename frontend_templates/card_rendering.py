@@ -14,14 +14,16 @@ the slow path itself, and Jinja2, the fast engine, escapes quotes differently
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 from django.template.defaultfilters import floatformat
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from cms import dates
 from cms.public_urls import public_path
@@ -52,14 +54,26 @@ def _card(card: Any, language: str) -> str:
         lang_attr(title),
         title.text,
         fallback_note(title, inline=True),
-        _when(card, language),
+        _when(card),
         _meta(card, category.text),
-        _tags(card, language),
+        _tags(card),
     )
 
 
-def _when(card: Any, language: str) -> SafeString:
-    starts = card.next_starts_at
+def _when(card: Any) -> SafeString:
+    return _when_for(
+        card.next_starts_at,
+        bool(card.recurrence),
+        get_language(),
+        timezone.get_current_timezone_name(),
+    )
+
+
+# The same activities' next dates recur on every list and home page: each written once per
+# process, language and time zone (the key holds all the function reads).
+@lru_cache(maxsize=4096)
+def _when_for(starts: datetime | None, recurring: bool, language: str, zone: str) -> SafeString:
+    """When a card's activity is next on, in the active ``language`` and time ``zone``."""
     if not starts:
         return conditional_escape(gettext("No upcoming dates."))
     shown = format_html(
@@ -68,7 +82,7 @@ def _when(card: Any, language: str) -> SafeString:
         dates.weekday_day(starts, dates.active_language(), with_year=False),
         dates.clock(starts, dates.active_language()),
     )
-    if card.recurrence:
+    if recurring:
         return format_html("{} · {}", shown, gettext("repeats"))
     return shown
 
@@ -82,9 +96,12 @@ def _meta(card: Any, category: str | None) -> SafeString:
     return mark_safe("".join(parts))
 
 
-def _tags(card: Any, language: str) -> SafeString:
+def _tags(card: Any) -> SafeString:
     return _tags_for(
-        language, bool(card.is_free), bool(card.team_sport), tuple(card.languages_offered or ())
+        get_language(),
+        bool(card.is_free),
+        bool(card.team_sport),
+        tuple(card.languages_offered or ()),
     )
 
 
