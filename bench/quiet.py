@@ -1,14 +1,15 @@
 """Wait, before a size's loads, until the machine has finished its own background work.
 
-Why: after a rebuild of 100 000 documents the search engine merges its
-segments for minutes, and PostgreSQL's autovacuum may still be passing over the
-rows just written. Both share the two cores with the app server under load,
-and only the loads measured first suffered: in round2i the DRF floor, whose
-code reads no data, answered 7 % less at 100 000 than at 10 000, and the site's
-pages (measured early) fell 7-15 % while the plain Wagtail pages (measured last)
-did not. A load measured against a machine still busy with its own past compares
-nothing. So each size waits here until the CPU has been idle for a few seconds
-in a row, reading ``/proc/stat`` (what the load average shows a minute late).
+Why: after a rebuild of 100 000 documents the search engine may still be
+merging its segments, and PostgreSQL's autovacuum may still be passing over the
+rows just written; both share the two cores with the app server under load. In
+round2i the DRF floor, whose code reads no data, answered 7 % less at 100 000
+than at 10 000, and the site's pages (measured early) fell 7-15 % while the plain
+Wagtail pages (measured last) did not. That background work was the suspect; in
+round2j and round2k every size waited only the minimum, so it is not confirmed
+(bench/results/notes.md). The wait stays as a guard: a load measured on a
+machine still busy with its own past compares nothing. It reads ``/proc/stat``
+(what the load average shows a minute late).
 """
 
 from __future__ import annotations

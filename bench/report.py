@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .quiet import QUIET_BUSY_SHARE, QUIET_SECONDS
+
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
 NOTES = HERE / "results" / "notes.md"
@@ -262,7 +264,10 @@ def _quiet_row(run: dict) -> str:
     ]
     if not waits:
         return "| quiet before loads | not waited for (runs before round2j) |"
-    return f"| quiet before loads | CPU idle 5 s in a row; waited {', '.join(waits)} |"
+    return (
+        f"| quiet before loads | CPU under {QUIET_BUSY_SHARE:.0%} busy {QUIET_SECONDS} s in a "
+        f"row; waited {', '.join(waits)} |"
+    )
 
 
 def render(run: dict, label: str) -> str:

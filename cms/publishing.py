@@ -32,7 +32,7 @@ class _UnderAnyOf(Func):
         return f"({path_sql} ^@ ANY({paths_sql}))", (*path_params, *paths_params)
 
 
-def _in_a_private_section(pages: PageQuerySet) -> Q | Exists | Func:
+def _in_a_private_section(pages: PageQuerySet) -> Exists | Func:
     """A restriction on the page or an ancestor, found by tree path."""
     if connections[pages.db].vendor == "postgresql":
         private = PageViewRestriction.objects.order_by().values("page__path")
