@@ -70,17 +70,26 @@ class PreparedRows:
     def rows(
         self, values: Mapping[str, Any], planner: Mapping[str, str] | None = None
     ) -> list[dict]:
-        params = list(self.params)
-        for index, name, _, wrap in self.slots:
-            value = values[name]
-            params[index] = value if wrap is None else wrap(value)
         compiler = self.compiler
         with connections[self.alias].cursor() as cursor:
-            fetched = _fetch(cursor, self.sql, params, planner)
+            fetched = _fetch(cursor, self.sql, self._params(values), planner)
         if compiler.has_extra_select:
             fetched = [row[: compiler.col_count] for row in fetched]
         names = self.names
         return [dict(zip(names, row, strict=False)) for row in compiler.results_iter([fetched])]
+
+    def count(self, values: Mapping[str, Any]) -> int:
+        """How many rows the statement gives: counted by PostgreSQL, not sent to be counted."""
+        with connections[self.alias].cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({self.sql}) AS counted", self._params(values))
+            return cursor.fetchone()[0]
+
+    def _params(self, values: Mapping[str, Any]) -> list:
+        params = list(self.params)
+        for index, name, _, wrap in self.slots:
+            value = values[name]
+            params[index] = value if wrap is None else wrap(value)
+        return params
 
 
 def _fetch(cursor: Any, sql: str, params: list, planner: Mapping[str, str] | None) -> list[tuple]:
@@ -142,6 +151,25 @@ def _prepare(
     return PreparedRows(built, sql, tuple(params), slots)
 
 
+def _prepared(
+    shape: Hashable,
+    build: Callable[[Mapping[str, Any]], QuerySet],
+    stand_ins: tuple[Mapping[str, Any], Mapping[str, Any]],
+) -> PreparedRows | object:
+    """The shape's compiled query, prepared on its first request (or ``_NOT_PREPARABLE``)."""
+    with _lock:
+        prepared = _shapes.get(shape)
+        if prepared is not None:
+            _shapes.move_to_end(shape)
+    if prepared is None:
+        prepared = _prepare(build, stand_ins) or _NOT_PREPARABLE
+        with _lock:
+            _shapes[shape] = prepared
+            while len(_shapes) > MAX_SHAPES:
+                _shapes.popitem(last=False)
+    return prepared
+
+
 def prepared_rows(
     shape: Hashable,
     build: Callable[[Mapping[str, Any]], QuerySet],
@@ -155,19 +183,27 @@ def prepared_rows(
     value distinct from every other and of the kind ``values`` hold.
     ``planner``: PostgreSQL planner settings for the compiled statement only.
     """
-    with _lock:
-        prepared = _shapes.get(shape)
-        if prepared is not None:
-            _shapes.move_to_end(shape)
-    if prepared is None:
-        prepared = _prepare(build, stand_ins) or _NOT_PREPARABLE
-        with _lock:
-            _shapes[shape] = prepared
-            while len(_shapes) > MAX_SHAPES:
-                _shapes.popitem(last=False)
-    if prepared is _NOT_PREPARABLE or not prepared.accepts(values):
+    prepared = _prepared(shape, build, stand_ins)
+    if not isinstance(prepared, PreparedRows) or not prepared.accepts(values):
         return list(build(values))
     return prepared.rows(values, planner)
+
+
+def prepared_count(
+    shape: Hashable,
+    build: Callable[[Mapping[str, Any]], QuerySet],
+    values: Mapping[str, Any],
+    stand_ins: tuple[Mapping[str, Any], Mapping[str, Any]],
+) -> int:
+    """``build(values).count()``, from the shape's SQL compiled once, or built.
+
+    A list's capped count (the first 501 matches) used to fetch those rows and
+    count them in Python: 501 rows sent, read and made into dicts for one number.
+    """
+    prepared = _prepared(shape, build, stand_ins)
+    if not isinstance(prepared, PreparedRows) or not prepared.accepts(values):
+        return build(values).count()
+    return prepared.count(values)
 
 
 def forget_shapes(**kwargs: Any) -> None:
@@ -177,4 +213,4 @@ def forget_shapes(**kwargs: Any) -> None:
 
 setting_changed.connect(forget_shapes)
 
-__all__ = ["forget_shapes", "prepared_rows"]
+__all__ = ["forget_shapes", "prepared_count", "prepared_rows"]

@@ -8,7 +8,7 @@ activities, bench/). Only the clock and the filters' values differ between
 requests, so the query is compiled once per shape, as the API's list is
 (``public.prepared_query``, ``public.activity_query_values``); the rows are
 the ones the built query gives, read afresh every time. The list's count is
-read the same way, as the ids of the first matches.
+counted the same way: PostgreSQL counts the first matches.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from .activities import ActivityFilter, counted, upcoming
 from .activity_query_values import filter_shape, filter_values, stand_ins, with_values
-from .prepared_query import prepared_rows
+from .prepared_query import prepared_count, prepared_rows
 
 
 def upcoming_rows(
@@ -45,7 +45,7 @@ def count_up_to(wanted: ActivityFilter, now: datetime, up_to: int) -> int:
 
     values = filter_values(wanted, now)
     shape = ("site-count", up_to, filter_shape(wanted, values))
-    return len(prepared_rows(shape, build, values, stand_ins(values)))
+    return prepared_count(shape, build, values, stand_ins(values))
 
 
 __all__ = ["count_up_to", "upcoming_rows"]
