@@ -8,6 +8,7 @@ into addresses and attributes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import QueryDict
@@ -80,11 +81,27 @@ def kept_parameters(query: QueryDict) -> str:
     return kept.urlencode()
 
 
-def language_links(path: str, query_string: str = "") -> list[LanguageLink]:
-    """Every offered language with the current page's address in it (query kept)."""
-    current = active_language()
+def language_links(path: str, query_string: str = "") -> tuple[LanguageLink, ...]:
+    """Every offered language with the current page's address in it (query kept).
+
+    Every page carries them twice (the switcher and ``<link rel="alternate">``),
+    13 each, and they depend on nothing but the address, the visitor's language
+    and the ``LANGUAGES`` setting: made once per process for each (``_links``).
+    """
+    return _links(path, query_string, active_language(), tuple(settings.LANGUAGES))
+
+
+# Addresses remembered per process: 13 links each, about 3 kB.
+REMEMBERED_ADDRESSES = 512
+
+
+@lru_cache(maxsize=REMEMBERED_ADDRESSES)
+def _links(
+    path: str, query_string: str, current: str, configured: tuple[tuple[str, str], ...]
+) -> tuple[LanguageLink, ...]:
+    # ``configured`` is in the key so that a changed setting (a test's) is never missed.
     suffix = f"?{query_string}" if query_string else ""
-    return [
+    return tuple(
         LanguageLink(
             code=language.code,
             native_name=language.native_name,
@@ -93,7 +110,7 @@ def language_links(path: str, query_string: str = "") -> list[LanguageLink]:
             rtl=language.rtl,
         )
         for language in supported_languages()
-    ]
+    )
 
 
 def open_graph_locale(code: str) -> str:

@@ -10,6 +10,7 @@ page shows.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import unescape
 from typing import Any
 
@@ -39,6 +40,8 @@ from ..card_rendering import activity_cards
 from ..fallback_notes import fallback_note, lang_attr
 from ..guides import guide_listing as build_guide_listing
 from ..languages import (
+    REMEMBERED_ADDRESSES,
+    LanguageLink,
     active_language,
     kept_parameters,
     language_links,
@@ -105,12 +108,19 @@ def languages(context) -> list:
 # The language links every page carries, 13 of each, written with ``format_html``
 # rather than by template loops: the loops were a fifth of a guide page's time
 # (bench/). The bytes are the loops' (tests/frontend/test_site_pages_fast.py).
+# ``language_links`` gives the same tuple for the same address and language, so
+# each is written once per process and address (a tenth of a guide page's time).
 
 
 @register.simple_tag(takes_context=True)
-def language_alternates(context, choices: list) -> SafeString:
+def language_alternates(context, choices: tuple[LanguageLink, ...]) -> SafeString:
     """A ``<link rel="alternate" hreflang>`` per language, each on the site's own address."""
-    root = site_root_url(context["request"])  # every link is a path on the same site
+    return _alternates(site_root_url(context["request"]), choices)
+
+
+@lru_cache(maxsize=REMEMBERED_ADDRESSES)
+def _alternates(root: str, choices: tuple[LanguageLink, ...]) -> SafeString:
+    # Every link is a path on the same site: ``root`` is its scheme and host.
     return format_html_join(
         "",
         '<link rel="alternate" hreflang="{}" href="{}">\n',
@@ -119,7 +129,8 @@ def language_alternates(context, choices: list) -> SafeString:
 
 
 @register.simple_tag
-def language_items(choices: list) -> SafeString:
+@lru_cache(maxsize=REMEMBERED_ADDRESSES)
+def language_items(choices: tuple[LanguageLink, ...]) -> SafeString:
     """A list item per language, in its own name, the current one marked."""
     return format_html_join(
         "",

@@ -239,6 +239,21 @@ def test_language_links_are_the_template_loops_byte_for_byte(rf, path):
     assert 'aria-current="true"' in loops
 
 
+
+def test_the_remembered_language_links_follow_the_language_setting(rf, settings):
+    # The links are made once per address and language: a changed LANGUAGES (a
+    # new language offered, one withdrawn) must still show at once.
+    from django.template import Context, Template
+
+    request = rf.get("/pl/", HTTP_HOST="localhost")
+    with override("pl"):
+        before = Template(LANGUAGE_TAGS).render(Context({"request": request}))
+        settings.LANGUAGES = [entry for entry in settings.LANGUAGES if entry[0] != "uk"]
+        after = Template(LANGUAGE_TAGS).render(Context({"request": request}))
+    assert 'hreflang="uk"' in before
+    assert 'hreflang="uk"' not in after
+    assert after.count("<li>") == 12
+
 def _card(**fields):
     from datetime import UTC, datetime
     from types import SimpleNamespace
