@@ -9,6 +9,7 @@ parameters make the calendar feed's link.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -104,19 +105,19 @@ class ActivityFilterForm(forms.Form):
             # list would show (and "near me" would send) its first choice.
             data = data.copy()
             data["radius"] = str(DEFAULT_RADIUS_KM)
+        # Django deep-copies a form's fields for every form made, and the lists of
+        # categories, villages and languages are then filled in: about a twentieth
+        # of the list page's time, for fields that differ only by language,
+        # municipality and content. They are made once per content version for
+        # each (``_fields``) and shared: nothing changes a field after that.
+        self.base_fields = {}
         super().__init__(data, label_suffix="")
-        self.fields["category"].choices = [("", _("All categories"))] + [
-            (category.slug, translated_value(category, "name", language).text)
-            for category in categories
-        ]
-        self.fields["place"].choices = (
-            [("", _("Everywhere"))]
-            + [(village.slug, village.name) for village in villages(municipality)]
-            + [(NEAR_ME, _("Near me"))]
+        key = ("site activity form", language, municipality.slug if municipality else None)
+        self.fields = dict(
+            remembered(
+                key, lambda: _fields(type(self).base_fields, language, categories, municipality)
+            )
         )
-        self.fields["offered_language"].choices = [("", _("Any language"))] + [
-            (lang.code, lang.native_name) for lang in supported_languages()
-        ]
 
     def clean_date(self) -> date | None:
         """A day in the years Wegwijs knows: ``9999-12-31`` has no next day to end the window."""
@@ -131,6 +132,29 @@ class ActivityFilterForm(forms.Form):
             message = _("We do not know where you are. Allow your location, or choose a village.")
             self.add_error("place", forms.ValidationError(message, code=POSITION_UNKNOWN))
         return data
+
+
+def _fields(
+    declared: dict[str, forms.Field],
+    language: str,
+    categories: list[Category],
+    municipality: MunicipalityInfo | None,
+) -> dict[str, forms.Field]:
+    """The form's fields with their lists for this language, municipality and content."""
+    fields = copy.deepcopy(declared)
+    fields["category"].choices = [("", _("All categories"))] + [
+        (category.slug, translated_value(category, "name", language).text)
+        for category in categories
+    ]
+    fields["place"].choices = (
+        [("", _("Everywhere"))]
+        + [(village.slug, village.name) for village in villages(municipality)]
+        + [(NEAR_ME, _("Near me"))]
+    )
+    fields["offered_language"].choices = [("", _("Any language"))] + [
+        (lang.code, lang.native_name) for lang in supported_languages()
+    ]
+    return fields
 
 
 def malformed_filters(form: ActivityFilterForm) -> bool:

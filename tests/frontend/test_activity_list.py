@@ -101,12 +101,16 @@ def test_a_day_already_past_is_left_out_with_a_message_and_the_list_runs_from_no
 
 
 def test_form_answers_checked_once_are_checked_again_after_a_new_category(site, content):
-    """The form offers it and the list filters on it in the very next GET."""
+    """The form offers it, in the visitor's language, and the list filters on it in the
+    very next GET (the form's fields are made once per content version and language)."""
     assert site.get("/pl/activiteiten/", category="muziek").status_code == 400
-    Category.objects.create(slug="muziek", name="Muziek")
+    assert 'value="muziek"' not in site.html("/nl/activiteiten/")
+    Category.objects.create(slug="muziek", name_nl="Muziek", name_pl="Muzyka")
     html = site.html("/pl/activiteiten/", category="muziek")
     assert listed_in(html) == []
     assert "Niektórych filtrów" not in html
+    assert '<option value="muziek" selected>Muzyka</option>' in html
+    assert '<option value="muziek">Muziek</option>' in site.html("/nl/activiteiten/")
 
 
 def test_subscribe_link_carries_the_filters_and_the_language(site, content):

@@ -239,7 +239,6 @@ def test_language_links_are_the_template_loops_byte_for_byte(rf, path):
     assert 'aria-current="true"' in loops
 
 
-
 def test_the_remembered_language_links_follow_the_language_setting(rf, settings):
     # The links are made once per address and language: a changed LANGUAGES (a
     # new language offered, one withdrawn) must still show at once.
@@ -253,6 +252,7 @@ def test_the_remembered_language_links_follow_the_language_setting(rf, settings)
     assert 'hreflang="uk"' in before
     assert 'hreflang="uk"' not in after
     assert after.count("<li>") == 12
+
 
 def _card(**fields):
     from datetime import UTC, datetime

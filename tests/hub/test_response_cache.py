@@ -435,6 +435,20 @@ def test_a_category_renamed_is_in_the_next_site_page(client, cached):
         assert "Sport en bewegen" in fetch(client, page, cache_control="no-cache").content.decode()
 
 
+def test_the_list_form_is_made_once_per_version_and_language(client, cached):
+    """The filter form's fields are made once per content version, language and
+    municipality (frontend_templates/activities.py): each language keeps its own
+    names, and a new category is offered in the next GET."""
+    path = "/{}/activiteiten/"
+    for language in ("pl", "nl"):
+        assert 'value="muziek"' not in fetch(client, path.format(language)).content.decode()
+    Category.objects.create(slug="muziek", name_nl="Muziek", name_pl="Muzyka")
+    polish = fetch(client, path.format("pl"), cache_control="no-cache").content.decode()
+    dutch = fetch(client, path.format("nl"), cache_control="no-cache").content.decode()
+    assert '<option value="muziek">Muzyka</option>' in polish
+    assert '<option value="muziek">Muziek</option>' in dutch
+
+
 def test_a_page_is_read_once_per_version_in_every_language_and_an_edit_is_in_the_next_get(
     client, cached
 ):
