@@ -449,6 +449,29 @@ def test_the_list_form_is_made_once_per_version_and_language(client, cached):
     assert '<option value="muziek">Muziek</option>' in dutch
 
 
+def test_the_menu_and_footer_are_written_once_per_version_and_language(client, cached):
+    """base.html's remembered parts (frontend_templates/templatetags/fragments.py): each
+    language keeps its own words, and a renamed municipality is in the next GET."""
+    from django.utils.translation import gettext, override
+
+    from cms.municipalities.models import Municipality
+
+    pages = {}
+    for language in ("pl", "nl"):
+        for path in (f"/{language}/", f"/{language}/activiteiten/"):
+            pages[path] = fetch(client, path, cache_control="no-cache").content.decode()
+        with override(language):
+            words = [gettext("Ask a question"), gettext("Keep for offline use")]
+        for path in (f"/{language}/", f"/{language}/activiteiten/"):
+            assert all(word in pages[path] for word in words), (path, words)
+    assert gettext("Ask a question") not in pages["/pl/"]
+    municipality = Municipality.objects.order_by("pk").first()
+    municipality.name = "Rivierenland-West"
+    municipality.save()  # as in the admin (its signal drops the municipalities held)
+    for path in ("/pl/", "/nl/activiteiten/"):
+        assert "Rivierenland-West" in fetch(client, path, cache_control="no-cache").content.decode()
+
+
 def test_a_page_is_read_once_per_version_in_every_language_and_an_edit_is_in_the_next_get(
     client, cached
 ):
