@@ -53,6 +53,16 @@ def each_test_starts_in_the_default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def each_test_starts_with_nothing_remembered():
+    """Answers are remembered per content version (cms/content_version/memo.py). A test
+    database rolled back after a test can reach the same version number again with other
+    rows (another test's pages), which a real database never does: each test starts empty."""
+    from cms.content_version import memo
+
+    memo.forget()
+
+
 # Tests whose database is really committed and emptied afterwards (pytest-django
 # runs them after all others for that reason), or that stop a service.
 TRANSACTIONAL_FIXTURES = {

@@ -64,4 +64,11 @@ def remembered(key: Hashable, compute: Callable[[], T]) -> T:
     return value
 
 
-__all__ = ["reading_at", "remembered"]
+def forget() -> None:
+    """Drop every answer remembered. For tests: a test database rolled back under this
+    process can show a version number again, with other rows; a real one never does."""
+    global _answers
+    _answers = (None, {})
+
+
+__all__ = ["forget", "reading_at", "remembered"]

@@ -2,7 +2,9 @@
 
 The menu and the footer are the same on every page of one municipality's site
 in one language: 21 of a guide page's 34 translated strings and 9 of its links,
-about a tenth of its time (bench/results/notes.md). This writes such a part
+about a tenth of its time (bench/results/notes.md); the questions of "Was this
+clear?" under every guide and activity are another 9 (its form token stays each
+answer's own: it is outside the part). This writes such a part
 once per content version, language and the values named, per process
 (``cms.content_version.memo``), so the first request after any commit writes it
 afresh (a municipality renamed shows at once). Outside a public GET nothing is

@@ -450,20 +450,25 @@ def test_the_list_form_is_made_once_per_version_and_language(client, cached):
 
 
 def test_the_menu_and_footer_are_written_once_per_version_and_language(client, cached):
-    """base.html's remembered parts (frontend_templates/templatetags/fragments.py): each
-    language keeps its own words, and a renamed municipality is in the next GET."""
+    """The remembered parts of a page (frontend_templates/templatetags/fragments.py: the
+    menu, the footer, the questions of "Was this clear?"): each language keeps its own
+    words, and a renamed municipality is in the next GET."""
     from django.utils.translation import gettext, override
 
     from cms.municipalities.models import Municipality
 
     pages = {}
     for language in ("pl", "nl"):
-        for path in (f"/{language}/", f"/{language}/activiteiten/"):
+        detail = f"/{language}/" + _site_path("voetbal").split("/", 2)[2]
+        paths = (f"/{language}/", f"/{language}/activiteiten/", detail)
+        for path in paths:
             pages[path] = fetch(client, path, cache_control="no-cache").content.decode()
         with override(language):
             words = [gettext("Ask a question"), gettext("Keep for offline use")]
-        for path in (f"/{language}/", f"/{language}/activiteiten/"):
+            question = gettext("If not: what was the problem?")
+        for path in paths:
             assert all(word in pages[path] for word in words), (path, words)
+        assert question in pages[paths[-1]]
     assert gettext("Ask a question") not in pages["/pl/"]
     municipality = Municipality.objects.order_by("pk").first()
     municipality.name = "Rivierenland-West"
