@@ -477,6 +477,28 @@ def test_the_menu_and_footer_are_written_once_per_version_and_language(client, c
         assert "Rivierenland-West" in fetch(client, path, cache_control="no-cache").content.decode()
 
 
+def test_a_plan_action_changed_is_in_the_next_plan_page(client, cached):
+    """The plan's overview is read once per content version (cms/policy_overview.py)."""
+    from cms.models import PolicyAction
+
+    factories.load(policy_actions=[factories.policy_action(slug="taalcafes", progress=40)])
+    path = "/nl/beleidsplan/"
+    assert (
+        '<progress max="100" value="40"'
+        in fetch(client, path, cache_control="no-cache").content.decode()
+    )
+    with CaptureQueriesContext(connection) as again:
+        page = fetch(client, path, cache_control="no-cache").content.decode()
+    assert '<progress max="100" value="40"' in page
+    assert 'FROM "cms_policyaction"' not in " ".join(q["sql"] for q in again.captured_queries)
+    action = PolicyAction.objects.get(slug="taalcafes")
+    action.progress = 70
+    action.save()
+    page = fetch(client, path, cache_control="no-cache").content.decode()
+    assert '<progress max="100" value="70"' in page
+    assert '<progress max="100" value="40"' not in page
+
+
 def test_a_page_is_read_once_per_version_in_every_language_and_an_edit_is_in_the_next_get(
     client, cached
 ):
