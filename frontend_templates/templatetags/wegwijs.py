@@ -100,7 +100,7 @@ def language_name(code: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def languages(context) -> list:
+def languages(context) -> tuple[LanguageLink, ...]:
     request = context["request"]
     return language_links(request.path, kept_parameters(request.GET))
 
