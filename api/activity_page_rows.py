@@ -20,7 +20,7 @@ from public.activity_query_values import (
     filter_shape,
     filter_values,
     stand_ins,
-    windowed,
+    window_planner,
     with_values,
 )
 from public.prepared_query import prepared_rows
@@ -30,12 +30,6 @@ from .serializers import activity_rows
 
 # The list's sort key decodes as a moment (its annotation's field, whatever the filters).
 SORT_KEY_FIELD = DateTimeField()
-# A date window walks the occurrences in start order until a page is full.
-# PostgreSQL expects thousands of them, of few activities, so it plans a
-# Memoize of each one's page; it reads some 70 of as many activities and the
-# cache never hits: at 100 000 activities planning 2.0 -> 1.1 ms and running
-# 1.6 -> 0.8 ms without it (bench/results/notes.md). Same plan otherwise.
-WINDOW_PLANNER = {"enable_memoize": "off"}
 
 
 def page_rows(
@@ -60,8 +54,7 @@ def page_rows(
     if position is not None:
         values.update(cursor_key=position["key"], cursor_id=position["id"])
     shape = _shape(wanted, language, paginator, position, values)
-    planner = WINDOW_PLANNER if windowed(values) else None
-    return prepared_rows(shape, build, values, stand_ins(values), planner)
+    return prepared_rows(shape, build, values, stand_ins(values), window_planner(values))
 
 
 def _shape(

@@ -85,12 +85,38 @@ def windowed(values: Mapping[str, Any]) -> bool:
     return "starts_after" in values or "starts_before" in values
 
 
+# How PostgreSQL plans a page of a date window's activities: walking the
+# occurrences in start order with index steps (nested loops) and stopping when
+# the page is full. Left to itself, it misjudges how soon a page fills and may
+# hash every occurrence after the window's start, testing each against its
+# activity's others ("no earlier occurrence"): the site's sport list at 1 000
+# activities took 5.5 ms so and 0.8 ms with these settings; at 100 000 the
+# site's list and home queries took a third less and the API's 5-25 % less,
+# mostly in planning (bench/results/notes.md). Memoize, which it would put on
+# each activity's page, never hits: the walk reads some 70 of as many activities.
+WINDOW_PLANNER = {"enable_hashjoin": "off", "enable_mergejoin": "off", "enable_memoize": "off"}
+# Except for one partner's activities: "organises or co-organises" is an OR no
+# index answers, and walking every occurrence for a partner's few activities
+# took 13 ms at 1 000 where hashing them took 5.
+WINDOW_PLANNER_EXCEPT = ("partner",)
+
+
+def window_planner(values: Mapping[str, Any]) -> Mapping[str, str] | None:
+    """The planner settings for a query with these values: ``WINDOW_PLANNER`` for a
+    date window's walk, None (the server's own) for anything else."""
+    if not windowed(values) or any(name in values for name in WINDOW_PLANNER_EXCEPT):
+        return None
+    return WINDOW_PLANNER
+
+
 __all__ = [
     "CIRCLE",
     "PARAMETERS",
+    "WINDOW_PLANNER",
     "filter_shape",
     "filter_values",
     "stand_ins",
+    "window_planner",
     "windowed",
     "with_values",
 ]

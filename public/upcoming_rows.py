@@ -18,7 +18,13 @@ from datetime import datetime
 from typing import Any
 
 from .activities import ActivityFilter, counted, upcoming
-from .activity_query_values import filter_shape, filter_values, stand_ins, with_values
+from .activity_query_values import (
+    filter_shape,
+    filter_values,
+    stand_ins,
+    window_planner,
+    with_values,
+)
 from .prepared_query import prepared_count, prepared_rows
 
 
@@ -34,7 +40,7 @@ def upcoming_rows(
 
     values = filter_values(wanted, now)
     shape = ("site-upcoming", language, offset, limit, filter_shape(wanted, values))
-    return prepared_rows(shape, build, values, stand_ins(values))
+    return prepared_rows(shape, build, values, stand_ins(values), window_planner(values))
 
 
 def count_up_to(wanted: ActivityFilter, now: datetime, up_to: int) -> int:

@@ -124,6 +124,30 @@ def test_site_page_queries_are_pinned(site, content, path, queries):
 
 
 @override_settings(RESPONSE_CACHE=False)
+@pytest.mark.parametrize(
+    ("path", "walked"),
+    [
+        ("/pl/", True),  # the week ahead
+        ("/pl/activiteiten/?category=sport", True),  # from now on
+        ("/pl/activiteiten/?when=month&free=on", True),
+        ("/pl/partners/vv-ochten/", False),  # one partner's: hashed, as the server plans it
+    ],
+)
+def test_a_date_windows_cards_are_read_by_walking_the_occurrences(site, content, path, walked):
+    """public.activity_query_values.WINDOW_PLANNER holds for the page's cards only:
+    PostgreSQL may not hash a window's occurrences, except for one partner's few."""
+    site.get(path)  # compiles the shape
+    with CaptureQueriesContext(connection) as captured:
+        assert site.get(path).status_code == 200
+    cards = [q["sql"] for q in captured if "window_occurrence" in q["sql"]]
+    assert len(cards) == 1, "\n".join(q["sql"][:200] for q in captured)
+    assert cards[0].startswith("SET LOCAL enable_hashjoin = off;") is walked
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_hashjoin')")
+        assert cursor.fetchone() == ("on",)
+
+
+@override_settings(RESPONSE_CACHE=False)
 def test_list_queries_do_not_grow_with_the_activities_shown(site, content):
     counts = {}
     for query in ("category=sport", "free=on"):
