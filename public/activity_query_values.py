@@ -27,10 +27,10 @@ PARAMETERS = ("category", "partner", "audience", "starts_after", "starts_before"
 CIRCLE = tuple(f"circle_{field.name}" for field in fields(Circle))
 
 
-def stand_in(name: str, which: int) -> Any:
-    """A value of the kind requests send for ``name``, different from every other stand-in."""
+def _stand_in_table(which: int) -> dict[str, Any]:
+    """Values of the kinds requests send, each different from every other stand-in."""
     moment = datetime(2001 + which, 1, 1, tzinfo=UTC)
-    values = {
+    return {
         "now": moment.replace(hour=1),
         "category": f"\x01category-{which}",
         "partner": f"\x01partner-{which}",
@@ -42,12 +42,16 @@ def stand_in(name: str, which: int) -> Any:
         # Numbers no circle's computation would give twice (cms.geo.Circle).
         **{name: 1000.25 + which + n / 8 for n, name in enumerate(CIRCLE)},
     }
-    return values[name]
+
+
+# Made once: every list request asks for its stand-ins, and building the table
+# for each of a geo filter's nine values was a tenth of a millisecond a request.
+_STAND_INS = (_stand_in_table(0), _stand_in_table(1))
 
 
 def stand_ins(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Two sets of stand-ins with the keys of ``values`` (as ``prepared_rows`` asks)."""
-    return tuple({name: stand_in(name, which) for name in values} for which in (0, 1))
+    return tuple({name: table[name] for name in values} for table in _STAND_INS)
 
 
 def filter_values(wanted: ActivityFilter, now: datetime) -> dict[str, Any]:
