@@ -27,3 +27,23 @@ def test_serving_the_site_and_api_does_not_load_posters_or_readability_libraries
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "hub.settings.test"},
     ).stdout.strip()
     assert loaded == ""
+
+
+def test_a_web_worker_loads_every_view_at_start_and_keeps_them_out_of_garbage_collection():
+    # What gunicorn imports (hub.wsgi): the views are loaded before the first request,
+    # and everything loaded is frozen, so that a collection scans only what requests make.
+    script = (
+        "import gc, sys; import hub.wsgi; "
+        "print('api.views.search' in sys.modules, 'api.views.activities' in sys.modules, "
+        "gc.get_freeze_count())"
+    )
+    search_view, list_view, frozen = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "hub.settings.test"},
+    ).stdout.split()
+    assert (search_view, list_view) == ("True", "True")
+    # Django, Wagtail and DRF alone are well over 100 000 objects.
+    assert int(frozen) > 100_000
