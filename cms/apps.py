@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.core.management import call_command
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -70,12 +71,14 @@ class CmsConfig(AppConfig):
         from .municipalities import signals as municipality_signals
         from .permissions import signals as permission_signals  # noqa: F401  (partner groups)
         from .permissions.registry import register_permission_policies
+        from .planner_costs import set_planner_costs
         from .read_aloud import signals as read_aloud_signals
         from .site_address import site_changed  # noqa: F401  (connects its signals)
         from .taxonomy import seed_after_migrate
         from .translation import parked as parked_machine_drafts
         from .translation.provenance import track_saves
 
+        connection_created.connect(set_planner_costs, dispatch_uid="cms.planner_costs")
         post_migrate.connect(seed_after_migrate, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
         # Sent after the whole migrate run: wagtail's tables exist by then too.

@@ -46,6 +46,20 @@ def env_networks(name: str, default: str) -> list[str]:
     return entries
 
 
+def env_positive_float(name: str, default: str) -> float | None:
+    """A number above zero, or None when set to "" (unset: ``default``); a typo stops the start."""
+    value = os.environ.get(name, default).strip()
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number < float("inf"):
+        raise ImproperlyConfigured(f"{name}: {value!r} is not a number above zero.")
+    return number
+
+
 # --- Core -------------------------------------------------------------------
 
 # The development key is public on purpose: production refuses to start with it.
@@ -169,6 +183,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# PostgreSQL's price of a page read through an index, set on each connection
+# (cms/planner_costs.py): the database stays in memory, so about a read in order.
+# "" leaves the server's own value.
+DATABASE_RANDOM_PAGE_COST = env_positive_float("DATABASE_RANDOM_PAGE_COST", "1.1")
 
 # --- Languages ------------------------------------------------------------------
 
