@@ -18,6 +18,7 @@ from cms.models import (
 )
 
 from .queries import NEAR_OCHTEN
+from .report import PLAIN, SITE
 from .urls import PEER_FIELDS
 
 
@@ -115,13 +116,10 @@ def site_pages() -> dict[str, str]:
     }
 
 
-PLAIN = "plain Wagtail page: "
-
-
 def plain_pages() -> dict[str, str]:
     """The same pages as ``site_pages``, served as a plain Wagtail site would (bench.plain)."""
     return {
-        PLAIN + name.removeprefix("site: "): "/bench/plain" + path
+        PLAIN + name.removeprefix(SITE): "/bench/plain" + path
         for name, path in site_pages().items()
     }
 
@@ -129,7 +127,7 @@ def plain_pages() -> dict[str, str]:
 def plain_pages_cached() -> dict[str, str]:
     """The plain pages of the site's cached rows, behind Django's ``cache_page``."""
     return {
-        f"{PLAIN}{name.removeprefix('site: ')}, cached": "/bench/plain-cached" + path
+        f"{PLAIN}{name.removeprefix(SITE)}, cached": "/bench/plain-cached" + path
         for name, path in site_pages().items()
         if name in CACHED
     }

@@ -81,12 +81,19 @@ def measure_size(size: int, args, run: dict) -> dict:
         urls = {**endpoints.under_load(), **endpoints.site_pages()}
         list_bytes = figures["sql"]["activity list"][2]
         urls["DRF floor (constant body)"] = f"/bench/floor?bytes={list_bytes}"
-        # Uncached: every request computed afresh (and stored), as after each change.
-        runs = [(name, path, {"Cache-Control": "no-cache"}) for name, path in urls.items()]
-        runs += [(f"{name}, cached", urls[name], {}) for name in endpoints.CACHED]
         # The site's peer: the same pages as a plain Wagtail site serves them, each
         # computed afresh; then those of the cached rows behind Django's cache_page.
-        runs += [(name, path, {}) for name, path in endpoints.plain_pages().items()]
+        plain = endpoints.plain_pages()
+        runs = []
+        for name, path in urls.items():
+            # Uncached: every request computed afresh (and stored), as after each change.
+            runs.append((name, path, {"Cache-Control": "no-cache"}))
+            # A site page and its plain peer back to back: their ratio is a target,
+            # and measured minutes apart it moved with the machine's speed in between.
+            peer = endpoints.PLAIN + name.removeprefix(endpoints.SITE)
+            if name.startswith(endpoints.SITE) and peer in plain:
+                runs.append((peer, plain[peer], {}))
+        runs += [(f"{name}, cached", urls[name], {}) for name in endpoints.CACHED]
         runs += [(name, path, {}) for name, path in endpoints.plain_pages_cached().items()]
         figures["load"] = {}
         for name, path, headers in runs:
