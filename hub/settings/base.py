@@ -182,6 +182,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's, with a health check that costs no round trip while the server is silent.
+    DATABASES["default"]["ENGINE"] = "hub.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # PostgreSQL's price of a page read through an index, set on each connection
 # (cms/planner_costs.py): the database stays in memory, so about a read in order.
