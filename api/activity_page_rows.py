@@ -19,6 +19,7 @@ from public.activities import SORT_KEY, ActivityFilter, listed_rows
 from public.activity_query_values import (
     filter_shape,
     filter_values,
+    one_plan_serves,
     stand_ins,
     window_planner,
     with_values,
@@ -54,7 +55,9 @@ def page_rows(
     if position is not None:
         values.update(cursor_key=position["key"], cursor_id=position["id"])
     shape = _shape(wanted, language, paginator, position, values)
-    return prepared_rows(shape, build, values, stand_ins(values), window_planner(values))
+    return prepared_rows(
+        shape, build, values, stand_ins(values), window_planner(values), one_plan_serves(values)
+    )
 
 
 def _shape(

@@ -89,6 +89,13 @@ def windowed(values: Mapping[str, Any]) -> bool:
     return "starts_after" in values or "starts_before" in values
 
 
+def one_plan_serves(values: Mapping[str, Any]) -> bool:
+    """Whether one plan of the query serves whatever its values (``prepared_rows``'s
+    ``keep_plan``): not when a circle bounds it, since how much of the map the
+    box's values select decides the plan."""
+    return CIRCLE[0] not in values
+
+
 # How PostgreSQL plans a page of a date window's activities: walking the
 # occurrences in start order with index steps (nested loops) and stopping when
 # the page is full. Left to itself, it misjudges how soon a page fills and may
@@ -120,6 +127,7 @@ __all__ = [
     "WINDOW_PLANNER",
     "filter_shape",
     "filter_values",
+    "one_plan_serves",
     "stand_ins",
     "window_planner",
     "windowed",

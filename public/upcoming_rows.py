@@ -21,6 +21,7 @@ from .activities import ActivityFilter, counted, upcoming
 from .activity_query_values import (
     filter_shape,
     filter_values,
+    one_plan_serves,
     stand_ins,
     window_planner,
     with_values,
@@ -40,7 +41,9 @@ def upcoming_rows(
 
     values = filter_values(wanted, now)
     shape = ("site-upcoming", language, offset, limit, filter_shape(wanted, values))
-    return prepared_rows(shape, build, values, stand_ins(values), window_planner(values))
+    return prepared_rows(
+        shape, build, values, stand_ins(values), window_planner(values), one_plan_serves(values)
+    )
 
 
 def count_up_to(wanted: ActivityFilter, now: datetime, up_to: int) -> int:
@@ -51,7 +54,7 @@ def count_up_to(wanted: ActivityFilter, now: datetime, up_to: int) -> int:
 
     values = filter_values(wanted, now)
     shape = ("site-count", up_to, filter_shape(wanted, values))
-    return prepared_count(shape, build, values, stand_ins(values))
+    return prepared_count(shape, build, values, stand_ins(values), one_plan_serves(values))
 
 
 __all__ = ["count_up_to", "upcoming_rows"]

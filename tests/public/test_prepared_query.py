@@ -91,3 +91,59 @@ def test_planner_settings_hold_for_the_prepared_statement_only():
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('enable_memoize')")
         assert cursor.fetchone() == ("on",)
+
+
+def _prepared_here() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+def test_a_shape_one_plan_serves_is_kept_prepared_on_the_connection():
+    def build(values):
+        return Category.objects.filter(slug=values["slug"]).values("slug")
+
+    for slug in ("pq-taal", "pq-kunst", "pq-sport"):
+        rows = prepared_rows("kept", build, {"slug": slug}, STAND_INS, keep_plan=True)
+        assert slugs(rows) == [slug]
+    kept = [statement for statement in _prepared_here() if '"cms_category"."slug" =' in statement]
+    assert len(kept) == 1  # one statement, run with three values
+
+
+def test_a_shape_planned_each_time_is_not_kept():
+    def build(values):
+        return Category.objects.filter(slug=values["slug"]).values("slug")
+
+    for slug in ("pq-taal", "pq-kunst"):
+        assert slugs(prepared_rows("each", build, {"slug": slug}, STAND_INS)) == [slug]
+    assert not [statement for statement in _prepared_here() if "cms_category" in statement]
+
+
+def test_a_kept_statement_is_seen_and_counted_as_any_query():
+    from django.test.utils import CaptureQueriesContext
+
+    def build(values):
+        return Category.objects.filter(slug=values["slug"]).values("slug")
+
+    prepared_rows("seen", build, {"slug": "pq-taal"}, STAND_INS, keep_plan=True)
+    with CaptureQueriesContext(connection) as queries:
+        prepared_rows("seen", build, {"slug": "pq-kunst"}, STAND_INS, keep_plan=True)
+    assert len(queries) == 1
+    assert '"cms_category"."slug"' in queries[0]["sql"]
+
+
+def test_planner_settings_hold_for_a_kept_statement_only():
+    def build(values):
+        return (
+            Category.objects.filter(slug=values["slug"])
+            .annotate(memoize=RawSQL("current_setting('enable_memoize')", ()))
+            .values("slug", "memoize")
+        )
+
+    planner = {"enable_memoize": "off"}
+    for slug in ("pq-taal", "pq-kunst"):
+        rows = prepared_rows("kept-planned", build, {"slug": slug}, STAND_INS, planner, True)
+        assert rows == [{"slug": slug, "memoize": "off"}]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_memoize')")
+        assert cursor.fetchone() == ("on",)
