@@ -131,6 +131,10 @@ def _fetch(cursor: Any, sql: str, params: list, planner: Mapping[str, str] | Non
         for _ in planner:  # past each SET's empty result, to the rows
             cursor.nextset()
         return cursor.fetchall()
+    if not getattr(cursor.cursor, "keeps_prepared", False):
+        # SQLite (the embedded default), or a connection Django binds server-side.
+        cursor.execute(sql, params)
+        return cursor.fetchall()
     session = cursor.db.connection
     own = cursor.db.get_autocommit()
     with session.pipeline(), session.transaction() if own else nullcontext():

@@ -30,6 +30,9 @@ from django.db.backends.postgresql import base
 class PreparingCursor(base.ServerBindingCursor):
     """Django's cursor binding on the server, each statement prepared on the connection."""
 
+    # How a caller that may not import the backend (public.prepared_query) tells it.
+    keeps_prepared = True
+
     def execute(
         self, query: Any, params: Any = None, *, prepare: bool | None = None, **kwargs: Any
     ) -> Any:
