@@ -2,11 +2,14 @@
 (public/prepared_query.py): the settings hold for it only, and nothing stays open.
 
 Apart from test_prepared_query.py, whose tests run inside the test's transaction:
-here the connection is in autocommit, as a worker's is between requests.
+here the list's queries go to a connection of their own in autocommit, as a
+worker's is between requests, reading the categories the migrations committed.
 """
 
+from collections.abc import Iterator
+
 import pytest
-from django.db import connection
+from django.db import connections
 from django.db.models.expressions import RawSQL
 from psycopg.pq import TransactionStatus
 
@@ -14,16 +17,31 @@ from cms.models import Category
 from public import prepared_query
 from public.prepared_query import prepared_rows
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 STAND_INS = ({"slug": "\x01a"}, {"slug": "\x01b"})
+PLANNER = {"enable_memoize": "off"}
 
 
-def test_planner_settings_of_a_kept_statement_end_with_it():
+@pytest.fixture
+def autocommitting() -> Iterator:
+    """``default`` for the test's duration: a connection outside the test's transaction."""
     prepared_query.forget_shapes()
-    for slug in ("pq-taal", "pq-kunst"):
-        Category.objects.create(slug=slug, name=slug.title())
+    test_connection = connections["default"]
+    own = connections.create_connection("default")
+    connections["default"] = own
+    yield own
+    connections["default"] = test_connection
+    own.close()
 
+
+def _setting(connection) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_memoize')")
+        return cursor.fetchone()[0]
+
+
+def test_planner_settings_of_a_kept_statement_end_with_it(autocommitting):
     def build(values):
         return (
             Category.objects.filter(slug=values["slug"])
@@ -31,20 +49,19 @@ def test_planner_settings_of_a_kept_statement_end_with_it():
             .values("slug", "memoize")
         )
 
-    planner = {"enable_memoize": "off"}
-    for slug in ("pq-taal", "pq-kunst", "pq-taal"):
-        rows = prepared_rows("autocommit", build, {"slug": slug}, STAND_INS, planner, True)
+    for slug in ("language", "sport", "language"):
+        rows = prepared_rows("autocommit", build, {"slug": slug}, STAND_INS, PLANNER, True)
         assert rows == [{"slug": slug, "memoize": "off"}]
-        assert connection.get_autocommit()
-        assert connection.connection.info.transaction_status == TransactionStatus.IDLE
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_memoize')")
-        assert cursor.fetchone() == ("on",)
+        assert autocommitting.get_autocommit()
+        assert autocommitting.connection.info.transaction_status == TransactionStatus.IDLE
+    assert _setting(autocommitting) == "on"
+    with autocommitting.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        kept = [statement for (statement,) in cursor.fetchall() if "enable_memoize" in statement]
+    assert len(kept) == 1  # the list's statement, prepared once and run three times
 
 
-def test_a_failing_kept_statement_leaves_the_connection_usable():
-    prepared_query.forget_shapes()
-
+def test_a_failing_kept_statement_leaves_the_connection_usable(autocommitting):
     def build(values):
         # Fails in PostgreSQL for these values only: a division by zero.
         return Category.objects.annotate(
@@ -52,8 +69,6 @@ def test_a_failing_kept_statement_leaves_the_connection_usable():
         ).values("slug", "broken")
 
     with pytest.raises(Exception, match="division by zero"):
-        prepared_rows("failing", build, {"slug": "x"}, STAND_INS, {"enable_memoize": "off"}, True)
-    assert connection.connection.info.transaction_status == TransactionStatus.IDLE
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_memoize')")
-        assert cursor.fetchone() == ("on",)
+        prepared_rows("failing", build, {"slug": "x"}, STAND_INS, PLANNER, True)
+    assert autocommitting.connection.info.transaction_status == TransactionStatus.IDLE
+    assert _setting(autocommitting) == "on"
