@@ -121,18 +121,16 @@ def _fetch(cursor: Any, sql: str, params: list, planner: Mapping[str, str] | Non
     statement: the others go with it in one pipeline, in a transaction of psycopg's
     unless the caller's is open. Either way one round trip.
     """
-    if not planner:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-    if isinstance(cursor.cursor, ClientCursor):
+    binding = cursor.cursor
+    if planner and isinstance(binding, ClientCursor):
         before = "".join(f"SET LOCAL {name} = {value}; " for name, value in planner.items())
         after = "".join(f"; RESET {name}" for name in planner)
         cursor.execute(before + sql + after, params)
         for _ in planner:  # past each SET's empty result, to the rows
             cursor.nextset()
         return cursor.fetchall()
-    if not getattr(cursor.cursor, "keeps_prepared", False):
-        # SQLite (the embedded default), or a connection Django binds server-side.
+    if not planner or not getattr(binding, "keeps_prepared", False):
+        # No settings, or SQLite (the embedded default), or Django binding server-side.
         cursor.execute(sql, params)
         return cursor.fetchall()
     session = cursor.db.connection

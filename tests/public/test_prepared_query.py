@@ -29,6 +29,19 @@ def slugs(rows: list[dict]) -> list[str]:
     return [row["slug"] for row in rows]
 
 
+def by_slug(values):
+    return Category.objects.filter(slug=values["slug"]).values("slug")
+
+
+def with_memoize_setting(values):
+    """A category's slug with the connection's Memoize setting as its statement saw it."""
+    return (
+        Category.objects.filter(slug=values["slug"])
+        .annotate(memoize=RawSQL("current_setting('enable_memoize')", ()))
+        .values("slug", "memoize")
+    )
+
+
 def test_a_value_passed_as_a_parameter_is_prepared_once():
     def build(values):
         return Category.objects.filter(slug=values["slug"]).values("slug")
@@ -76,16 +89,9 @@ def test_a_value_of_another_kind_than_its_stand_in_is_built():
 def test_planner_settings_hold_for_the_prepared_statement_only():
     # The date-window list runs without Memoize (api.activity_page_rows); the
     # rest of the connection's work keeps the server's settings.
-    def build(values):
-        return (
-            Category.objects.filter(slug=values["slug"])
-            .annotate(memoize=RawSQL("current_setting('enable_memoize')", ()))
-            .values("slug", "memoize")
-        )
-
     planner = {"enable_memoize": "off"}
     for slug in ("pq-taal", "pq-kunst"):  # built and compiled, then prepared
-        rows = prepared_rows("planned", build, {"slug": slug}, STAND_INS, planner)
+        rows = prepared_rows("planned", with_memoize_setting, {"slug": slug}, STAND_INS, planner)
         assert rows == [{"slug": slug, "memoize": "off"}]
     assert isinstance(prepared_query._shapes["planned"], PreparedRows)
     with connection.cursor() as cursor:
@@ -100,49 +106,34 @@ def _prepared_here() -> list[str]:
 
 
 def test_a_shape_one_plan_serves_is_kept_prepared_on_the_connection():
-    def build(values):
-        return Category.objects.filter(slug=values["slug"]).values("slug")
-
     for slug in ("pq-taal", "pq-kunst", "pq-sport"):
-        rows = prepared_rows("kept", build, {"slug": slug}, STAND_INS, keep_plan=True)
+        rows = prepared_rows("kept", by_slug, {"slug": slug}, STAND_INS, keep_plan=True)
         assert slugs(rows) == [slug]
     kept = [statement for statement in _prepared_here() if '"cms_category"."slug" =' in statement]
     assert len(kept) == 1  # one statement, run with three values
 
 
 def test_a_shape_planned_each_time_is_not_kept():
-    def build(values):
-        return Category.objects.filter(slug=values["slug"]).values("slug")
-
     for slug in ("pq-taal", "pq-kunst"):
-        assert slugs(prepared_rows("each", build, {"slug": slug}, STAND_INS)) == [slug]
+        assert slugs(prepared_rows("each", by_slug, {"slug": slug}, STAND_INS)) == [slug]
     assert not [statement for statement in _prepared_here() if "cms_category" in statement]
 
 
 def test_a_kept_statement_is_seen_and_counted_as_any_query():
     from django.test.utils import CaptureQueriesContext
 
-    def build(values):
-        return Category.objects.filter(slug=values["slug"]).values("slug")
-
-    prepared_rows("seen", build, {"slug": "pq-taal"}, STAND_INS, keep_plan=True)
+    prepared_rows("seen", by_slug, {"slug": "pq-taal"}, STAND_INS, keep_plan=True)
     with CaptureQueriesContext(connection) as queries:
-        prepared_rows("seen", build, {"slug": "pq-kunst"}, STAND_INS, keep_plan=True)
+        prepared_rows("seen", by_slug, {"slug": "pq-kunst"}, STAND_INS, keep_plan=True)
     assert len(queries) == 1
     assert '"cms_category"."slug"' in queries[0]["sql"]
 
 
 def test_planner_settings_hold_for_a_kept_statement_only():
-    def build(values):
-        return (
-            Category.objects.filter(slug=values["slug"])
-            .annotate(memoize=RawSQL("current_setting('enable_memoize')", ()))
-            .values("slug", "memoize")
-        )
-
     planner = {"enable_memoize": "off"}
     for slug in ("pq-taal", "pq-kunst"):
-        rows = prepared_rows("kept-planned", build, {"slug": slug}, STAND_INS, planner, True)
+        values = {"slug": slug}
+        rows = prepared_rows("kept-planned", with_memoize_setting, values, STAND_INS, planner, True)
         assert rows == [{"slug": slug, "memoize": "off"}]
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('enable_memoize')")

@@ -16,10 +16,10 @@ from psycopg.pq import TransactionStatus
 from cms.models import Category
 from public import prepared_query
 from public.prepared_query import prepared_rows
+from tests.public.test_prepared_query import STAND_INS, with_memoize_setting
 
 pytestmark = pytest.mark.django_db
 
-STAND_INS = ({"slug": "\x01a"}, {"slug": "\x01b"})
 PLANNER = {"enable_memoize": "off"}
 
 
@@ -42,15 +42,10 @@ def _setting(connection) -> str:
 
 
 def test_planner_settings_of_a_kept_statement_end_with_it(autocommitting):
-    def build(values):
-        return (
-            Category.objects.filter(slug=values["slug"])
-            .annotate(memoize=RawSQL("current_setting('enable_memoize')", ()))
-            .values("slug", "memoize")
-        )
-
     for slug in ("language", "sport", "language"):
-        rows = prepared_rows("autocommit", build, {"slug": slug}, STAND_INS, PLANNER, True)
+        rows = prepared_rows(
+            "autocommit", with_memoize_setting, {"slug": slug}, STAND_INS, PLANNER, True
+        )
         assert rows == [{"slug": slug, "memoize": "off"}]
         assert autocommitting.get_autocommit()
         assert autocommitting.connection.info.transaction_status == TransactionStatus.IDLE
