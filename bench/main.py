@@ -104,7 +104,9 @@ def measure_size(size: int, args, run: dict) -> dict:
             figures["load"][name] = asdict(result)
             print(f"  {name}: {result}", flush=True)
         if searchable:
-            figures["search"] = asdict(search_overhead.measure(gunicorn.base, args.search_rounds))
+            figures["search"] = asdict(
+                search_overhead.measure(gunicorn.base, args.search_rounds, args.search_warm_up)
+            )
             print(f"  search: {figures['search']}", flush=True)
             figures["visibility"] = asdict(visibility.measure(gunicorn.base))
             print(f"  publish → visible: {figures['visibility']}", flush=True)
@@ -120,6 +122,11 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--sizes", help="comma-separated numbers of activities")
     parser.add_argument("--seconds", type=int, help="wrk duration per endpoint")
     parser.add_argument("--search-rounds", type=int, help="passes over the search queries")
+    parser.add_argument(
+        "--search-warm-up",
+        type=float,
+        help="seconds of searches sent to the engine before it is measured (JIT warm-up)",
+    )
     parser.add_argument("--label", default="run", help="name of this run in bench/results/")
     parser.add_argument(
         "--merge",
@@ -153,6 +160,8 @@ def main(argv: list[str]) -> None:
     args.sizes = sorted(int(s) for s in (args.sizes or default_sizes).split(","))
     args.seconds = args.seconds or (2 if args.quick else 10)
     args.search_rounds = args.search_rounds or (1 if args.quick else 3)
+    if args.quick and args.search_warm_up is None:
+        args.search_warm_up = 5.0
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     django.setup()

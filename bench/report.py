@@ -87,6 +87,12 @@ def _size_section(size: str, f: dict) -> list[str]:
             f"**{_ratio(s['api_p50_ms'], s['engine_p50_ms'])}**, p99 "
             f"{_ratio(s['api_p99_ms'], s['engine_p99_ms'])}.",
         ]
+        if "warm_up_searches" in s:  # runs before session 22 measured a cold engine
+            lines[-1] += (
+                f" Measured after {s['warm_up_searches']:,} searches in "
+                f"{s['warm_up_seconds']:.0f} s had warmed the engine up (its `took` p50 over the "
+                f"first pass of them: {s['cold_took_p50_ms']:.1f} ms)."
+            )
     else:
         lines += ["", "Search and indexing: not measured at this size (`--index-up-to`)."]
     if "indexing" in f:
