@@ -39,6 +39,19 @@ def blocks_with_actions(plans: Iterable[PolicyPlanPage]) -> QuerySet:
     )
 
 
+def plan_blocks_with_actions(plan: PolicyPlanPage) -> list[BuildingBlock]:
+    """``blocks_with_actions`` of one plan, read once per content version (``remembered``).
+
+    The API's policy plan is the same for every visitor of a content version,
+    like the plan page's overview: its blocks, actions, partners and updates
+    were four of the six queries of every answer, the only v1 answer above five
+    (bench/RESULTS.md). Callers only read the blocks and their actions.
+    """
+    return remembered(
+        ("plan blocks with actions", plan.pk), lambda: list(blocks_with_actions([plan]))
+    )
+
+
 def block_actions(block: BuildingBlock) -> list[PolicyAction]:
     """The actions prefetched by ``blocks_with_progress`` or ``blocks_with_actions``."""
     return getattr(block, BLOCK_ACTIONS)

@@ -18,8 +18,8 @@ from cms.policy_overview import (
     PlanOverview,
     block_actions,
     block_progress,
-    blocks_with_actions,
     blocks_with_progress,
+    plan_blocks_with_actions,
     plan_overview,
 )
 from cms.publishing import published
@@ -30,8 +30,8 @@ __all__ = [
     "PlanOverview",
     "block_actions",
     "block_progress",
-    "blocks_with_actions",
     "blocks_with_progress",
+    "plan_blocks_with_actions",
     "plan_overview",
     "published_plan",
     "published_plans",

@@ -26,6 +26,6 @@ class PolicyPlanView(MunicipalApiMixin, GenericAPIView):
             raise Http404
         context = {
             **self.get_serializer_context(),
-            "building_blocks": list(policy.blocks_with_actions([plan])),
+            "building_blocks": policy.plan_blocks_with_actions(plan),
         }
         return Response(PolicyPlanSerializer(plan, context=context).data)

@@ -499,6 +499,44 @@ def test_a_plan_action_changed_is_in_the_next_plan_page(client, cached):
     assert '<progress max="100" value="40"' not in page
 
 
+def test_a_plan_action_changed_is_in_the_next_policy_plan_answer(client, cached):
+    """The API's plan, its actions, partners and updates are read once per content version."""
+    from cms.models import PolicyAction, ProgressUpdate
+
+    factories.load(
+        policy_actions=[
+            factories.policy_action(
+                slug="taalcafes",
+                progress=40,
+                responsible=["vv-ochten"],
+                updates=[{"date": "2026-10-01", "text": {"nl": "Begonnen"}}],
+            )
+        ]
+    )
+    path = "/api/v1/policy-plan?lang=nl"
+
+    def action() -> dict:
+        answer = fetch(client, path, cache_control="no-cache").json()
+        return next(a for block in answer["building_blocks"] for a in block["actions"])
+
+    first = action()
+    assert (first["progress"], first["responsible"][0]["name"]) == (40, "VV Ochten")
+    with CaptureQueriesContext(connection) as again:
+        assert action() == first
+    asked = " ".join(q["sql"] for q in again.captured_queries)
+    for table in ("cms_policyaction", "cms_partner", "cms_progressupdate", "cms_buildingblock"):
+        assert f'FROM "{table}"' not in asked, table
+    assert len(again.captured_queries) == 2  # the cache's read and the plan
+    changed = PolicyAction.objects.get(slug="taalcafes")
+    changed.progress = 70
+    changed.save()
+    assert action()["progress"] == 70
+    ProgressUpdate.objects.filter(action=changed).update(text_nl="Verder")
+    assert action()["updates"][0]["text"] == "Verder"
+    Partner.objects.filter(slug="vv-ochten").update(name="VV Ochten 1910")
+    assert action()["responsible"][0]["name"] == "VV Ochten 1910"
+
+
 def test_a_page_is_read_once_per_version_in_every_language_and_an_edit_is_in_the_next_get(
     client, cached
 ):
