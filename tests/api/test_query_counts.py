@@ -98,8 +98,8 @@ PINNED = [
     ("guides", 2, "a page of guides with their authors; machine texts"),
     ("guides?topic=healthcare", 2, "the same, filtered; machine texts"),
     ("guides/gids-1", 2, "the guide with its author; machine texts"),
+    # With the response cache on, all but the plan are remembered per content version.
     ("policy-plan", 6, "plan; blocks; actions; their partners; their updates; machine texts"),
-    # (where the response cache is on, all but the plan are remembered per content version)
     ("search?q=activiteit", 5, "database backend: one query per result type; co-organisers"),
     ("search/suggest?q=gids", 2, "database backend: activities, guides"),
     ("schema", 0, "generated from code"),
