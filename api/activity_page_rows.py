@@ -19,12 +19,9 @@ from public.activities import SORT_KEY, ActivityFilter, listed_rows
 from public.activity_query_values import (
     filter_shape,
     filter_values,
-    one_plan_serves,
-    stand_ins,
-    window_planner,
     with_values,
 )
-from public.prepared_query import prepared_rows
+from public.activity_statements import statement_rows
 
 from .pagination import KeysetCursorPagination
 from .serializers import activity_rows
@@ -55,9 +52,7 @@ def page_rows(
     if position is not None:
         values.update(cursor_key=position["key"], cursor_id=position["id"])
     shape = _shape(wanted, language, paginator, position, values)
-    return prepared_rows(
-        shape, build, values, stand_ins(values), window_planner(values), one_plan_serves(values)
-    )
+    return statement_rows(shape, build, values)
 
 
 def _shape(

@@ -18,15 +18,8 @@ from datetime import datetime
 from typing import Any
 
 from .activities import ActivityFilter, counted, upcoming
-from .activity_query_values import (
-    filter_shape,
-    filter_values,
-    one_plan_serves,
-    stand_ins,
-    window_planner,
-    with_values,
-)
-from .prepared_query import prepared_count, prepared_rows
+from .activity_query_values import filter_shape, filter_values, with_values
+from .activity_statements import statement_count, statement_rows
 
 
 def upcoming_rows(
@@ -41,9 +34,7 @@ def upcoming_rows(
 
     values = filter_values(wanted, now)
     shape = ("site-upcoming", language, offset, limit, filter_shape(wanted, values))
-    return prepared_rows(
-        shape, build, values, stand_ins(values), window_planner(values), one_plan_serves(values)
-    )
+    return statement_rows(shape, build, values)
 
 
 def count_up_to(wanted: ActivityFilter, now: datetime, up_to: int) -> int:
@@ -54,7 +45,7 @@ def count_up_to(wanted: ActivityFilter, now: datetime, up_to: int) -> int:
 
     values = filter_values(wanted, now)
     shape = ("site-count", up_to, filter_shape(wanted, values))
-    return prepared_count(shape, build, values, stand_ins(values), one_plan_serves(values))
+    return statement_count(shape, build, values)
 
 
 __all__ = ["count_up_to", "upcoming_rows"]
