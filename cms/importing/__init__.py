@@ -218,7 +218,7 @@ def import_activity(
     try:
         with translation.override("nl"), transaction.atomic(), index_once():
             _check_slug(record)
-            structure = ensure_site_structure()
+            structure = lookups.default_structure or ensure_site_structure()
             fields, relations = records.read_activity(record, lookups)
             relations["municipalities"] = content_municipalities(
                 record, lookups.municipalities, fields["organiser"], by_location=True

@@ -36,6 +36,9 @@ class Lookups:
     municipalities: dict[str, Municipality] = field(default_factory=dict)
     # Municipality id → its site's home and sections, read once per import.
     structures: dict[int, Any] = field(default_factory=dict)
+    # The first municipality's (``ensure_site_structure``), when a caller of
+    # ``import_activity`` read it once for many records (a calendar feed).
+    default_structure: Any = None
 
     @classmethod
     def load(cls) -> Lookups:
