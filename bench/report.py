@@ -235,6 +235,9 @@ def _targets(run: dict) -> list[str]:
     if lt["import_seconds"]:
         rate = lt["imported"] / lt["import_seconds"]
         rows.append(("`import_content` ≥ 20 records/s", f"{rate:.1f}/s", rate >= 20))
+    if "calendar_import" in run:
+        rate = run["calendar_import"]["first"]["per_second"]
+        rows.append(("calendar import ≥ 20 records/s (a new feed)", f"{rate:.1f}/s", rate >= 20))
     rss = largest["worker_peak_rss_mb"]
     rows.append(
         (
@@ -258,6 +261,27 @@ def _targets(run: dict) -> list[str]:
         "| --- | --- | --- |",
         *(f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, value, ok in rows),
         "",
+    ]
+
+
+def _calendar_rows(run: dict) -> list[str]:
+    """The calendar import's three runs over one feed (``bench.calendar_import``)."""
+    if "calendar_import" not in run:
+        return []
+    c = run["calendar_import"]
+
+    def counted(step: dict) -> str:
+        found = ", ".join(f"{n} {outcome}" for outcome, n in step["counts"].items() if n)
+        return (
+            f"{step['seconds']:g} s, **{step['per_second']:g} records/s** ({found}; "
+            f"{step['revisions']} revisions)"
+        )
+
+    return [
+        f"| calendar import | a feed of {c['events']} events ({c['feed_bytes'] / 1024:.0f} KB) "
+        f"over local HTTP, into {c['activities']:,} activities: new "
+        f"{counted(c['first'])}; the same feed again {counted(c['again'])}; a week's edits "
+        f"{counted(c['changed'])} |",
     ]
 
 
@@ -299,6 +323,7 @@ def render(run: dict, label: str) -> str:
         f"through the bulk path ({lt['bulk'] / max(lt['bulk_seconds'], 1e-9):.0f}/s) |"
         if lt["import_seconds"]
         else f"| data | {lt['bulk']:,} activities added through the bulk path this run |",
+        *_calendar_rows(run),
         _quiet_row(run),
         f"| bulk = import | {'yes' if eq.get('equivalent') else 'NO'}: differing columns "
         f"{eq.get('differing_columns')}, same occurrences {eq.get('same_occurrences')}, same API "
