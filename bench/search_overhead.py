@@ -94,6 +94,30 @@ def _warm_up(searches: list[urllib.request.Request], seconds: float) -> tuple[in
             return sent, statistics.median(first_pass)
 
 
+def _through_api(api: urllib.request.Request) -> float:
+    elapsed, answer = _timed(api)
+    assert answer["backend"] == "elasticsearch", "the API fell back to the database"
+    return elapsed
+
+
+def _through_engine(engine: str, request, raw, everywhere) -> tuple[float, float]:
+    """Wall clock and summed `took` of the engine requests the API makes for ``request``."""
+    elapsed, answer = _timed(raw)
+    spent = float(answer["took"])
+    if answer["hits"]["total"]["value"] == 0 and everywhere is not None:
+        more, answer = _timed(everywhere)
+        elapsed, spent = elapsed + more, spent + float(answer["took"])
+    marks = fallback_highlights(answer["hits"]["hits"], request.q, request.language)
+    if marks is not None:
+        more, marked = _timed(_as_request(engine, marks))
+        elapsed, spent = elapsed + more, spent + float(marked["took"])
+    if answer["hits"]["total"]["value"] < FEW_RESULTS and request.q.strip():
+        # "Did you mean", which search.engine asks only after few hits.
+        more, spelt = _timed(_as_request(engine, build_spelling(request.q.strip())))
+        elapsed, spent = elapsed + more, spent + float(spelt["took"])
+    return elapsed, spent
+
+
 def measure(base_url: str, rounds: int, warm_up_seconds: float | None = None) -> SearchTimes:
     """Warm the engine up, then time ``rounds`` passes over the queries: API and engine."""
     if warm_up_seconds is None:
@@ -116,24 +140,17 @@ def measure(base_url: str, rounds: int, warm_up_seconds: float | None = None) ->
     warm_up_searches, cold_took = _warm_up([raw for _, _, raw, _ in prepared], warm_up_seconds)
     for _, api, _, _ in prepared[:WARM_UP]:  # the app's workers: code, connections
         _timed(api)
-    for _ in range(rounds):
+    for round_number in range(rounds):
         for request, api, raw, everywhere in prepared:
-            elapsed, answer = _timed(api)
-            assert answer["backend"] == "elasticsearch", "the API fell back to the database"
-            api_ms.append(elapsed)
-            elapsed, answer = _timed(raw)
-            spent = float(answer["took"])
-            if answer["hits"]["total"]["value"] == 0 and everywhere is not None:
-                more, answer = _timed(everywhere)
-                elapsed, spent = elapsed + more, spent + float(answer["took"])
-            marks = fallback_highlights(answer["hits"]["hits"], request.q, request.language)
-            if marks is not None:
-                more, marked = _timed(_as_request(engine, marks))
-                elapsed, spent = elapsed + more, spent + float(marked["took"])
-            if answer["hits"]["total"]["value"] < FEW_RESULTS and request.q.strip():
-                # "Did you mean", which search.engine asks only after few hits.
-                more, spelt = _timed(_as_request(engine, build_spelling(request.q.strip())))
-                elapsed, spent = elapsed + more, spent + float(spelt["took"])
+            # Whichever of the twins goes second finds the engine warm from the first
+            # (API first: 1.28× the engine; engine first: 1.24×; bench/results/notes.md,
+            # session 23), so each goes first in every other round.
+            if round_number % 2:
+                elapsed, spent = _through_engine(engine, request, raw, everywhere)
+                api_ms.append(_through_api(api))
+            else:
+                api_ms.append(_through_api(api))
+                elapsed, spent = _through_engine(engine, request, raw, everywhere)
             engine_ms.append(elapsed)
             took.append(spent)
     return SearchTimes(
