@@ -48,6 +48,7 @@ def measure_size(size: int, args, run: dict) -> dict:
         indexing,
         load,
         quiet,
+        search_floor,
         search_overhead,
         server,
         sql_counts,
@@ -108,6 +109,8 @@ def measure_size(size: int, args, run: dict) -> dict:
                 search_overhead.measure(gunicorn.base, args.search_rounds, args.search_warm_up)
             )
             print(f"  search: {figures['search']}", flush=True)
+            figures["search_floor"] = asdict(search_floor.measure(args.search_rounds))
+            print(f"  search floor: {figures['search_floor']}", flush=True)
             figures["visibility"] = asdict(visibility.measure(gunicorn.base))
             print(f"  publish → visible: {figures['visibility']}", flush=True)
         figures["worker_peak_rss_mb"] = round(gunicorn.peak_rss_mb(), 1)

@@ -21,29 +21,35 @@ def _free_port() -> int:
 
 
 class Gunicorn:
-    def __init__(self, workers: int = WORKERS):
+    def __init__(
+        self,
+        workers: int = WORKERS,
+        app: str = "hub.wsgi:application",
+        ready_path: str = "/api/v1/languages",
+        env: dict[str, str] | None = None,
+    ):
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         gunicorn = Path(sys.executable).parent / "gunicorn"
         self.process = subprocess.Popen(
             [
                 str(gunicorn),
-                "hub.wsgi:application",
+                app,
                 f"--bind=127.0.0.1:{self.port}",
                 f"--workers={workers}",
                 "--worker-class=sync",
                 "--log-level=warning",
             ],
             cwd=ROOT,
-            env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **(env or {})},
         )
-        self._wait()
+        self._wait(ready_path)
 
-    def _wait(self) -> None:
+    def _wait(self, ready_path: str) -> None:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"{self.base}/api/v1/languages", timeout=5).read()
+                urllib.request.urlopen(f"{self.base}{ready_path}", timeout=5).read()
                 return
             except OSError:
                 time.sleep(0.3)
