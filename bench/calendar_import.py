@@ -7,7 +7,10 @@ club's or library's calendar (one-off events, weekly series with skipped dates,
 a date moved out of its series, all-day events, HTML descriptions, Polish
 text) is served by a real HTTP server and imported three times:
 
-- ``first``: every event becomes an activity (a page and its first revision);
+- ``first``: every event becomes an activity (a page and its first revision),
+  for three partners, each its own feed of as many events: the median is the
+  figure (one import's rate moved between 18 and 30 records/s from run to run
+  on the same database, bench/results/notes.md, session 24);
 - ``again``: the same feed, which must change nothing and write no revision;
 - ``changed``: a tenth of the events moved or renamed, a twentieth gone from
   the feed, as a partner's week of edits: updated (a revision each) and
@@ -40,6 +43,8 @@ from cms.models import ActivityPage, Category, Partner
 from cms.recurrence import AMSTERDAM
 
 EVENTS = 200
+# New feeds imported, each by its own partner; the figure is their median.
+FEEDS = 3
 SEED = 19
 CHANGED_SHARE = 0.10
 REMOVED_SHARE = 0.05
@@ -75,7 +80,8 @@ class CalendarImportTimes:
     activities: int  # already there before the feed: the platform it is imported into
     events: int
     feed_bytes: int  # the new feed's
-    first: RunFigures
+    first: RunFigures  # the median of the new feeds' imports
+    first_rates: list[float]  # records/s of each new feed's import
     again: RunFigures
     changed: RunFigures
 
@@ -91,7 +97,8 @@ class _Event:
     description: str
 
 
-def _events(count: int, now: datetime) -> list[_Event]:
+def _events(count: int, now: datetime, feed: int = 0) -> list[_Event]:
+    """The events of feed number ``feed``: their own uids and titles, the same dates."""
     rng = random.Random(SEED)
     start = now.astimezone(AMSTERDAM).replace(hour=19, minute=0, second=0, microsecond=0)
     events = []
@@ -100,8 +107,8 @@ def _events(count: int, now: datetime) -> list[_Event]:
         title = TITLES[number % len(TITLES)]
         events.append(
             _Event(
-                uid=f"bench-{number:05d}@agenda.example.org",
-                title=f"{title} {number}",
+                uid=f"bench-{feed}-{number:05d}@agenda.example.org",
+                title=f"{title} {feed}-{number}",
                 starts_at=start + timedelta(days=rng.randint(1, 180), hours=rng.randint(-9, 1)),
                 weekly=kind < 0.3,
                 all_day=0.3 <= kind < 0.35,
@@ -219,24 +226,34 @@ def _records(events: list[_Event]) -> int:
     return len(events) + sum(event.weekly for event in events)
 
 
-def measure(events: int = EVENTS) -> CalendarImportTimes:
-    now = timezone.now()
-    planned = _events(events, now)
-    server = _FeedServer()
-    partner = Partner.objects.order_by("pk").first()
-    partner.calendar_url = server.url
+def _subscribed(partner: Partner, url: str) -> Partner:
+    partner.calendar_url = url
     partner.calendar_category = Category.objects.order_by("pk").first()
     partner.calendar_language = "pl"
     partner.calendar_languages = ["pl", "nl"]
     partner.calendar_publish = True
     partner.save()
+    return partner
+
+
+def measure(events: int = EVENTS, feeds: int = FEEDS) -> CalendarImportTimes:
+    now = timezone.now()
+    server = _FeedServer()
+    partners = [_subscribed(p, server.url) for p in Partner.objects.order_by("pk")[:feeds]]
+    planned = _events(events, now)
     records = _records(planned)
     activities = ActivityPage.objects.count()
     try:
         with override_settings(DEBUG=True):  # the feed is on 127.0.0.1
+            firsts = []
+            for number, partner in enumerate(partners):
+                server.body = _feed(_events(events, now, feed=number))
+                firsts.append(_run(partner, records))
+                _expect(firsts[-1], created=records)
+            # The median run (of an odd number: one that happened, with its own counts).
+            first = sorted(firsts, key=lambda run: run.per_second)[len(firsts) // 2]
+            partner = partners[0]
             server.body = first_feed = _feed(planned)
-            first = _run(partner, records)
-            _expect(first, created=records)
             again = _run(partner, records)
             _expect(again, unchanged=records)
             if again.revisions:
@@ -251,6 +268,7 @@ def measure(events: int = EVENTS) -> CalendarImportTimes:
         events=records,
         feed_bytes=len(first_feed),
         first=first,
+        first_rates=[run.per_second for run in firsts],
         again=again,
         changed=changed,
     )

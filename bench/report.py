@@ -283,7 +283,7 @@ def _targets(run: dict) -> list[str]:
 
 
 def _calendar_rows(run: dict) -> list[str]:
-    """The calendar import's three runs over one feed (``bench.calendar_import``)."""
+    """The calendar import: new feeds, one again, its week of edits (``bench.calendar_import``)."""
     if "calendar_import" not in run:
         return []
     c = run["calendar_import"]
@@ -295,9 +295,13 @@ def _calendar_rows(run: dict) -> list[str]:
             f"{step['revisions']} revisions)"
         )
 
+    new = "new"
+    if rates := c.get("first_rates"):  # since session 24: several new feeds, the median shown
+        listed = ", ".join(f"{rate:g}" for rate in rates)
+        new = f"new (the median of {len(rates)} feeds, each its own partner's: {listed} records/s)"
     return [
         f"| calendar import | a feed of {c['events']} events ({c['feed_bytes'] / 1024:.0f} KB) "
-        f"over local HTTP, into {c['activities']:,} activities: new "
+        f"over local HTTP, into {c['activities']:,} activities: {new} "
         f"{counted(c['first'])}; the same feed again {counted(c['again'])}; a week's edits "
         f"{counted(c['changed'])} |",
     ]
