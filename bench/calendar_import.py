@@ -5,7 +5,7 @@ a second on PostgreSQL, still one transaction, still idempotent, still writing
 a revision where an editor would expect one. So a feed shaped like a busy
 club's or library's calendar (one-off events, weekly series with skipped dates,
 a date moved out of its series, all-day events, HTML descriptions, Polish
-text) is served by a real HTTP server and imported three times:
+text) is served by a real HTTP server and imported:
 
 - ``first``: every event becomes an activity (a page and its first revision),
   for three partners, each its own feed of as many events: the median is the

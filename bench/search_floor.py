@@ -6,9 +6,9 @@ its HTTP hop, Django, the parameters, reading the hits and writing its answer.
 This measures what the hop alone costs: ``bench.search_proxy`` in the same
 gunicorn, forwarding the first engine request of each of the same queries and
 writing its answer back, against that request sent to the engine directly.
-Session 24 (bench/results/notes.md) found it at 1.08-1.10× whether the engine
-and the app shared both cores or each had its own, so about a third of the
-API's margin goes to the hop before any of its own work.
+In session 24's runs it was 1.07-1.13× (bench/results/notes.md), the same
+whether the engine and the app shared both cores or each had its own: a third
+to two thirds of the API's 0.2 goes to the hop before any of its own work.
 """
 
 from __future__ import annotations
