@@ -240,25 +240,25 @@ def measure(events: int = EVENTS, feeds: int = FEEDS) -> CalendarImportTimes:
     now = timezone.now()
     server = _FeedServer()
     partners = [_subscribed(p, server.url) for p in Partner.objects.order_by("pk")[:feeds]]
-    planned = _events(events, now)
-    records = _records(planned)
+    planned = [_events(events, now, feed=number) for number in range(len(partners))]
+    bodies = [_feed(feed) for feed in planned]
+    records = _records(planned[0])  # the same for every feed: only uids and titles differ
     activities = ActivityPage.objects.count()
     try:
         with override_settings(DEBUG=True):  # the feed is on 127.0.0.1
             firsts = []
-            for number, partner in enumerate(partners):
-                server.body = _feed(_events(events, now, feed=number))
+            for partner, body in zip(partners, bodies, strict=True):
+                server.body = body
                 firsts.append(_run(partner, records))
                 _expect(firsts[-1], created=records)
             # The median run (of an odd number: one that happened, with its own counts).
             first = sorted(firsts, key=lambda run: run.per_second)[len(firsts) // 2]
-            partner = partners[0]
-            server.body = first_feed = _feed(planned)
+            partner, server.body = partners[0], bodies[0]
             again = _run(partner, records)
             _expect(again, unchanged=records)
             if again.revisions:
                 raise RuntimeError(f"a second run wrote {again.revisions} revisions")
-            edited = _changed(planned)
+            edited = _changed(planned[0])
             server.body = _feed(edited)
             changed = _run(partner, _records(edited))
     finally:
@@ -266,7 +266,7 @@ def measure(events: int = EVENTS, feeds: int = FEEDS) -> CalendarImportTimes:
     return CalendarImportTimes(
         activities=activities,
         events=records,
-        feed_bytes=len(first_feed),
+        feed_bytes=len(bodies[0]),
         first=first,
         first_rates=[run.per_second for run in firsts],
         again=again,
